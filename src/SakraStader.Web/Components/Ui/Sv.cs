@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace SakraStader.Components.Ui;
+
+/// <summary>Swedish formatting: ISO dates (2026-11-22), 24-hour time, ISO week numbers.</summary>
+public static class Sv
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
+
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Stockholm);
+
+    public static string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", Culture);
+
+    public static string DateTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", Culture);
+
+    public static string Week(DateTimeOffset at) => $"v. {ISOWeek.GetWeekOfYear(Local(at).DateTime)}";
+
+    public static string LongDate(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy", Culture);
+
+    public static string Number(int n) => n.ToString("N0", Culture);
+}

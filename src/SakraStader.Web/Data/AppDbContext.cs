@@ -1,0 +1,88 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Data;
+
+/// <summary>
+/// The application's one DbContext. Tenant isolation lives here and nowhere else:
+/// every <see cref="ITenantOwned"/> entity gets the named query filter <see cref="TenantFilter"/>, which returns
+/// nothing when no kommun is set, and <see cref="SaveChanges(bool)"/> stamps and checks KommunId on every write.
+/// Provider-specific subclasses (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) carry one
+/// migration set each.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
+{
+    public const string TenantFilter = "Tenant";
+
+    protected AppDbContext(DbContextOptions options, TenantContext tenant) : base(options) => Tenant = tenant;
+
+    internal TenantContext Tenant { get; }
+
+    /// <summary>Read by the query filter; EF parameterises it per query, so one model serves every kommun.</summary>
+    internal Guid? CurrentKommunId => Tenant.KommunId;
+
+    public DbSet<Kommun> Kommuner => Set<Kommun>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace + ".Configurations");
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            // e => e.KommunId == this.CurrentKommunId  (null when no kommun is set: nothing matches)
+            var e = Expression.Parameter(entityType.ClrType, "e");
+            var kommunId = Expression.Convert(Expression.Property(e, nameof(ITenantOwned.KommunId)), typeof(Guid?));
+            var current = Expression.Property(Expression.Constant(this), nameof(CurrentKommunId));
+            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(Expression.Equal(kommunId, current), e));
+            builder.Entity(entityType.ClrType).HasOne(typeof(Kommun)).WithMany().HasForeignKey(nameof(ITenantOwned.KommunId)).OnDelete(DeleteBehavior.Cascade);
+            builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.KommunId));
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Stamps the current kommun on new rows; refuses any write without a kommun or to another kommun's row.</summary>
+    private void EnforceTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+            var current = CurrentKommunId
+                ?? throw new TenantIsolationException($"Ändring av {entry.Metadata.ClrType.Name} utan vald kommun.");
+            var property = entry.Property(nameof(ITenantOwned.KommunId));
+            if (entry.State == EntityState.Added && (Guid)property.CurrentValue! == Guid.Empty)
+            {
+                property.CurrentValue = current;
+            }
+            var original = entry.State == EntityState.Added ? (Guid)property.CurrentValue! : (Guid)property.OriginalValue!;
+            if (original != current || (Guid)property.CurrentValue! != current)
+            {
+                throw new TenantIsolationException($"{entry.Metadata.ClrType.Name} tillhör en annan kommun.");
+            }
+        }
+    }
+}
+
+public sealed class TenantIsolationException(string message) : InvalidOperationException(message);

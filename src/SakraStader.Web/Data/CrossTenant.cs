@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Data;
+
+/// <summary>
+/// The only place that reads across kommuner (the only <c>IgnoreQueryFilters</c> in the code base). Each query here
+/// is scoped by something other than the current kommun: the signed-in user's own memberships, or the platform
+/// administrator's list of kommuner.
+/// </summary>
+public sealed class CrossTenant(AppDbContext db)
+{
+    /// <summary>The kommuner the user is a member of, for the kommun switcher and the start page.</summary>
+    public Task<List<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default) =>
+        db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Kommuner, m => m.KommunId, k => k.Id, (m, k) => new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title))
+            .OrderBy(k => k.Name)
+            .ToListAsync(ct);
+
+    /// <summary>Membership counts per kommun, for the platform administrator's overview (no tenant content).</summary>
+    public Task<Dictionary<Guid, int>> MemberCountsAsync(CancellationToken ct = default) =>
+        db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .GroupBy(m => m.KommunId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+}
+
+public sealed record UserKommun(Guid KommunId, string Slug, string Name, Guid MembershipId, Role Role, OrganisationKind Organisation, string Title);

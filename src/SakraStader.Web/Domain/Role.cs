@@ -1,0 +1,51 @@
+namespace SakraStader.Domain;
+
+/// <summary>A user's role within one kommun. Order matters: a higher value includes what the lower ones may do.</summary>
+public enum Role
+{
+    Lasare = 0,
+    Medlem = 1,
+    Styrgrupp = 2,
+    Samordnare = 3,
+}
+
+/// <summary>The kind of organisation a member acts for in a kommun.</summary>
+public enum OrganisationKind
+{
+    Kommunen = 0,
+    Polisen = 1,
+    Raddningstjanst = 2,
+    Bostadsbolag = 3,
+    Annan = 4,
+}
+
+public static class RoleText
+{
+    public static string Display(this Role role) => role switch
+    {
+        Role.Samordnare => "Samordnare",
+        Role.Styrgrupp => "Styrgrupp",
+        Role.Medlem => "Medlem",
+        Role.Lasare => "Läsare",
+        _ => role.ToString(),
+    };
+
+    public static string Describe(this Role role) => role switch
+    {
+        Role.Samordnare => "Leder kommunens arbete, hanterar medlemmar och grupper och ser loggen.",
+        Role.Styrgrupp => "Följer upp arbetet och granskar rapporter.",
+        Role.Medlem => "Arbetar i operativa grupper.",
+        Role.Lasare => "Kan läsa kommunens material.",
+        _ => "",
+    };
+
+    public static string Display(this OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.Kommunen => "Kommunen",
+        OrganisationKind.Polisen => "Polisen",
+        OrganisationKind.Raddningstjanst => "Räddningstjänst",
+        OrganisationKind.Bostadsbolag => "Bostadsbolag",
+        OrganisationKind.Annan => "Annan organisation",
+        _ => kind.ToString(),
+    };
+}

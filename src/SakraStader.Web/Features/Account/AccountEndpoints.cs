@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using SakraStader.Domain;
+
+namespace SakraStader.Features.Account;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Posted from a form carrying an antiforgery token; a post without a valid token is refused with 400.
+        endpoints.MapPost("/konto/logga-ut", async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/konto/logga-in?utloggad=1");
+        }).RequireAuthorization();
+        return endpoints;
+    }
+}

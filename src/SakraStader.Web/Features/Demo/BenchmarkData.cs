@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Infrastructure;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Features.Demo;
+
+/// <summary>
+/// The large data set for the benchmark (bench/run.sh): 290 kommuner with synthetic names, members and groups, and
+/// five years of audit history. Run as <c>SakraStader.Web generate-bench-data [--kommuner N] [--years Y]</c>.
+/// Later features add their own entities here at their stated sizes.
+/// </summary>
+public static class BenchmarkData
+{
+    public const string UserEmail = "bench@bench.sakrastader.se";
+    public const string Password = "Bench-losenord-2026";
+
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "generate-bench-data")
+        {
+            return false;
+        }
+        var kommuner = IntArg(args, "--kommuner", 290);
+        var years = IntArg(args, "--years", 5);
+        await app.MigrateDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await GenerateAsync(scope.ServiceProvider, kommuner, years, app.Logger);
+        return true;
+    }
+
+    public static async Task GenerateAsync(IServiceProvider services, int kommunCount, int years, ILogger logger)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Kommuner.AnyAsync())
+        {
+            logger.LogInformation("Databasen har redan data; inget genererat.");
+            return;
+        }
+        var tenant = services.GetRequiredService<TenantContext>();
+        tenant.SetUser(null, "Testdata");
+        var hasher = services.GetRequiredService<IPasswordHasher<AppUser>>();
+        var random = new Random(2026);
+        // One hash for every generated user: hashing 6 000 passwords would take minutes and prove nothing.
+        var hash = hasher.HashPassword(new AppUser(), Password);
+
+        var bench = NewUser(UserEmail, "Bänk Användare", hash);
+        db.Users.Add(bench);
+        await db.SaveChangesAsync();
+
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < kommunCount; i++)
+        {
+            var name = i == 0 ? "Bänkstad" : $"Testkommun {i:000}";
+            var kommun = new Kommun(name, (1000 + i).ToString("0000", System.Globalization.CultureInfo.InvariantCulture), Kommun.SlugFor(name));
+            db.Kommuner.Add(kommun);
+            await db.SaveChangesAsync();
+            using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
+            {
+                if (i < 3)
+                {
+                    db.Memberships.Add(new Membership(bench.Id, Role.Samordnare, OrganisationKind.Kommunen, name, "Samordnare"));
+                }
+                for (var m = 0; m < 20; m++)
+                {
+                    var user = NewUser($"user{m}.k{i}@bench.sakrastader.se", $"Person {m} i {name}", hash);
+                    db.Users.Add(user);
+                    db.Memberships.Add(new Membership(user.Id, (Role)(m % 4), (OrganisationKind)(m % 5), "Organisation", "Handläggare"));
+                }
+                db.Groups.Add(new Group("Styrgrupp", GroupKind.Styrgrupp, "Två gånger per år", "Strategisk styrning."));
+                db.Groups.Add(new Group("EST", GroupKind.Est, "Varje månad utom juli och december", "Lokal lägesbild."));
+                db.Groups.Add(new Group("SSPF", GroupKind.Sspf, "Fyra gånger per år", "Social prevention."));
+                for (var g = 0; g < 3; g++)
+                {
+                    db.Groups.Add(new Group($"Samverkansgrupp {g + 1}", GroupKind.Annan, "Varje månad", "Lokal samverkan."));
+                }
+                await db.SaveChangesAsync();
+
+                // Five years of change history: about 300 audit rows per kommun and year.
+                var history = new List<AuditEntry>(300 * years);
+                for (var a = 0; a < 300 * years; a++)
+                {
+                    var at = now.AddMinutes(-random.Next(0, years * 365 * 24 * 60));
+                    history.Add(new AuditEntry(kommun.Id, null, "Testdata", at, nameof(Group), Guid.NewGuid().ToString(), AuditAction.Updated,
+                        "{\"Cadence\":{\"From\":\"Varje månad\",\"To\":\"Varannan månad\"}}"));
+                }
+                db.AuditEntries.AddRange(history);
+                await db.SaveChangesAsync();
+            }
+            db.ChangeTracker.Clear();
+            if ((i + 1) % 50 == 0)
+            {
+                logger.LogInformation("{Count} av {Total} kommuner genererade", i + 1, kommunCount);
+            }
+        }
+    }
+
+    private static AppUser NewUser(string email, string name, string hash) => new()
+    {
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        DisplayName = name,
+        EmailConfirmed = true,
+        PasswordHash = hash,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        LockoutEnabled = true,
+    };
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Features.Demo;
+
+/// <summary>
+/// Demo data for development and demos: the five kommuner of the domain primer with their groups as the source
+/// documents describe them, and a demo user for every role. Invented names only. Never runs in Production.
+/// </summary>
+public static class DemoSeeder
+{
+    public const string Password = "Demo-losenord-2026";
+    public const string AdminEmail = "admin@demo.sakrastader.se";
+    public const string PolisEmail = "polis@demo.sakrastader.se";
+
+    public static string EmailFor(Role role, string slug) => $"{role.ToString().ToLowerInvariant()}.{slug}@demo.sakrastader.se";
+
+    public static async Task SeedDemoDataIfEnabledAsync(this WebApplication app)
+    {
+        if (app.Environment.IsProduction() || !app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        await SeedAsync(scope.ServiceProvider);
+    }
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Kommuner.AnyAsync())
+        {
+            return;
+        }
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var tenant = services.GetRequiredService<TenantContext>();
+        tenant.SetUser(null, "Demodata");
+
+        await CreateUserAsync(users, AdminEmail, "Plattformsadministratör Demo", platformAdmin: true);
+        var polis = await CreateUserAsync(users, PolisEmail, "Mikael Strand");
+
+        var names = new Queue<string>(InventedNames);
+        foreach (var spec in Kommuner)
+        {
+            var kommun = new Kommun(spec.Name, spec.Kod, spec.Slug);
+            db.Kommuner.Add(kommun);
+            await db.SaveChangesAsync();
+            using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
+            {
+                foreach (var g in spec.Groups)
+                {
+                    db.Groups.Add(new Group(g.Name, g.Kind, g.Purpose, g.Cadence));
+                }
+                foreach (var (role, organisation, orgName, title) in spec.People)
+                {
+                    var user = await CreateUserAsync(users, EmailFor(role, spec.Slug), names.Dequeue());
+                    db.Memberships.Add(new Membership(user.Id, role, organisation, orgName.Replace("{kommun}", spec.Name, StringComparison.Ordinal), title));
+                }
+                if (spec.PolisRegion is { } region)
+                {
+                    db.Memberships.Add(new Membership(polis.Id, Role.Medlem, OrganisationKind.Polisen, region, "Kommunpolis"));
+                }
+                await db.SaveChangesAsync();
+            }
+        }
+    }
+
+    private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, bool platformAdmin = false)
+    {
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name, EmailConfirmed = true, IsPlatformAdmin = platformAdmin };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        return user;
+    }
+
+    private static readonly string[] InventedNames =
+    [
+        "Anna Lindqvist", "Johan Bergsten", "Sara Nyholm", "Erik Hallin", "Maria Ekdahl",
+        "Karin Sjöberg", "Peter Wallin", "Lena Åkesson", "Tomas Rydén", "Elin Forsberg",
+        "Fredrik Ljung", "Sofia Dahlgren", "Henrik Östlund", "Emma Norberg", "Jonas Blom",
+        "Ida Grönvall", "Magnus Hedlund", "Linnea Sandell", "Oskar Lundin", "Frida Engström",
+        "Anders Palm", "Hanna Vik", "Mattias Sund", "Ulrika Falk", "Daniel Storm",
+    ];
+
+    private sealed record GroupSpec(string Name, GroupKind Kind, string Cadence, string Purpose);
+
+    private sealed record KommunSpec(string Name, string Kod, string Slug, string? PolisRegion, GroupSpec[] Groups,
+        (Role Role, OrganisationKind Org, string OrgName, string Title)[] People);
+
+    private static readonly (Role, OrganisationKind, string, string)[] StandardPeople =
+    [
+        (Role.Samordnare, OrganisationKind.Kommunen, "{kommun} kommun", "Säkerhetschef"),
+        (Role.Styrgrupp, OrganisationKind.Kommunen, "{kommun} kommun", "Kommundirektör"),
+        (Role.Medlem, OrganisationKind.Bostadsbolag, "Allmännyttans bostadsbolag", "Områdeschef"),
+        (Role.Lasare, OrganisationKind.Kommunen, "{kommun} kommun", "Folkhälsostrateg"),
+        (Role.Medlem, OrganisationKind.Raddningstjanst, "Räddningstjänsten", "Brandinspektör"),
+    ];
+
+    private static readonly GroupSpec Est = new("EST – Effektiv samordning för trygghet", GroupKind.Est,
+        "Varje månad utom juli och december",
+        "Tar fram en lokal lägesbild varje månad utifrån brottsstatistik, inrapportörer och medlemmarnas lokalkännedom, gör en enklare orsaksanalys och föreslår åtgärder, främst situationella.");
+
+    private static readonly GroupSpec Sspf = new("SSPF – skola, socialtjänst, polis, fritid", GroupKind.Sspf,
+        "Fyra gånger per år",
+        "Samverkar kring social prevention för barn och unga: risk- och skyddsfaktorer på gruppnivå. Ärenden om enskilda barn hanteras utanför tjänsten.");
+
+    private static GroupSpec Styrgrupp(string name = "Styrgrupp för brottsförebyggande arbete") => new(name, GroupKind.Styrgrupp,
+        "Två gånger per år",
+        "Beslutar om strategisk inriktning och prioriteringar, följer upp åtgärdsplaner och de operativa grupperna och ser till att en fördjupad lägesbild tas fram minst vartannat år.");
+
+    private static readonly KommunSpec[] Kommuner =
+    [
+        new("Örebro", "1880", "orebro", "Lokalpolisområde Örebro", [
+            Styrgrupp(), Est, Sspf,
+            new("ÖreBrå – Örebro brottsförebyggande råd", GroupKind.Annan, "Fyra gånger per år",
+                "Lokalt brottsförebyggande råd med kommunen, universitetet, näringslivet och Polisen. Uppdrag: öka tryggheten och minska brottsligheten genom fördjupad samverkan."),
+            new("Kvartalsanalysmöte", GroupKind.Annan, "En gång per kvartal",
+                "Säkerhetsavdelningen, bostadsbolaget, kommunala bolag, universitetet och Polisen går igenom kvartalets veckorapporter och tittar närmare på vissa händelser."),
+        ], StandardPeople),
+        new("Borås", "1490", "boras", null, [
+            Styrgrupp("Strategisk utvecklingsgrupp"), Est, Sspf,
+            new("BråB – Borås lokala brottsförebyggande råd", GroupKind.Annan, "Fyra gånger per år",
+                "Forum där behov identifieras och gemensamma beslut fattas i det trygghetsskapande och brottsförebyggande arbetet."),
+            new("Samverkansgrupp trygghet i stadsmiljön", GroupKind.Annan, "Varannan månad",
+                "En av stadens samverkansgrupper under den strategiska utvecklingsgruppen, ledd av en utpekad nämnd."),
+        ], StandardPeople),
+        new("Karlstad", "1780", "karlstad", "Lokalpolisområde Karlstad", [
+            Styrgrupp(), Est, Sspf,
+            new("Operativ säkerhetsgrupp", GroupKind.Annan, "Fyra gånger per år",
+                "Samverkan mellan kommunens förvaltningar kring säkerhetsfrågor och händelser i verksamheterna."),
+            new("Fältmöte inför storhelger", GroupKind.Annan, "Inför storhelger",
+                "Socialtjänst, kultur och fritid, kommunvärdar och fältassistenter planerar insatser inför storhelger."),
+        ], StandardPeople),
+        new("Haninge", "0136", "haninge", null, [
+            Styrgrupp("Strategisk samordningsgrupp"), Est, Sspf,
+            new("Säkerhetsforum", GroupKind.Annan, "Varje månad",
+                "Säkerhetsenheten, bostadsbolaget, Polisen, brandförsvaret och försäkringsbolag delar information och beslutar om gemensamma insatser."),
+        ], StandardPeople),
+        new("Kristianstad", "1290", "kristianstad", null, [
+            Styrgrupp(), Est, Sspf,
+            new("Rättighetsnätverket", GroupKind.Annan, "Fyra gånger per år",
+                "Nätverk för arbetet med mänskliga rättigheter och likabehandling."),
+            new("Ombudsgrupp En kommun fri från våld", GroupKind.Annan, "Fyra gånger per år",
+                "Ombud från förvaltningarna som sprider kunskap om våld i nära relationer."),
+        ], StandardPeople),
+    ];
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Auditing;
+using SakraStader.Data;
+
+namespace SakraStader.Infrastructure;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// SQLite by default (a file created on first start); PostgreSQL when <c>Database:Provider</c> is "Postgres".
+    /// </summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        services.AddSingleton<AuditInterceptor>();
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("ConnectionStrings:Postgres saknas.");
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
+                .UseNpgsql(cs, npgsql => npgsql.EnableRetryOnFailure(3))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            var cs = configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sakrastader.db";
+            cs = AbsoluteSqlitePath(cs, contentRoot);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+                .UseSqlite(cs)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        services.AddScoped<CrossTenant>();
+        return services;
+    }
+
+    /// <summary>Applies pending migrations. EF Core takes a database lock, so instances starting together migrate once.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+    }
+
+    private static string AbsoluteSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal)
+            && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(source) ? source : Path.Combine(contentRoot, source);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}

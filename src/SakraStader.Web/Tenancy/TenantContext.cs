@@ -1,0 +1,56 @@
+using SakraStader.Domain;
+
+namespace SakraStader.Tenancy;
+
+/// <summary>The kommun a request works in, and the signed-in user's membership there. One per request (scoped).</summary>
+public sealed class TenantContext
+{
+    public KommunInfo? Kommun { get; private set; }
+    public MembershipInfo? Membership { get; private set; }
+    public Guid? UserId { get; private set; }
+    public string UserName { get; private set; } = "system";
+
+    public Guid? KommunId => Kommun?.Id;
+
+    /// <summary>Every kommun the signed-in user is a member of (for the switcher); empty when signed out.</summary>
+    public IReadOnlyList<SakraStader.Data.UserKommun> UserKommuner { get; private set; } = [];
+
+    public void SetUserKommuner(IReadOnlyList<SakraStader.Data.UserKommun> kommuner) => UserKommuner = kommuner;
+
+    public bool IsMember => Membership is not null;
+
+    public bool Has(Role atLeast) => Membership is { } m && m.Role >= atLeast;
+
+    public void SetUser(Guid? userId, string userName)
+    {
+        UserId = userId;
+        UserName = userName;
+    }
+
+    public void SetKommun(KommunInfo kommun, MembershipInfo? membership)
+    {
+        Kommun = kommun;
+        Membership = membership;
+    }
+
+    /// <summary>
+    /// Work in a kommun outside a request (seeding, the platform administrator creating a kommun).
+    /// Inside a request the tenant comes from the route, never from here.
+    /// </summary>
+    public IDisposable Enter(KommunInfo kommun)
+    {
+        var previous = (Kommun, Membership);
+        Kommun = kommun;
+        Membership = null;
+        return new Restore(() => (Kommun, Membership) = previous);
+    }
+
+    private sealed class Restore(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+}
+
+public sealed record KommunInfo(Guid Id, string Name, string Slug, string Kod);
+
+public sealed record MembershipInfo(Guid Id, Role Role, OrganisationKind Organisation, string Title);
