@@ -8,8 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSerilogLogging();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddAppIdentity();
-builder.Services.AddAppServices();
+builder.Services.AddAppIdentity(builder.Configuration);
+builder.Services.AddAppServices(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

@@ -13,11 +13,13 @@ public sealed class CrossTenant(AppDbContext db)
 {
     /// <summary>The kommuner the user is a member of, for the kommun switcher and the start page.</summary>
     public Task<List<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default) =>
-        db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Join(db.Kommuner, m => m.KommunId, k => k.Id, (m, k) => new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title))
-            .OrderBy(k => k.Name)
-            .ToListAsync(ct);
+        (from m in db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
+         join k in db.Kommuner on m.KommunId equals k.Id
+         where m.UserId == userId
+         orderby k.Name
+         select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title))
+        .AsNoTracking()
+        .ToListAsync(ct);
 
     /// <summary>Membership counts per kommun, for the platform administrator's overview (no tenant content).</summary>
     public Task<Dictionary<Guid, int>> MemberCountsAsync(CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -11,7 +12,7 @@ namespace SakraStader.Infrastructure;
 
 public static class AppExtensions
 {
-    public static IServiceCollection AddAppServices(this IServiceCollection services)
+    public static IServiceCollection AddAppServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
@@ -24,7 +25,7 @@ public static class AppExtensions
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "sakrastader.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = configuration.SecureCookiePolicy();
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -43,6 +44,14 @@ public static class AppExtensions
             SupportedUICultures = [sv],
         });
 
+        if (app.Configuration.GetValue<bool>("Security:TrustForwardedHeaders"))
+        {
+            // Behind the load balancer, which terminates TLS (docs/operations.md).
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsDevelopment())
@@ -54,7 +63,7 @@ public static class AppExtensions
             app.UseExceptionHandler("/fel", createScopeForErrors: true);
             app.UseHsts();
         }
-        if (!app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DisableHttpsRedirection"))
+        if (app.Configuration.GetValue("Security:RequireHttps", true))
         {
             app.UseHttpsRedirection();
         }

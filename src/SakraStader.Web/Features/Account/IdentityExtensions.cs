@@ -10,14 +10,21 @@ namespace SakraStader.Features.Account;
 
 public static class IdentityExtensions
 {
-    public static IServiceCollection AddAppIdentity(this IServiceCollection services)
+    /// <summary>
+    /// Cookies are Secure unless <c>Security:RequireHttps</c> is false (only the local demo over plain http sets that).
+    /// </summary>
+    public static CookieSecurePolicy SecureCookiePolicy(this IConfiguration configuration) =>
+        configuration.GetValue("Security:RequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        var secure = configuration.SecureCookiePolicy();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "sakrastader.auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/konto/logga-in";
             o.LogoutPath = "/konto/logga-ut";

@@ -16,7 +16,8 @@ public static class DemoSeeder
     public const string AdminEmail = "admin@demo.sakrastader.se";
     public const string PolisEmail = "polis@demo.sakrastader.se";
 
-    public static string EmailFor(Role role, string slug) => $"{role.ToString().ToLowerInvariant()}.{slug}@demo.sakrastader.se";
+    /// <summary>Demo sign-in of a kommun: key is samordnare, styrgrupp, medlem, lasare or raddningstjanst.</summary>
+    public static string EmailFor(string key, string slug) => $"{key}.{slug}@demo.sakrastader.se";
 
     public static async Task SeedDemoDataIfEnabledAsync(this WebApplication app)
     {
@@ -36,6 +37,8 @@ public static class DemoSeeder
             return;
         }
         var users = services.GetRequiredService<UserManager<AppUser>>();
+        // All or nothing: a half-seeded database would never be completed, since seeding only runs on an empty one.
+        await using var tx = await db.Database.BeginTransactionAsync();
         var tenant = services.GetRequiredService<TenantContext>();
         tenant.SetUser(null, "Demodata");
 
@@ -54,9 +57,9 @@ public static class DemoSeeder
                 {
                     db.Groups.Add(new Group(g.Name, g.Kind, g.Purpose, g.Cadence));
                 }
-                foreach (var (role, organisation, orgName, title) in spec.People)
+                foreach (var (key, role, organisation, orgName, title) in spec.People)
                 {
-                    var user = await CreateUserAsync(users, EmailFor(role, spec.Slug), names.Dequeue());
+                    var user = await CreateUserAsync(users, EmailFor(key, spec.Slug), names.Dequeue());
                     db.Memberships.Add(new Membership(user.Id, role, organisation, orgName.Replace("{kommun}", spec.Name, StringComparison.Ordinal), title));
                 }
                 if (spec.PolisRegion is { } region)
@@ -66,6 +69,7 @@ public static class DemoSeeder
                 await db.SaveChangesAsync();
             }
         }
+        await tx.CommitAsync();
     }
 
     private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, bool platformAdmin = false)
@@ -91,15 +95,15 @@ public static class DemoSeeder
     private sealed record GroupSpec(string Name, GroupKind Kind, string Cadence, string Purpose);
 
     private sealed record KommunSpec(string Name, string Kod, string Slug, string? PolisRegion, GroupSpec[] Groups,
-        (Role Role, OrganisationKind Org, string OrgName, string Title)[] People);
+        (string Key, Role Role, OrganisationKind Org, string OrgName, string Title)[] People);
 
-    private static readonly (Role, OrganisationKind, string, string)[] StandardPeople =
+    private static readonly (string, Role, OrganisationKind, string, string)[] StandardPeople =
     [
-        (Role.Samordnare, OrganisationKind.Kommunen, "{kommun} kommun", "Säkerhetschef"),
-        (Role.Styrgrupp, OrganisationKind.Kommunen, "{kommun} kommun", "Kommundirektör"),
-        (Role.Medlem, OrganisationKind.Bostadsbolag, "Allmännyttans bostadsbolag", "Områdeschef"),
-        (Role.Lasare, OrganisationKind.Kommunen, "{kommun} kommun", "Folkhälsostrateg"),
-        (Role.Medlem, OrganisationKind.Raddningstjanst, "Räddningstjänsten", "Brandinspektör"),
+        ("samordnare", Role.Samordnare, OrganisationKind.Kommunen, "{kommun} kommun", "Säkerhetschef"),
+        ("styrgrupp", Role.Styrgrupp, OrganisationKind.Kommunen, "{kommun} kommun", "Kommundirektör"),
+        ("medlem", Role.Medlem, OrganisationKind.Bostadsbolag, "Allmännyttans bostadsbolag", "Områdeschef"),
+        ("lasare", Role.Lasare, OrganisationKind.Kommunen, "{kommun} kommun", "Folkhälsostrateg"),
+        ("raddningstjanst", Role.Medlem, OrganisationKind.Raddningstjanst, "Räddningstjänsten", "Brandinspektör"),
     ];
 
     private static readonly GroupSpec Est = new("EST – Effektiv samordning för trygghet", GroupKind.Est,

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using SakraStader.Auditing;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Data;
+
+// Used only by `dotnet ef migrations add` (see docs/migrations.md). IDesignTimeDbContextFactory lives in
+// EF Core's relational package, so this compiles without the design package.
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db")
+            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options,
+        new TenantContext());
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design")
+            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options,
+        new TenantContext());
+}
