@@ -16,6 +16,8 @@ public static class AppExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
+        // Swedish text as UTF-8 rather than &#xF6; entities: smaller pages, readable source. Still HTML-encoded.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<TenantContext>();
         services.AddSingleton<KommunDirectory>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SakraStader.Auditing;
 using SakraStader.Data;
 
@@ -12,14 +13,15 @@ public static class DatabaseExtensions
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
-        services.AddSingleton<AuditInterceptor>();
+        // Every IInterceptor in the container joins each context: the audit trail here, SQL counters in the tests.
+        services.AddSingleton<IInterceptor, AuditInterceptor>();
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres saknas.");
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(cs, npgsql => npgsql.EnableRetryOnFailure(3))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
@@ -27,7 +29,7 @@ public static class DatabaseExtensions
             cs = AbsoluteSqlitePath(cs, contentRoot);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         services.AddScoped<CrossTenant>();
         return services;

@@ -1,0 +1,109 @@
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SakraStader.Components.Layout;
+using SakraStader.Components.Pages;
+using SakraStader.Components.Ui;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Tenancy;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Components;
+
+/// <summary>Components rendered with the framework's HtmlRenderer and read with AngleSharp.</summary>
+public sealed class ComponentTests
+{
+    private static readonly KommunInfo Orebro = new(Guid.NewGuid(), "Örebro", "orebro", "1880");
+
+    private static async Task<IDocument> RenderAsync<T>(Dictionary<string, object?> parameters, string path = "/") where T : IComponent
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<NavigationManager>(new FixedNavigationManager("https://localhost" + path));
+        await using var provider = services.BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(provider, NullLoggerFactory.Instance);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        return AppClient.Parse(html);
+    }
+
+    [Fact]
+    public async Task Kommun_nav_marks_the_current_page_and_hides_samordnare_links_from_a_lasare()
+    {
+        var lasare = await RenderAsync<KommunNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Lasare }, "/orebro/grupper/123");
+        var samordnare = await RenderAsync<KommunNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Samordnare }, "/orebro/logg");
+
+        Assert.Equal(["Översikt", "Grupper"], lasare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal("/orebro/grupper", lasare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal(["Översikt", "Grupper", "Medlemmar", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal("/orebro/logg", samordnare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Equal("Örebro: meny", samordnare.QuerySelector("nav")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Kommun_switcher_lists_every_kommun_of_the_user_as_plain_links()
+    {
+        IReadOnlyList<UserKommun> kommuner =
+        [
+            new(Guid.NewGuid(), "karlstad", "Karlstad", Guid.NewGuid(), Role.Medlem, OrganisationKind.Polisen, "Kommunpolis"),
+            new(Orebro.Id, "orebro", "Örebro", Guid.NewGuid(), Role.Medlem, OrganisationKind.Polisen, "Kommunpolis"),
+        ];
+        var doc = await RenderAsync<KommunSwitcher>(new() { ["Current"] = Orebro, ["Kommuner"] = kommuner });
+
+        Assert.NotNull(doc.QuerySelector("details > summary"));
+        Assert.Equal(["/karlstad", "/orebro"], doc.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.Equal("/orebro", doc.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
+        Assert.Contains("Vald kommun:", doc.QuerySelector("summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_single_kommun_needs_no_switcher()
+    {
+        IReadOnlyList<UserKommun> one = [new(Orebro.Id, "orebro", "Örebro", Guid.NewGuid(), Role.Samordnare, OrganisationKind.Kommunen, "Säkerhetschef")];
+        var doc = await RenderAsync<KommunSwitcher>(new() { ["Current"] = Orebro, ["Kommuner"] = one });
+
+        Assert.Null(doc.QuerySelector("details"));
+        Assert.Equal("Örebro", doc.QuerySelector(".kommun-switcher__current")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("error", "alert")]
+    [InlineData("success", "status")]
+    public async Task Alerts_are_announced_by_their_kind(string kind, string role)
+    {
+        var doc = await RenderAsync<Alert>(new() { ["Kind"] = kind, ["Title"] = "Rubrik" });
+        Assert.Equal(role, doc.QuerySelector(".alert")!.GetAttribute("role"));
+        Assert.Equal("Rubrik", doc.QuerySelector(".alert__title")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Pager_links_to_neighbours_only_when_they_exist()
+    {
+        Func<int, string> link = p => $"/orebro/logg?sida={p}";
+        var first = await RenderAsync<Pager>(new() { ["Page"] = 1, ["TotalPages"] = 3, ["Link"] = link });
+        var middle = await RenderAsync<Pager>(new() { ["Page"] = 2, ["TotalPages"] = 3, ["Link"] = link });
+        var only = await RenderAsync<Pager>(new() { ["Page"] = 1, ["TotalPages"] = 1, ["Link"] = link });
+
+        Assert.Equal(["/orebro/logg?sida=2"], first.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.Equal(["/orebro/logg?sida=1", "/orebro/logg?sida=3"], middle.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToArray());
+        Assert.Null(only.QuerySelector("nav"));
+        Assert.Equal("Sida 2 av 3", middle.QuerySelector("span")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData(404, "Sidan finns inte")]
+    [InlineData(400, "Begäran kunde inte behandlas")]
+    [InlineData(503, "Tjänsten är tillfälligt otillgänglig")]
+    public async Task Status_page_speaks_plain_swedish(int code, string heading)
+    {
+        var doc = await RenderAsync<StatusPage>(new() { ["Code"] = code });
+        Assert.Equal(heading, doc.QuerySelector("h1")!.TextContent);
+    }
+
+    private sealed class FixedNavigationManager : NavigationManager
+    {
+        public FixedNavigationManager(string uri) => Initialize("https://localhost/", uri);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Features.Demo;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task An_update_is_audited_with_old_and_new_value_and_shown_in_the_log()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        var group = await app.WithDbAsync("haninge", db => db.Groups.SingleAsync(g => g.Name == "Säkerhetsforum"));
+
+        using var response = await client.SubmitAsync($"/haninge/grupper/{group.Id}/redigera", "group", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Säkerhetsforum",
+            ["Input.Cadence"] = "Varannan vecka",
+            ["Input.Purpose"] = group.Purpose,
+        });
+        var log = await client.PageAsync("/haninge/logg?typ=Group");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var entry = await app.WithDbAsync("haninge", db => db.AuditEntries
+            .Where(a => a.EntityId == group.Id.ToString() && a.Action == AuditAction.Updated).SingleAsync());
+        Assert.Contains("\"Cadence\":{\"From\":\"Varje månad\",\"To\":\"Varannan vecka\"}", System.Text.RegularExpressions.Regex.Unescape(entry.Changes));
+        Assert.DoesNotContain("Purpose", entry.Changes);
+        var firstRow = log.QuerySelector("tbody tr")!;
+        Assert.Contains("Ändrade grupp", firstRow.TextContent);
+        Assert.Contains("Cadence: Varje månad → Varannan vecka", firstRow.TextContent);
+        Assert.Contains(TestApp.Email("samordnare", "haninge"), firstRow.TextContent);
+    }
+
+    [Fact]
+    public async Task The_log_shows_only_the_kommuns_own_changes()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var log = await client.PageAsync("/orebro/logg?typ=Group");
+
+        var rows = log.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(await app.WithDbAsync("orebro", db => db.AuditEntries.CountAsync(a => a.EntityType == "Group")), rows.Count);
+        Assert.DoesNotContain(rows, r => r.Contains("BråB", StringComparison.Ordinal) || r.Contains("Säkerhetsforum", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Samordnare_adds_an_existing_police_officer_to_another_kommun()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        using var response = await client.SubmitAsync("/kristianstad/medlemmar", "add-member", new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoSeeder.PolisEmail,
+            ["Input.DisplayName"] = "",
+            ["Input.Role"] = "Medlem",
+            ["Input.Organisation"] = "Polisen",
+            ["Input.OrganisationName"] = "Lokalpolisområde Kristianstad",
+            ["Input.Title"] = "Kommunpolis",
+        });
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("är tillagd", page.QuerySelector(".alert--success")!.TextContent);
+        Assert.Null(page.QuerySelector("code.secret"));
+        var membership = await app.WithDbAsync("kristianstad", db => db.Memberships
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u.Email })
+            .SingleAsync(x => x.Email == DemoSeeder.PolisEmail));
+        Assert.Equal(OrganisationKind.Polisen, membership.m.Organisation);
+        Assert.Equal(Role.Medlem, membership.m.Role);
+    }
+
+    [Fact]
+    public async Task A_new_person_gets_an_account_with_a_temporary_password_that_works()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        using var response = await client.SubmitAsync("/karlstad/medlemmar", "add-member", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "ny.person@karlstad.example",
+            ["Input.DisplayName"] = "Ny Person",
+            ["Input.Role"] = "Lasare",
+            ["Input.Organisation"] = "Kommunen",
+            ["Input.Title"] = "Utredare",
+        });
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var password = page.QuerySelector("code.secret")!.TextContent;
+
+        using var newcomer = app.NewClient();
+        await newcomer.SignInAsync("ny.person@karlstad.example", password);
+        var overview = await newcomer.PageAsync("/karlstad");
+        Assert.Contains("läsare", overview.QuerySelector(".lead")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Adding_without_title_shows_the_message_and_keeps_the_input()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        using var response = await client.SubmitAsync("/karlstad/medlemmar", "add-member", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "utan.titel@karlstad.example",
+            ["Input.DisplayName"] = "Utan Titel",
+            ["Input.Role"] = "Medlem",
+            ["Input.Organisation"] = "Bostadsbolag",
+            ["Input.Title"] = "",
+        });
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("Ange titel, till exempel ”kommunpolis” eller ”säkerhetschef”.", page.QuerySelector("#title ~ .validation-message")!.TextContent);
+        Assert.Equal("utan.titel@karlstad.example", page.QuerySelector("#email")!.GetAttribute("value"));
+        Assert.Equal("Bostadsbolag", page.QuerySelector("#organisation option[selected]")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(null, db => db.Users.AnyAsync(u => u.Email == "utan.titel@karlstad.example")));
+    }
+
+    [Fact]
+    public async Task The_last_samordnare_cannot_be_demoted_or_removed()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        var own = await app.WithDbAsync("boras", db => db.Memberships.SingleAsync(m => m.Role == Role.Samordnare));
+
+        using var demote = await client.SubmitAsync($"/boras/medlemmar/{own.Id}", "edit-member", new Dictionary<string, string>
+        {
+            ["Input.Role"] = "Medlem",
+            ["Input.Organisation"] = "Kommunen",
+            ["Input.OrganisationName"] = own.OrganisationName,
+            ["Input.Title"] = own.Title,
+        });
+        using var remove = await client.SubmitAsync($"/boras/medlemmar/{own.Id}", "remove-member", new Dictionary<string, string>());
+
+        Assert.Contains("Kommunen måste ha minst en samordnare.", await demote.Content.ReadAsStringAsync());
+        Assert.Contains("Kommunen måste ha minst en samordnare.", await remove.Content.ReadAsStringAsync());
+        Assert.Equal(Role.Samordnare, await app.WithDbAsync("boras", db => db.Memberships.Where(m => m.Id == own.Id).Select(m => m.Role).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Removing_a_membership_is_audited()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var lasare = await app.WithDbAsync("orebro", db => db.Memberships.SingleAsync(m => m.Role == Role.Lasare));
+
+        using var response = await client.SubmitAsync($"/orebro/medlemmar/{lasare.Id}", "remove-member", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await app.WithDbAsync("orebro", db => db.Memberships.AnyAsync(m => m.Id == lasare.Id)));
+        Assert.True(await app.WithDbAsync("orebro", db => db.AuditEntries.AnyAsync(a => a.EntityId == lasare.Id.ToString() && a.Action == AuditAction.Deleted)));
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Features.Demo;
+using SakraStader.Infrastructure;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Platform_admin_creates_a_kommun_with_its_first_samordnare()
+    {
+        using var admin = await app.SignedInClientAsync(DemoSeeder.AdminEmail);
+        using var response = await admin.SubmitAsync("/admin/kommuner", "new-kommun", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Upplands Väsby",
+            ["Input.Kod"] = "0114",
+            ["Input.Slug"] = "",
+            ["Input.Email"] = "samordnare@vasby.example",
+            ["Input.SamordnareName"] = "Vera Väsby",
+            ["Input.Title"] = "Trygghetssamordnare",
+        });
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var password = page.QuerySelector("code.secret")!.TextContent;
+
+        Assert.Contains("/upplands-vasby", page.QuerySelector("table")!.TextContent);
+        using var samordnare = app.NewClient();
+        await samordnare.SignInAsync("samordnare@vasby.example", password);
+        var overview = await samordnare.PageAsync("/upplands-vasby");
+        Assert.Equal("Upplands Väsby", overview.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Medlemmar", overview.QuerySelector(".kommun-nav")!.TextContent);
+        // The admin manages kommuner but sees none of their content.
+        using var adminInKommun = await admin.GetAsync("/upplands-vasby");
+        Assert.Equal(HttpStatusCode.Redirect, adminInKommun.StatusCode);
+    }
+
+    [Fact]
+    public async Task Duplicate_kommunkod_is_refused_next_to_the_field_and_nothing_is_saved()
+    {
+        using var admin = await app.SignedInClientAsync(DemoSeeder.AdminEmail);
+        var before = await app.WithDbAsync(null, db => db.Kommuner.CountAsync());
+        using var response = await admin.SubmitAsync("/admin/kommuner", "new-kommun", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Ny Örebro",
+            ["Input.Kod"] = "1880",
+            ["Input.Email"] = "x@orebro.example",
+            ["Input.SamordnareName"] = "X",
+            ["Input.Title"] = "Samordnare",
+        });
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("Kommunkoden 1880 finns redan.", page.QuerySelector("#kod ~ .validation-message")!.TextContent);
+        Assert.Equal("Ny Örebro", page.QuerySelector("#name")!.GetAttribute("value"));
+        Assert.Equal(before, await app.WithDbAsync(null, db => db.Kommuner.CountAsync()));
+        Assert.False(await app.WithDbAsync(null, db => db.Users.AnyAsync(u => u.Email == "x@orebro.example")));
+    }
+
+    [Fact]
+    public async Task Only_platform_admins_reach_the_kommun_administration()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var response = await client.GetAsync("/admin/kommuner");
+        Assert.StartsWith("/konto/atkomst-nekad", response.LocationPath());
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_without_signing_in()
+    {
+        using var client = app.NewClient();
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Every_page_carries_the_security_headers_and_a_csp_without_unsafe_inline()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        foreach (var url in new[] { "/", "/orebro", "/orebro/grupper", "/konto/logga-in", "/tillganglighet", "/finns-inte" })
+        {
+            using var response = await client.GetAsync(url);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Equal(SecurityHeadersMiddleware.ContentSecurityPolicy, csp);
+            Assert.Contains("script-src 'self'", csp);
+            Assert.DoesNotContain("unsafe-inline", csp);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Outside_development_hsts_is_sent_and_http_is_redirected_to_https()
+    {
+        // HSTS is never sent to localhost, so ask as the real host name would.
+        using var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://sakrastader.test") });
+        using var secure = await https.GetAsync("/tillganglighet");
+        using var plain = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var redirected = await plain.GetAsync("/tillganglighet");
+
+        Assert.StartsWith("max-age=", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+        Assert.Equal("https", redirected.Headers.Location!.Scheme);
+    }
+
+    [Fact]
+    public async Task The_correlation_id_is_echoed()
+    {
+        using var client = app.NewClient();
+        using var given = await client.GetAsync("/health/live", correlationId: "abc-123");
+        using var made = await client.GetAsync("/health/live");
+
+        Assert.Equal("abc-123", given.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.False(string.IsNullOrEmpty(made.Headers.GetValues("X-Correlation-Id").Single()));
+    }
+
+    [Fact]
+    public async Task Anyone_can_report_an_accessibility_problem()
+    {
+        using var client = app.NewClient();
+        using var response = await client.SubmitAsync("/tillganglighet", "a11y-report", new Dictionary<string, string>
+        {
+            ["Input.Page"] = "/orebro/grupper",
+            ["Input.Description"] = "Tabellen går inte att läsa med förstoring.",
+            ["Input.Contact"] = "",
+        });
+
+        Assert.Contains("Tack för din rapport!", await response.Content.ReadAsStringAsync());
+        var report = await app.WithDbAsync(null, db => db.AccessibilityReports.SingleAsync());
+        Assert.Equal("Tabellen går inte att läsa med förstoring.", report.Description);
+        Assert.Null(report.Contact);
+    }
+
+    [Fact]
+    public async Task The_schema_matches_the_model_on_this_provider()
+    {
+        var pending = await app.WithDbAsync(null, db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        var applied = await app.WithDbAsync(null, db => db.Database.GetAppliedMigrationsAsync());
+
+        Assert.False(pending, "Modellen har ändringar utan migrering: lägg till en (docs/migrations.md).");
+        Assert.NotEmpty(applied);
+        Assert.Equal(TestApp.IsPostgres ? "PostgresAppDbContext" : "SqliteAppDbContext",
+            await app.WithDbAsync(null, db => Task.FromResult(db.GetType().Name)));
+    }
+
+    [Fact]
+    public async Task Demo_data_holds_five_kommuner_with_users_for_every_role()
+    {
+        var kommuner = await app.WithDbAsync(null, db => db.Kommuner.OrderBy(k => k.Kod).Select(k => k.Kod + " " + k.Slug).ToListAsync());
+        var orebroRoles = await app.WithDbAsync("orebro", db => db.Memberships.Select(m => m.Role).Distinct().ToListAsync());
+
+        Assert.Superset(new HashSet<string> { "0136 haninge", "1290 kristianstad", "1490 boras", "1780 karlstad", "1880 orebro" }, kommuner.ToHashSet());
+        Assert.Equal(Enum.GetValues<Role>().Order(), orebroRoles.Order());
+    }
+}

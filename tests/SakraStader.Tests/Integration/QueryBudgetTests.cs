@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Features.Demo;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>
+/// Each main page issues at most <see cref="Budget"/> SQL commands, however much data there is: an N+1 query fails
+/// here. Speed itself is measured by bench/run.sh, never by a timed test.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
+{
+    private const int Budget = 5;
+
+    public static TheoryData<string, string> MainPages => new()
+    {
+        { "samordnare", "/" },
+        { "samordnare", "/orebro" },
+        { "samordnare", "/orebro/grupper" },
+        { "samordnare", "/orebro/grupper/{group}" },
+        { "samordnare", "/orebro/grupper/{group}/redigera" },
+        { "samordnare", "/orebro/medlemmar" },
+        { "samordnare", "/orebro/medlemmar/{membership}" },
+        { "samordnare", "/orebro/logg" },
+        { "lasare", "/orebro" },
+        { "admin", "/admin/kommuner" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MainPages))]
+    public async Task Main_page_stays_within_the_sql_budget(string who, string template)
+    {
+        var group = await app.WithDbAsync("orebro", db => db.Groups.Select(g => g.Id).FirstAsync());
+        var membership = await app.WithDbAsync("orebro", db => db.Memberships.Select(m => m.Id).FirstAsync());
+        var url = template.Replace("{group}", group.ToString()).Replace("{membership}", membership.ToString());
+        using var client = await app.SignedInClientAsync(who == "admin" ? DemoSeeder.AdminEmail : TestApp.Email(who, "orebro"));
+        using var warmUp = await client.GetAsync(url);
+
+        var id = "budget-" + Guid.NewGuid().ToString("N");
+        using var response = await client.GetAsync(url, correlationId: id);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var count = app.Commands.CountFor(id);
+        Assert.InRange(count, 1, Budget);
+    }
+}

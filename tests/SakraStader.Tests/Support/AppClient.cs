@@ -1,0 +1,91 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SakraStader.Tests.Support;
+
+/// <summary>An HTTP client that reads pages and posts their forms as a browser without JavaScript would.</summary>
+public sealed class AppClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task<HttpResponseMessage> GetAsync(string url, string? correlationId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (correlationId is not null)
+        {
+            request.Headers.Add("X-Correlation-Id", correlationId);
+        }
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>GETs a page that must answer 200 and returns it parsed.</summary>
+    public async Task<IHtmlDocument> PageAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gav {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        return Parse(body);
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    /// <summary>
+    /// GETs <paramref name="pageUrl"/>, finds the form whose <c>_handler</c> is <paramref name="formName"/>, and posts
+    /// its hidden inputs (antiforgery token, handler) together with <paramref name="fields"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string formName, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await PageAsync(pageUrl);
+        var form = FindForm(page, formName);
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(i => !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (k, v) in fields)
+        {
+            values[k] = v;
+        }
+        var action = postUrl ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!);
+        return await Http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Posts the form on <paramref name="pageUrl"/> whose action is <paramref name="action"/>, with its hidden inputs.</summary>
+    public async Task<HttpResponseMessage> SubmitActionAsync(string pageUrl, string action)
+    {
+        var page = await PageAsync(pageUrl);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => f.GetAttribute("action") == action)
+            ?? throw new Xunit.Sdk.XunitException($"Inget formulär med action {action} på {pageUrl}.");
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        return await Http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    public static IHtmlFormElement FindForm(IDocument page, string formName) =>
+        page.QuerySelectorAll<IHtmlFormElement>("form")
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName)
+        ?? throw new Xunit.Sdk.XunitException($"Formuläret {formName} finns inte på sidan.");
+
+    public async Task SignInAsync(string email, string password = Features.Demo.DemoSeeder.Password)
+    {
+        using var response = await SubmitAsync("/konto/logga-in", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Inloggningen som {email} misslyckades: {(int)response.StatusCode}");
+    }
+
+    public void Dispose() => Http.Dispose();
+}
+
+public static class ResponseExtensions
+{
+    /// <summary>The redirect target as a local path and query, whether the server wrote it absolute or relative.</summary>
+    public static string LocationPath(this HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException($"Inget Location-huvud ({(int)response.StatusCode}).");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SakraStader.Data;
+using SakraStader.Features.Demo;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Tests.Support;
+
+/// <summary>
+/// The app in memory, seeded with the demo kommuner. SQLite in memory by default; with
+/// <c>SAKRASTADER_TEST_DB=postgres</c> each instance gets its own database on the server named by
+/// <c>SAKRASTADER_TEST_POSTGRES</c> (the test script starts one). A missing server is a failure, never a skip.
+/// </summary>
+public class TestApp : WebApplicationFactory<Program>
+{
+    private readonly SqliteConnection? keepAlive;
+    private readonly string connectionString;
+
+    public TestApp()
+    {
+        if (IsPostgres)
+        {
+            var server = Environment.GetEnvironmentVariable("SAKRASTADER_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("SAKRASTADER_TEST_DB=postgres men SAKRASTADER_TEST_POSTGRES saknas.");
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "t_" + Guid.NewGuid().ToString("N") }.ToString();
+        }
+        else
+        {
+            connectionString = $"Data Source=file:{Guid.NewGuid():N}?mode=memory&cache=shared";
+            keepAlive = new SqliteConnection(connectionString);
+            keepAlive.Open();
+        }
+    }
+
+    public static bool IsPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("SAKRASTADER_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public SqlCommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting(IsPostgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", connectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("https_port", "443");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Commands);
+        });
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects, and speaks https (cookies are Secure).</summary>
+    public AppClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    }));
+
+    public async Task<AppClient> SignedInClientAsync(string email)
+    {
+        var client = NewClient();
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the database as if inside <paramref name="kommunSlug"/> (or no kommun).</summary>
+    public async Task<T> WithDbAsync<T>(string? kommunSlug, Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        if (kommunSlug is not null)
+        {
+            var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == kommunSlug);
+            tenant.SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
+        }
+        return await work(db);
+    }
+
+    public Task<Guid> KommunIdAsync(string slug) => WithDbAsync(null, db => db.Kommuner.Where(k => k.Slug == slug).Select(k => k.Id).SingleAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && IsPostgres)
+        {
+            try
+            {
+                using var scope = Services.CreateScope();
+                scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeleted();
+            }
+            catch (DbException)
+            {
+                // The server may already be gone at the end of the run; the cluster is thrown away anyway.
+            }
+        }
+        base.Dispose(disposing);
+        keepAlive?.Dispose();
+    }
+
+    public static string Email(string key, string slug) => DemoSeeder.EmailFor(key, slug);
+}
+
+/// <summary>Counts SQL commands per request, keyed by the request's correlation id.</summary>
+public sealed class SqlCommandCounter : DbCommandInterceptor
+{
+    private readonly ConcurrentDictionary<string, int> counts = new();
+
+    // HttpContextAccessor keeps the current request in a static AsyncLocal, so a fresh instance sees it too.
+    private readonly Microsoft.AspNetCore.Http.HttpContextAccessor accessor = new();
+
+    public int CountFor(string correlationId) => counts.GetValueOrDefault(correlationId);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    private void Count()
+    {
+        if (accessor.HttpContext?.TraceIdentifier is { } key)
+        {
+            counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        }
+    }
+}
