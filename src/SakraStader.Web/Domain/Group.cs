@@ -42,6 +42,15 @@ public sealed class Group : TenantEntity
 
 public static class GroupKindText
 {
+    /// <summary>Short label for lists and badges.</summary>
+    public static string ShortName(this GroupKind kind) => kind switch
+    {
+        GroupKind.Styrgrupp => "Styrgrupp",
+        GroupKind.Est => "EST",
+        GroupKind.Sspf => "SSPF",
+        _ => "Egen grupp",
+    };
+
     public static string Display(this GroupKind kind) => kind switch
     {
         GroupKind.Styrgrupp => "Styrgrupp",

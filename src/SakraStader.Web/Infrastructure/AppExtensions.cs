@@ -84,6 +84,12 @@ public static class AppExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
+        // Unknown addresses are a plain 404 for everyone (rendered by the status page), not a sign-in prompt.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -20,7 +20,7 @@ public static class DatabaseExtensions
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres saknas.");
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
-                .UseNpgsql(cs, npgsql => npgsql.EnableRetryOnFailure(3))
+                .UseNpgsql(cs)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else

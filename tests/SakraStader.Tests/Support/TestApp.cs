@@ -47,6 +47,9 @@ public class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not read the static web assets manifest by itself (the compressed
+        // variants live under obj/ until publish).
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting(IsPostgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", connectionString);
         builder.UseSetting("Demo:Seed", "true");
@@ -88,22 +91,23 @@ public class TestApp : WebApplicationFactory<Program>
 
     public Task<Guid> KommunIdAsync(string slug) => WithDbAsync(null, db => db.Kommuner.Where(k => k.Slug == slug).Select(k => k.Id).SingleAsync());
 
-    protected override void Dispose(bool disposing)
+    public override async ValueTask DisposeAsync()
     {
-        if (disposing && IsPostgres)
+        if (IsPostgres)
         {
             try
             {
-                using var scope = Services.CreateScope();
-                scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeleted();
+                await using var scope = Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeletedAsync();
             }
             catch (DbException)
             {
                 // The server may already be gone at the end of the run; the cluster is thrown away anyway.
             }
         }
-        base.Dispose(disposing);
+        await base.DisposeAsync();
         keepAlive?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public static string Email(string key, string slug) => DemoSeeder.EmailFor(key, slug);

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
+# PostgreSQL server; the browser tests in Debian's Chromium. Installs what is missing first (Debian packages:
+# chromium, postgresql; npm: axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
+# failure. Screenshots land in artifacts/screenshots, test reports in artifacts/test-results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ARTIFACTS=$ROOT/artifacts
+RESULTS=$ARTIFACTS/test-results
+rm -rf "$RESULTS" "$ARTIFACTS/screenshots"
+mkdir -p "$RESULTS" "$ARTIFACTS/screenshots"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Debian packages the suites need.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installerar ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null || exit 1
+fi
+
+# 2. npm packages for the browser tests.
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  echo "==> npm ci"
+  npm ci --no-audit --no-fund --loglevel=error || exit 1
+fi
+
+# 3. A throw-away PostgreSQL cluster on loopback.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA=$(mktemp -d /tmp/sakrastader-pg.XXXXXX)
+PGPORT=${SAKRASTADER_PGPORT:-$((20000 + RANDOM % 20000))}
+pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
+stop_pg() { pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop > /dev/null 2>&1; rm -rf "$PGDATA"; }
+trap stop_pg EXIT
+echo "==> Startar PostgreSQL på 127.0.0.1:$PGPORT"
+pg "$PGBIN/initdb" -D "$PGDATA" --auth=trust -U postgres -E UTF8 --no-sync > /dev/null || exit 1
+pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
+  -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start > /dev/null || { cat "$PGDATA/server.log"; exit 1; }
+
+# 4. Build once, then run the suites.
+echo "==> Bygger"
+dotnet build SakraStader.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+failed_runs=0
+run_suite() { # name project [dotnet test args...]
+  local name=$1 project=$2; shift 2
+  echo "==> $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@" \
+    || failed_runs=$((failed_runs + 1))
+}
+run_suite sqlite tests/SakraStader.Tests
+SAKRASTADER_TEST_DB=postgres SAKRASTADER_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
+  run_suite postgres tests/SakraStader.Tests --filter "Category=Integration"
+run_suite browser tests/SakraStader.BrowserTests
+
+# 5. One plain summary line from the TRX reports.
+passed=0; failed=0; skipped=0; reports=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o "$1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$reports" -lt 3 ] || [ "$failed_runs" -gt 0 ] && [ "$failed" -eq 0 ]; then
+  failed=$((failed + failed_runs + 3 - reports))
+fi
+echo "Screenshots: $ARTIFACTS/screenshots"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$skipped" -eq 0 ]

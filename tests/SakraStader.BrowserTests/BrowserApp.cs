@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace SakraStader.BrowserTests;
+
+/// <summary>
+/// The app on real Kestrel (loopback, free port) with demo data in a throw-away SQLite file, and Debian's Chromium
+/// driven by Playwright. Screenshots go to artifacts/screenshots.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"sakrastader-browser-{Guid.NewGuid():N}.db");
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    public string AxeSource { get; private set; } = "";
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string ScreenshotDir { get; } = Path.Combine(RepoRoot, "artifacts", "screenshots");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the host does not read the static web assets manifest by itself (the compressed
+        // variants live under obj/ until publish).
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
+        builder.UseSetting("Demo:Seed", "true");
+        // Plain http on loopback: cookies cannot be Secure-only here (production always requires https).
+        builder.UseSetting("Security:RequireHttps", "false");
+    }
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        Directory.CreateDirectory(ScreenshotDir);
+        var axePath = Path.Combine(RepoRoot, "node_modules", "axe-core", "axe.min.js");
+        AxeSource = File.Exists(axePath)
+            ? await File.ReadAllTextAsync(axePath)
+            : throw new FileNotFoundException("axe-core saknas: kör scripts/test.sh (den installerar npm-paketen).", axePath);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with axe-core loaded into every page, outside the page's CSP.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        await context.AddInitScriptAsync(AxeSource);
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SakraStader.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Hittar inte SakraStader.sln.");
+    }
+}

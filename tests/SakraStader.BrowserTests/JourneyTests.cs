@@ -1,0 +1,146 @@
+using Microsoft.Playwright;
+using SakraStader.Features.Demo;
+
+namespace SakraStader.BrowserTests;
+
+/// <summary>
+/// Real Chromium against the app on Kestrel: people sign in, work and switch kommun. Every page visited is
+/// screenshotted and checked with axe-core.
+/// </summary>
+public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Anonymous_pages_are_accessible()
+    {
+        var page = await app.NewPageAsync();
+        var cspErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) cspErrors.Add(m.Text); };
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Samverkan för trygghet – på ett ställe");
+        await PageCheck.CheckAsync(page, "01-start");
+
+        await page.GotoAsync("/konto/logga-in");
+        await PageCheck.CheckAsync(page, "02-logga-in");
+
+        await page.GotoAsync("/tillganglighet");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tillgänglighet för Säkra städer");
+        await PageCheck.CheckAsync(page, "03-tillganglighet");
+
+        var missing = await page.GotoAsync("/sidan-finns-inte/alls");
+        Assert.Equal(404, missing!.Status);
+        await PageCheck.CheckAsync(page, "04-hittades-inte");
+        Assert.Empty(cspErrors);
+    }
+
+    [Fact]
+    public async Task Skip_link_is_the_first_stop_for_keyboard_users_and_sign_in_works_with_keys_only()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/konto/logga-in");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("Hoppa till innehållet");
+        await page.Locator("#email").FocusAsync();
+        await page.Keyboard.TypeAsync(DemoSeeder.EmailFor("styrgrupp", "kristianstad"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(DemoSeeder.Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Välkommen");
+    }
+
+    [Fact]
+    public async Task Samordnare_signs_in_works_with_groups_members_and_the_audit_trail()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await PageCheck.CheckAsync(page, "10-samordnare-hem");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Örebro", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Örebro");
+        await PageCheck.CheckAsync(page, "11-orebro-oversikt");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Örebro: meny" }).GetByRole(AriaRole.Link, new() { Name = "Grupper" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Samverkansgrupper");
+        await PageCheck.CheckAsync(page, "12-grupper");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "ÖreBrå – Örebro brottsförebyggande råd" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ÖreBrå – Örebro brottsförebyggande råd");
+        await PageCheck.CheckAsync(page, "13-grupp");
+
+        // A new group: first without a name (message, nothing lost), then complete.
+        await page.GotoAsync("/orebro/grupper/ny");
+        await page.GetByLabel("Hur ofta gruppen träffas").FillAsync("Varannan månad");
+        await page.GetByLabel("Uppdrag och syfte").FillAsync("Samordnar trygghetsvandringar i Vivalla.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("Ange gruppens namn.");
+        await Assertions.Expect(page.GetByLabel("Hur ofta gruppen träffas")).ToHaveValueAsync("Varannan månad");
+        await PageCheck.CheckAsync(page, "14-ny-grupp-fel");
+        await page.GetByLabel("Namn").FillAsync("Trygghetsvandringar Vivalla");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandringar Vivalla");
+        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Gruppen är sparad.");
+
+        await page.GotoAsync("/orebro/medlemmar");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar");
+        await PageCheck.CheckAsync(page, "15-medlemmar");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ändra Mikael Strand" }).ClickAsync();
+        await PageCheck.CheckAsync(page, "16-medlem");
+
+        await page.GotoAsync("/orebro/logg");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Skapade grupp");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Trygghetsvandringar Vivalla");
+        await PageCheck.CheckAsync(page, "17-logg");
+
+        await page.GotoAsync("/konto/losenord");
+        await PageCheck.CheckAsync(page, "18-byt-losenord");
+    }
+
+    [Fact]
+    public async Task Police_officer_switches_between_the_two_kommuner()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.PolisEmail);
+        await page.GotoAsync("/orebro");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Örebro");
+
+        await page.Locator(".kommun-switcher summary").ClickAsync();
+        await PageCheck.CheckAsync(page, "20-polis-byt-kommun");
+        await page.Locator(".kommun-switcher").GetByRole(AriaRole.Link, new() { Name = "Karlstad" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Karlstad");
+        await Assertions.Expect(page.Locator(".kommun-nav")).Not.ToContainTextAsync("Medlemmar");
+        await PageCheck.CheckAsync(page, "21-polis-karlstad");
+        Assert.EndsWith("/karlstad", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lasare_on_a_phone_sees_the_kommun_without_samordnare_tools()
+    {
+        var page = await app.NewPageAsync(width: 390, height: 844);
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("lasare", "haninge"));
+        await page.GotoAsync("/haninge");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Haninge");
+        await Assertions.Expect(page.Locator(".kommun-nav")).Not.ToContainTextAsync("Medlemmar");
+        await Assertions.Expect(page.GetByText("För samordnaren")).ToHaveCountAsync(0);
+        await PageCheck.CheckAsync(page, "30-lasare-mobil");
+
+        await page.GotoAsync("/haninge/medlemmar");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Du har inte behörighet till sidan");
+        await PageCheck.CheckAsync(page, "31-ingen-behorighet");
+    }
+
+    [Fact]
+    public async Task Platform_admin_sees_the_kommuner()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.AdminEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hantera kommuner" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
+        await PageCheck.CheckAsync(page, "40-admin-kommuner");
+    }
+}

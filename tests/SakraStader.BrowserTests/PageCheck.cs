@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace SakraStader.BrowserTests;
+
+/// <summary>What every visited page must pass: a screenshot for people to look at, and axe-core without serious findings.</summary>
+public static class PageCheck
+{
+    private const string AxeRun = """
+        async () => {
+            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+            return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')})`);
+        }
+        """;
+
+    /// <summary>Saves artifacts/screenshots/NAME.png and fails on serious or critical axe violations.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotDir, name + ".png"), FullPage = true });
+        var violations = await page.EvaluateAsync<string[]>(AxeRun);
+        Assert.True(violations.Length == 0, $"axe på {page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password = Features.Demo.DemoSeeder.Password)
+    {
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync(email);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByLabel("Lösenord").PressAsync("Enter");
+        await page.Locator("h1").Filter(new LocatorFilterOptions { HasNotText = "Logga in" }).WaitForAsync();
+    }
+
+    public static string Json(object o) => JsonSerializer.Serialize(o);
+}
