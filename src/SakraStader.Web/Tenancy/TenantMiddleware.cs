@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Endpoints;
 using SakraStader.Data;
 
 namespace SakraStader.Tenancy;
@@ -16,7 +17,9 @@ public sealed class TenantMiddleware(RequestDelegate next)
         var user = context.User;
         Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
         tenant.SetUser(userId, user.Identity?.Name ?? "anonym");
-        if (userId is { } signedIn)
+        // Pages need the user's kommuner (layout, switcher, membership); static files and health checks do not.
+        var isPage = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+        if (userId is { } signedIn && isPage)
         {
             tenant.SetUserKommuner(await crossTenant.KommunerOfUserAsync(signedIn, context.RequestAborted));
         }

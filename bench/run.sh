@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmark of the main pages on the large data set (290 kommuner, five years), as a signed-in user, with wrk.
+# Prints one line per page: requests/s, p50 and p99 latency, ratio to the trivial endpoint (/health/live) measured in
+# the same run, and whether it is within budget; then the process's peak memory. A benchmark, not a test: run it by hand.
+#   bench/run.sh                 # 32 connections, 10 s per page
+#   CONNECTIONS=64 DURATION=20s bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/bench/.out
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-10s}
+PORT=${PORT:-5099}
+BASE=http://127.0.0.1:$PORT
+mkdir -p "$OUT"
+
+command -v wrk > /dev/null || { [ "$(id -u)" = 0 ] && S= || S=sudo; $S apt-get update -qq && $S env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
+
+echo "==> Release-bygge"
+dotnet publish src/SakraStader.Web -c Release -o "$OUT/app" -nologo -v quiet > /dev/null
+
+export ASPNETCORE_ENVIRONMENT=Benchmark
+export ConnectionStrings__Sqlite="Data Source=$OUT/large.db"
+export Security__RequireHttps=false
+export Serilog__MinimumLevel__Default=Warning
+cd "$OUT/app"
+if [ ! -f "$OUT/large.db" ]; then
+  echo "==> Genererar stora datamängden (290 kommuner, fem år)"
+  dotnet SakraStader.Web.dll generate-bench-data --kommuner "${KOMMUNER:-290}" --years 5
+fi
+
+dotnet SakraStader.Web.dll --urls "$BASE" > "$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2> /dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "$BASE/health/ready" > /dev/null && break; sleep 0.5; done
+
+# Sign in once like a browser: antiforgery token from the form, then post it.
+JAR=$(mktemp)
+TOKEN=$(curl -fs -c "$JAR" "$BASE/konto/logga-in" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -fs -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "_handler=login" \
+  --data-urlencode "Input.Email=bench@bench.sakrastader.se" --data-urlencode "Input.Password=Bench-losenord-2026" "$BASE/konto/logga-in"
+COOKIE=$(awk '$6 ~ /^sakrastader/ { printf "%s=%s; ", $6, $7 }' "$JAR")
+GROUP=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/grupper" | grep -o '/bankstad/grupper/[0-9a-f-]\{36\}' | head -1)
+MEMBER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/medlemmar" | grep -o '/bankstad/medlemmar/[0-9a-f-]\{36\}' | head -1)
+
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+measure() { # url -> "rps p50 p99 errors"
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $COOKIE" "$BASE$1")
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  non2xx=$(echo "$out" | awk '/Non-2xx/ { print $5 }'); non2xx=${non2xx:-0}
+  echo "$rps $p50 $p99 $non2xx"
+}
+
+PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{kommun}/grupper/{id}|$GROUP"
+  "/{kommun}/grupper/{id}/redigera|$GROUP/redigera" "/{kommun}/medlemmar|/bankstad/medlemmar"
+  "/{kommun}/medlemmar/{id}|$MEMBER" "/{kommun}/logg|/bankstad/logg")
+echo "==> Värmer upp"
+for entry in "/health/live|/health/live" "${PAGES[@]}"; do
+  wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null
+done
+
+echo "==> $(nproc) kärnor, $CONNECTIONS anslutningar, $DURATION per sida"
+read -r BASE_RPS BASE_P50 BASE_P99 _ < <(measure /health/live)
+printf "%-34s %10s %9s %9s %7s %7s  %s\n" sida "req/s" "p50 ms" "p99 ms" "kvot" "fel" "budget"
+printf "%-34s %10.0f %9s %9s %7s %7s\n" "/health/live (trivial)" "$BASE_RPS" "$BASE_P50" "$BASE_P99" "1.00" "0"
+over=0
+for entry in "${PAGES[@]}"; do
+  page=${entry%%|*}
+  read -r RPS P50 P99 ERR < <(measure "${entry#*|}")
+  RATIO=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.2f", a / b }')
+  OK=$(awk -v p="$P99" -v r="$RATIO" -v e="$ERR" 'BEGIN { print (p < 100 && r >= 0.10 && e == 0) ? "ok" : "ÖVER" }')
+  [ "$OK" = ok ] || over=$((over + 1))
+  printf "%-34s %10.0f %9s %9s %7s %7s  %s\n" "$page" "$RPS" "$P50" "$P99" "$RATIO" "$ERR" "$OK"
+done
+PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
+echo "toppminne: $PEAK MB (budget 500 MB)"
+[ "$PEAK" -lt 500 ] || over=$((over + 1))
+echo "sidor över budget: $over"
