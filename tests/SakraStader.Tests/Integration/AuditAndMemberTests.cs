@@ -30,7 +30,8 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("Purpose", entry.Changes);
         var firstRow = log.QuerySelector("tbody tr")!;
         Assert.Contains("Ändrade grupp", firstRow.TextContent);
-        Assert.Contains("Cadence: Varje månad → Varannan vecka", firstRow.TextContent);
+        Assert.Contains("Träffas: Varje månad → Varannan vecka", System.Text.RegularExpressions.Regex.Replace(firstRow.TextContent, @"\s+", " "));
+        Assert.DoesNotContain(group.Id.ToString(), firstRow.TextContent);
         Assert.Contains(TestApp.Email("samordnare", "haninge"), firstRow.TextContent);
     }
 
@@ -141,5 +142,17 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await app.WithDbAsync("orebro", db => db.Memberships.AnyAsync(m => m.Id == lasare.Id)));
         Assert.True(await app.WithDbAsync("orebro", db => db.AuditEntries.AnyAsync(a => a.EntityId == lasare.Id.ToString() && a.Action == AuditAction.Deleted)));
+    }
+
+    [Fact]
+    public async Task The_log_names_the_person_and_role_of_a_new_membership_in_swedish()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        var log = await client.PageAsync("/haninge/logg?typ=Membership");
+
+        var rows = log.QuerySelectorAll("tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.TextContent, @"\s+", " ")).ToList();
+        Assert.Contains(rows, r => r.Contains("Skapade medlemskap", StringComparison.Ordinal)
+            && r.Contains("Person: ", StringComparison.Ordinal) && r.Contains("Roll: Läsare", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains("UserId", StringComparison.Ordinal) || r.Contains("Lasare", StringComparison.Ordinal));
     }
 }
