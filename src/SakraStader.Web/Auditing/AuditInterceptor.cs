@@ -50,7 +50,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 continue;
             }
             db.AuditEntries.Add(new AuditEntry(entry.Entity.KommunId, db.Tenant.UserId, db.Tenant.UserName, now,
-                entry.Metadata.ClrType.Name, KeyOf(entry), action, JsonSerializer.Serialize(changes)));
+                entry.Metadata.ClrType.Name, KeyOf(entry), action, JsonSerializer.Serialize(changes, AuditJson.Default.DictionaryStringAuditChange)));
         }
     }
 
@@ -97,3 +97,11 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 }
 
 public sealed record AuditChange(string? From, string? To);
+
+/// <summary>Source-generated JSON for the audit trail's change sets: no reflection on the hot path of the log page.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, AuditChange>))]
+public sealed partial class AuditJson : System.Text.Json.Serialization.JsonSerializerContext
+{
+    public static Dictionary<string, AuditChange> Parse(string json) =>
+        JsonSerializer.Deserialize(json, Default.DictionaryStringAuditChange) ?? [];
+}

@@ -12,14 +12,24 @@ namespace SakraStader.Data;
 public sealed class CrossTenant(AppDbContext db)
 {
     /// <summary>The kommuner the user is a member of, for the kommun switcher and the start page.</summary>
-    public Task<List<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default) =>
-        (from m in db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter])
-         join k in db.Kommuner on m.KommunId equals k.Id
-         where m.UserId == userId
-         orderby k.Name
-         select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title))
-        .AsNoTracking()
-        .ToListAsync(ct);
+    public async Task<List<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default)
+    {
+        var list = new List<UserKommun>();
+        await foreach (var k in KommunerOfUser(db, userId).WithCancellation(ct))
+        {
+            list.Add(k);
+        }
+        return list;
+    }
+
+    // Compiled once: this runs on every page request of a signed-in user.
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<UserKommun>> KommunerOfUser =
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId) =>
+            from m in db.Memberships.IgnoreQueryFilters(new[] { AppDbContext.TenantFilter }).AsNoTracking()
+            join k in db.Kommuner on m.KommunId equals k.Id
+            where m.UserId == userId
+            orderby k.Name
+            select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title));
 
     /// <summary>Membership counts per kommun, for the platform administrator's overview (no tenant content).</summary>
     public Task<Dictionary<Guid, int>> MemberCountsAsync(CancellationToken ct = default) =>
