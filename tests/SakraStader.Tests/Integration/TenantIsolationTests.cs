@@ -135,4 +135,15 @@ public sealed class TenantIsolationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Karlstad", karlstad.QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, boras.StatusCode);
     }
+
+    [Fact]
+    public async Task Member_list_shows_only_the_kommuns_own_members()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        var page = await client.PageAsync("/boras/medlemmar");
+
+        var emails = page.QuerySelectorAll("tbody tr .muted").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(await app.WithDbAsync("boras", db => db.Memberships.CountAsync()), emails.Count);
+        Assert.All(emails, e => Assert.EndsWith(".boras@demo.sakrastader.se", e));
+    }
 }
