@@ -18,9 +18,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
 {
     public const string TenantFilter = "Tenant";
 
-    protected AppDbContext(DbContextOptions options, TenantContext tenant) : base(options) => Tenant = tenant;
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
 
-    internal TenantContext Tenant { get; }
+    /// <summary>
+    /// The request's tenant. Contexts are pooled, so this is set on every lease (see DatabaseExtensions) and a context
+    /// without one sees and writes nothing of any kommun.
+    /// </summary>
+    internal TenantContext Tenant { get; set; } = TenantContext.None;
 
     /// <summary>Read by the query filter; EF parameterises it per query, so one model serves every kommun.</summary>
     internal Guid? CurrentKommunId => Tenant.KommunId;
@@ -46,6 +52,21 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             builder.Entity(entityType.ClrType).HasOne(typeof(Kommun)).WithMany().HasForeignKey(nameof(ITenantOwned.KommunId)).OnDelete(DeleteBehavior.Cascade);
             builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.KommunId));
         }
+    }
+
+    // Back to the pool without a tenant: a context leased without one sees and writes nothing.
+    public override void Dispose()
+    {
+        Tenant = TenantContext.None;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Tenant = TenantContext.None;
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using SakraStader.Auditing;
-using SakraStader.Tenancy;
 
 namespace SakraStader.Data;
 
@@ -12,14 +11,12 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db")
-            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options,
-        new TenantContext());
+            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design")
-            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options,
-        new TenantContext());
+            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SakraStader.Auditing;
 using SakraStader.Data;
+using SakraStader.Tenancy;
 
 namespace SakraStader.Infrastructure;
 
@@ -19,20 +20,36 @@ public static class DatabaseExtensions
         {
             var cs = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres saknas.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(cs)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddTenantScopedContext<PostgresAppDbContext>();
         }
         else
         {
             var cs = configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sakrastader.db";
             cs = AbsoluteSqlitePath(cs, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(cs)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddTenantScopedContext<SqliteAppDbContext>();
         }
         services.AddScoped<CrossTenant>();
         return services;
+    }
+
+    /// <summary>
+    /// One AppDbContext per request, leased from the pool and bound to the request's <see cref="TenantContext"/>;
+    /// disposing the scope returns it to the pool.
+    /// </summary>
+    private static void AddTenantScopedContext<TContext>(this IServiceCollection services) where TContext : AppDbContext
+    {
+        services.AddScoped<AppDbContext>(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.Tenant = sp.GetRequiredService<TenantContext>();
+            return context;
+        });
     }
 
     /// <summary>Applies pending migrations. EF Core takes a database lock, so instances starting together migrate once.</summary>

@@ -5,6 +5,9 @@ namespace SakraStader.Tenancy;
 /// <summary>The kommun a request works in, and the signed-in user's membership there. One per request (scoped).</summary>
 public sealed class TenantContext
 {
+    /// <summary>No kommun and no user: what a pooled DbContext holds between leases.</summary>
+    public static TenantContext None { get; } = new();
+
     public KommunInfo? Kommun { get; private set; }
     public MembershipInfo? Membership { get; private set; }
     public Guid? UserId { get; private set; }

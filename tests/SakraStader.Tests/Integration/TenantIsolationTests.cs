@@ -146,4 +146,14 @@ public sealed class TenantIsolationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(await app.WithDbAsync("boras", db => db.Memberships.CountAsync()), emails.Count);
         Assert.All(emails, e => Assert.EndsWith(".boras@demo.sakrastader.se", e));
     }
+
+    [Fact]
+    public async Task A_pooled_context_forgets_its_kommun_when_returned()
+    {
+        var inKommun = await app.WithDbAsync("orebro", db => db.Groups.CountAsync());
+        var afterwards = await app.WithDbAsync(null, db => db.Groups.CountAsync());
+
+        Assert.True(inKommun > 0);
+        Assert.Equal(0, afterwards);
+    }
 }

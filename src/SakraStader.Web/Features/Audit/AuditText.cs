@@ -55,6 +55,13 @@ public static class AuditText
         }
     }
 
+    /// <summary>All fields of a created or removed row on one line: "Namn: EST · Typ: EST · Träffas: Varje månad".</summary>
+    public static string Summary(AuditAction action, IReadOnlyDictionary<string, AuditChange> changes, IReadOnlyDictionary<string, string> people) =>
+        string.Join(" · ", Fields(changes, people)
+            .Select(f => (f.Field, Value: action == AuditAction.Deleted ? f.From : f.To))
+            .Where(f => !string.IsNullOrEmpty(f.Value))
+            .Select(f => $"{f.Field}: {f.Value}"));
+
     private static string? Value(string property, string? raw, IReadOnlyDictionary<string, string> people)
     {
         if (string.IsNullOrEmpty(raw))
@@ -63,7 +70,7 @@ public static class AuditText
         }
         return property switch
         {
-            nameof(Membership.UserId) => people.GetValueOrDefault(raw, "okänd person"),
+            nameof(Membership.UserId) => people.GetValueOrDefault(raw, "tidigare medlem"),
             nameof(Membership.Role) when Enum.TryParse<Role>(raw, out var role) => role.Display(),
             nameof(Membership.Organisation) when Enum.TryParse<OrganisationKind>(raw, out var org) => org.Display(),
             nameof(Group.Kind) when Enum.TryParse<GroupKind>(raw, out var kind) => kind.ShortName(),
