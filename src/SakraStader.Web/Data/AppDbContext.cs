@@ -34,6 +34,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Kommun> Kommuner => Set<Kommun>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<FollowUpItem> FollowUpItems => Set<FollowUpItem>();
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

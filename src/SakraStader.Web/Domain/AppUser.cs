@@ -11,4 +11,7 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Platform administrators create kommuner and their first samordnare. They see no tenant data by it.</summary>
     public bool IsPlatformAdmin { get; set; }
+
+    /// <summary>Secret in the user's calendar feed address (/kalender/{token}.ics); replaced to revoke the old address.</summary>
+    public string? CalendarToken { get; set; }
 }

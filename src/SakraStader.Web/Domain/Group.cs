@@ -19,14 +19,44 @@ public sealed class Group : TenantEntity
         Update(name, purpose, cadence);
     }
 
+    public Group(string name, GroupKind kind, string purpose, CadenceKind cadence, int timesPerYear = 0, string cadenceNote = "")
+        : this(name, kind, purpose, cadenceNote) => SetCadence(cadence, timesPerYear);
+
     public string Name { get; private set; } = "";
     public GroupKind Kind { get; private set; }
 
     /// <summary>Mandate and purpose, as the kommun's guideline words it.</summary>
     public string Purpose { get; private set; } = "";
 
-    /// <summary>How often the group meets, in words: "Varje månad utom juli och december".</summary>
+    /// <summary>A note on how the group meets beyond the rule, in words: "Inför storhelger", "Ibland digitalt".</summary>
     public string Cadence { get; private set; } = "";
+
+    public CadenceKind CadenceKind { get; private set; }
+    public int TimesPerYear { get; private set; }
+
+    /// <summary>The weekday the meeting plan uses (Tuesday unless the group says otherwise).</summary>
+    public DayOfWeek MeetingDay { get; private set; } = DayOfWeek.Tuesday;
+
+    public Cadence Rule => new(CadenceKind, TimesPerYear);
+
+    /// <summary>The rhythm in words, for lists: the rule, or the note when the group meets as needed.</summary>
+    public string CadenceText => DescribeCadence(CadenceKind, TimesPerYear, Cadence);
+
+    public static string DescribeCadence(CadenceKind kind, int timesPerYear, string note) => kind == CadenceKind.Other
+        ? (note.Length > 0 ? note : "Efter behov")
+        : new Cadence(kind, timesPerYear).Describe() + (note.Length > 0 ? $" ({note})" : "");
+
+    public void SetCadence(CadenceKind kind, int timesPerYear, DayOfWeek meetingDay = DayOfWeek.Tuesday)
+    {
+        Domain.Cadence.Validate(kind, timesPerYear);
+        if (meetingDay is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            throw new DomainException("Välj en vardag för gruppens möten.", nameof(MeetingDay));
+        }
+        CadenceKind = kind;
+        TimesPerYear = kind == CadenceKind.TimesPerYear ? timesPerYear : 0;
+        MeetingDay = meetingDay;
+    }
 
     public void Update(string name, string purpose, string cadence)
     {

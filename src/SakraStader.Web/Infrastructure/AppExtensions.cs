@@ -23,6 +23,10 @@ public static class AppExtensions
         services.AddSingleton<KommunDirectory>();
         services.AddScoped<MemberHandler>();
         services.AddScoped<PlatformHandler>();
+        services.AddScoped<Features.Groups.GroupAccess>();
+        services.AddScoped<Features.Groups.GroupMemberHandler>();
+        services.AddScoped<Features.Meetings.MeetingPlanner>();
+        services.AddScoped<Features.Meetings.MeetingHandler>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {
@@ -84,6 +88,7 @@ public static class AppExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
+        Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         // Unknown addresses are a plain 404 for everyone (rendered by the status page), not a sign-in prompt.
         app.MapFallback(context =>
         {

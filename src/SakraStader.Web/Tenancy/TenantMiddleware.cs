@@ -17,14 +17,16 @@ public sealed class TenantMiddleware(RequestDelegate next)
         var user = context.User;
         Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
         tenant.SetUser(userId, user.Identity?.Name ?? "anonym");
-        // Pages need the user's kommuner (layout, switcher, membership); static files and health checks do not.
+        // Pages (layout, switcher) and kommun endpoints (membership) need the user's kommuner; static files and
+        // health checks do not.
+        var slug = context.GetRouteValue(RouteKey) as string;
         var isPage = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
-        if (userId is { } signedIn && isPage)
+        if (userId is { } signedIn && (isPage || slug is not null))
         {
             tenant.SetUserKommuner(await crossTenant.KommunerOfUserAsync(signedIn, context.RequestAborted));
         }
 
-        if (context.GetRouteValue(RouteKey) is string slug)
+        if (slug is not null)
         {
             var kommun = await directory.FindAsync(slug, context.RequestAborted);
             if (kommun is null)

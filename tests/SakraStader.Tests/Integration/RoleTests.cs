@@ -10,10 +10,10 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
 {
     public static TheoryData<string, string[]> NavigationByRole => new()
     {
-        { "samordnare", ["Översikt", "Grupper", "Medlemmar", "Ändringslogg"] },
-        { "styrgrupp", ["Översikt", "Grupper"] },
-        { "medlem", ["Översikt", "Grupper"] },
-        { "lasare", ["Översikt", "Grupper"] },
+        { "samordnare", ["Översikt", "Grupper", "Möten", "Medlemmar", "Ändringslogg"] },
+        { "styrgrupp", ["Översikt", "Grupper", "Möten"] },
+        { "medlem", ["Översikt", "Grupper", "Möten"] },
+        { "lasare", ["Översikt", "Grupper", "Möten"] },
     };
 
     [Theory]

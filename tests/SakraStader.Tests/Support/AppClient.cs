@@ -41,9 +41,7 @@ public sealed class AppClient(HttpClient http) : IDisposable
     {
         var page = await PageAsync(pageUrl);
         var form = FindForm(page, formName);
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-            .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+        var values = CurrentValues(form);
         foreach (var (k, v) in fields)
         {
             values[k] = v;
@@ -60,6 +58,33 @@ public sealed class AppClient(HttpClient http) : IDisposable
             ?? throw new Xunit.Sdk.XunitException($"Inget formulär med action {action} på {pageUrl}.");
         var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>What a browser would post from the form as it stands: hidden and visible inputs, selects, text areas.</summary>
+    public static Dictionary<string, string> CurrentValues(IHtmlFormElement form)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "submit" or "button" || (input.Type is "checkbox" or "radio" && !input.IsChecked))
+            {
+                continue;
+            }
+            values[input.Name!] = input.Type is "checkbox" ? (input.GetAttribute("value") ?? "on") : input.Value;
+        }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            var option = select.Options.FirstOrDefault(o => o.HasAttribute("selected")) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+            if (option is not null)
+            {
+                values[select.Name!] = option.Value;
+            }
+        }
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
+        {
+            values[area.Name!] = area.Value;
+        }
+        return values;
     }
 
     public static IHtmlFormElement FindForm(IDocument page, string formName) =>

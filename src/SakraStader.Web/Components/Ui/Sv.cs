@@ -15,6 +15,8 @@ public static class Sv
 
     public static string DateTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", Culture);
 
+    public static string Time(DateTimeOffset at) => Local(at).ToString("HH:mm", Culture);
+
     public static string Week(DateTimeOffset at) => $"v. {ISOWeek.GetWeekOfYear(Local(at).DateTime)}";
 
     public static string LongDate(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy", Culture);

@@ -39,6 +39,84 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         b.Property(g => g.Purpose).HasMaxLength(4000);
         b.Property(g => g.Cadence).HasMaxLength(200);
         b.Property(g => g.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(g => g.CadenceKind).HasConversion<string>().HasMaxLength(30);
+        b.Property(g => g.MeetingDay).HasConversion<string>().HasMaxLength(10);
+    }
+}
+
+internal sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupMember>
+{
+    public void Configure(EntityTypeBuilder<GroupMember> b)
+    {
+        b.Property(m => m.Name).HasMaxLength(150);
+        b.Property(m => m.Organisation).HasMaxLength(150);
+        b.Property(m => m.Title).HasMaxLength(150);
+        b.HasOne<Group>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.GroupId, m.UserId }).IsUnique();
+        b.Ignore(m => m.IsExternal);
+    }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.Property(m => m.Location).HasMaxLength(300);
+        b.Property(m => m.Link).HasMaxLength(500);
+        b.Property(m => m.PendingCorrectionReason).HasMaxLength(1000);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasOne<Group>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.KommunId, m.StartsAt });
+        b.HasIndex(m => new { m.GroupId, m.StartsAt });
+        b.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.FollowUps).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Versions).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(m => m.Agenda).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.Attendance).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.FollowUps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> b)
+    {
+        b.Property(a => a.Title).HasMaxLength(300);
+        b.Property(a => a.Minutes).HasMaxLength(8000);
+        b.Property(a => a.Decision).HasMaxLength(4000);
+    }
+}
+
+internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> b)
+    {
+        b.ToTable("Attendances");
+        b.Property(a => a.Name).HasMaxLength(150);
+        b.Property(a => a.SubstituteName).HasMaxLength(150);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(12);
+    }
+}
+
+internal sealed class FollowUpItemConfiguration : IEntityTypeConfiguration<FollowUpItem>
+{
+    public void Configure(EntityTypeBuilder<FollowUpItem> b)
+    {
+        b.Property(f => f.Text).HasMaxLength(1000);
+        b.Property(f => f.Owner).HasMaxLength(150);
+    }
+}
+
+internal sealed class MinutesVersionConfiguration : IEntityTypeConfiguration<MinutesVersion>
+{
+    public void Configure(EntityTypeBuilder<MinutesVersion> b)
+    {
+        b.Property(v => v.ApprovedBy).HasMaxLength(150);
+        b.Property(v => v.CorrectionReason).HasMaxLength(1000);
+        b.HasIndex(v => new { v.MeetingId, v.Number }).IsUnique();
     }
 }
 
@@ -66,5 +144,10 @@ internal sealed class AccessibilityReportConfiguration : IEntityTypeConfiguratio
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> b) => b.Property(u => u.DisplayName).HasMaxLength(150);
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(150);
+        b.Property(u => u.CalendarToken).HasMaxLength(64);
+        b.HasIndex(u => u.CalendarToken).IsUnique();
+    }
 }

@@ -10,6 +10,12 @@ public static class AuditText
     {
         [nameof(Group)] = "grupp",
         [nameof(Membership)] = "medlemskap",
+        [nameof(GroupMember)] = "gruppmedlem",
+        [nameof(Meeting)] = "möte",
+        [nameof(AgendaItem)] = "punkt på dagordningen",
+        [nameof(Attendance)] = "närvaro",
+        [nameof(FollowUpItem)] = "uppföljningspunkt",
+        [nameof(MinutesVersion)] = "justerat protokoll",
     };
 
     private static readonly Dictionary<string, string> FieldNames = new()
@@ -23,12 +29,33 @@ public static class AuditText
         [nameof(Membership.Organisation)] = "Organisation",
         [nameof(Membership.OrganisationName)] = "Organisationens namn",
         [nameof(Membership.Title)] = "Titel",
+        [nameof(Group.CadenceKind)] = "Rytm",
+        [nameof(Group.TimesPerYear)] = "Gånger per år",
+        [nameof(Group.MeetingDay)] = "Mötesdag",
+        [nameof(GroupMember.IsChair)] = "Ordförande",
+        [nameof(Meeting.StartsAt)] = "Börjar",
+        [nameof(Meeting.EndsAt)] = "Slutar",
+        [nameof(Meeting.Location)] = "Plats",
+        [nameof(Meeting.Cancelled)] = "Inställt",
+        [nameof(Meeting.MinutesApproved)] = "Justerat",
+        [nameof(AgendaItem.Minutes)] = "Protokoll",
+        [nameof(AgendaItem.Decision)] = "Beslut",
+        [nameof(Attendance.Status)] = "Närvaro",
+        [nameof(FollowUpItem.Text)] = "Att göra",
+        [nameof(FollowUpItem.Owner)] = "Ansvarig",
+        [nameof(FollowUpItem.Due)] = "Senast",
+        [nameof(MinutesVersion.Number)] = "Version",
+        [nameof(MinutesVersion.ApprovedBy)] = "Justerat av",
     };
 
     public static IReadOnlyDictionary<string, string> EntityTypes { get; } = new Dictionary<string, string>
     {
         [nameof(Group)] = "Grupper",
         [nameof(Membership)] = "Medlemskap",
+        [nameof(GroupMember)] = "Gruppmedlemmar",
+        [nameof(Meeting)] = "Möten",
+        [nameof(AgendaItem)] = "Dagordning och protokoll",
+        [nameof(MinutesVersion)] = "Justeringar",
     };
 
     public static string Entity(string entityType) => EntityNames.GetValueOrDefault(entityType, entityType);
@@ -74,7 +101,21 @@ public static class AuditText
             nameof(Membership.Role) when Enum.TryParse<Role>(raw, out var role) => role.Display(),
             nameof(Membership.Organisation) when Enum.TryParse<OrganisationKind>(raw, out var org) => org.Display(),
             nameof(Group.Kind) when Enum.TryParse<GroupKind>(raw, out var kind) => kind.ShortName(),
-            _ => raw,
+            nameof(Group.CadenceKind) when Enum.TryParse<CadenceKind>(raw, out var cadence) => new Cadence(cadence, 1).Describe(),
+            nameof(Group.MeetingDay) when Enum.TryParse<DayOfWeek>(raw, out var day) => Components.Ui.Sv.Culture.DateTimeFormat.GetDayName(day),
+            nameof(Attendance.Status) when Enum.TryParse<AttendanceStatus>(raw, out var status) => status switch
+            {
+                AttendanceStatus.Present => "närvarande",
+                AttendanceStatus.Absent => "frånvarande",
+                _ => "ersatt",
+            },
+            nameof(Meeting.StartsAt) or nameof(Meeting.EndsAt) when DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) => Components.Ui.Sv.DateTime(at),
+            _ => raw switch
+            {
+                "True" => "ja",
+                "False" => "nej",
+                _ => raw,
+            },
         };
     }
 }

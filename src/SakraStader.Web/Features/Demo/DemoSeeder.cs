@@ -46,6 +46,7 @@ public static class DemoSeeder
         var polis = await CreateUserAsync(users, PolisEmail, "Mikael Strand");
 
         var names = new Queue<string>(InventedNames);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var spec in Kommuner)
         {
             var kommun = new Kommun(spec.Name, spec.Kod, spec.Slug);
@@ -53,19 +54,22 @@ public static class DemoSeeder
             await db.SaveChangesAsync();
             using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
             {
-                foreach (var g in spec.Groups)
-                {
-                    db.Groups.Add(new Group(g.Name, g.Kind, g.Purpose, g.Cadence));
-                }
+                var groups = spec.Groups.Select(g => db.Groups.Add(new Group(g.Name, g.Kind, g.Purpose, g.Rule, g.Times, g.Cadence)).Entity).ToList();
+                var people = new Dictionary<string, (AppUser User, string Org, string Title)>();
                 foreach (var (key, role, organisation, orgName, title) in spec.People)
                 {
                     var user = await CreateUserAsync(users, EmailFor(key, spec.Slug), names.Dequeue());
-                    db.Memberships.Add(new Membership(user.Id, role, organisation, orgName.Replace("{kommun}", spec.Name, StringComparison.Ordinal), title));
+                    var org = orgName.Replace("{kommun}", spec.Name, StringComparison.Ordinal);
+                    db.Memberships.Add(new Membership(user.Id, role, organisation, org, title));
+                    people[key] = (user, org, title);
                 }
                 if (spec.PolisRegion is { } region)
                 {
                     db.Memberships.Add(new Membership(polis.Id, Role.Medlem, OrganisationKind.Polisen, region, "Kommunpolis"));
+                    people["polis"] = (polis, region, "Kommunpolis");
                 }
+                await db.SaveChangesAsync();
+                DemoMeetings.Add(db, groups, people, now);
                 await db.SaveChangesAsync();
             }
         }
@@ -92,7 +96,8 @@ public static class DemoSeeder
         "Anders Palm", "Hanna Vik", "Mattias Sund", "Ulrika Falk", "Daniel Storm",
     ];
 
-    private sealed record GroupSpec(string Name, GroupKind Kind, string Cadence, string Purpose);
+    private sealed record GroupSpec(string Name, GroupKind Kind, string Cadence, string Purpose,
+        CadenceKind Rule = CadenceKind.Other, int Times = 0);
 
     private sealed record KommunSpec(string Name, string Kod, string Slug, string? PolisRegion, GroupSpec[] Groups,
         (string Key, Role Role, OrganisationKind Org, string OrgName, string Title)[] People);
@@ -107,51 +112,54 @@ public static class DemoSeeder
     ];
 
     private static readonly GroupSpec Est = new("EST – Effektiv samordning för trygghet", GroupKind.Est,
-        "Varje månad utom juli och december",
-        "Tar fram en lokal lägesbild varje månad utifrån brottsstatistik, inrapportörer och medlemmarnas lokalkännedom, gör en enklare orsaksanalys och föreslår åtgärder, främst situationella.");
+        "",
+        "Tar fram en lokal lägesbild varje månad utifrån brottsstatistik, inrapportörer och medlemmarnas lokalkännedom, gör en enklare orsaksanalys och föreslår åtgärder, främst situationella.",
+        CadenceKind.MonthlyExceptJulyDecember);
 
     private static readonly GroupSpec Sspf = new("SSPF – skola, socialtjänst, polis, fritid", GroupKind.Sspf,
-        "Fyra gånger per år",
-        "Samverkar kring social prevention för barn och unga: risk- och skyddsfaktorer på gruppnivå. Ärenden om enskilda barn hanteras utanför tjänsten.");
+        "",
+        "Samverkar kring social prevention för barn och unga: risk- och skyddsfaktorer på gruppnivå. Ärenden om enskilda barn hanteras utanför tjänsten.",
+        CadenceKind.TimesPerYear, 4);
 
     private static GroupSpec Styrgrupp(string name = "Styrgrupp för brottsförebyggande arbete") => new(name, GroupKind.Styrgrupp,
-        "Två gånger per år",
-        "Beslutar om strategisk inriktning och prioriteringar, följer upp åtgärdsplaner och de operativa grupperna och ser till att en fördjupad lägesbild tas fram minst vartannat år.");
+        "",
+        "Beslutar om strategisk inriktning och prioriteringar, följer upp åtgärdsplaner och de operativa grupperna och ser till att en fördjupad lägesbild tas fram minst vartannat år.",
+        CadenceKind.TimesPerYear, 2);
 
     private static readonly KommunSpec[] Kommuner =
     [
         new("Örebro", "1880", "orebro", "Lokalpolisområde Örebro", [
             Styrgrupp(), Est, Sspf,
-            new("ÖreBrå – Örebro brottsförebyggande råd", GroupKind.Annan, "Fyra gånger per år",
-                "Lokalt brottsförebyggande råd med kommunen, universitetet, näringslivet och Polisen. Uppdrag: öka tryggheten och minska brottsligheten genom fördjupad samverkan."),
-            new("Kvartalsanalysmöte", GroupKind.Annan, "En gång per kvartal",
-                "Säkerhetsavdelningen, bostadsbolaget, kommunala bolag, universitetet och Polisen går igenom kvartalets veckorapporter och tittar närmare på vissa händelser."),
+            new("ÖreBrå – Örebro brottsförebyggande råd", GroupKind.Annan, "",
+                "Lokalt brottsförebyggande råd med kommunen, universitetet, näringslivet och Polisen. Uppdrag: öka tryggheten och minska brottsligheten genom fördjupad samverkan.", CadenceKind.TimesPerYear, 4),
+            new("Kvartalsanalysmöte", GroupKind.Annan, "ett per kvartal",
+                "Säkerhetsavdelningen, bostadsbolaget, kommunala bolag, universitetet och Polisen går igenom kvartalets veckorapporter och tittar närmare på vissa händelser.", CadenceKind.TimesPerYear, 4),
         ], StandardPeople),
         new("Borås", "1490", "boras", null, [
             Styrgrupp("Strategisk utvecklingsgrupp"), Est, Sspf,
-            new("BråB – Borås lokala brottsförebyggande råd", GroupKind.Annan, "Fyra gånger per år",
-                "Forum där behov identifieras och gemensamma beslut fattas i det trygghetsskapande och brottsförebyggande arbetet."),
-            new("Samverkansgrupp trygghet i stadsmiljön", GroupKind.Annan, "Varannan månad",
-                "En av stadens samverkansgrupper under den strategiska utvecklingsgruppen, ledd av en utpekad nämnd."),
+            new("BråB – Borås lokala brottsförebyggande råd", GroupKind.Annan, "",
+                "Forum där behov identifieras och gemensamma beslut fattas i det trygghetsskapande och brottsförebyggande arbetet.", CadenceKind.TimesPerYear, 4),
+            new("Samverkansgrupp trygghet i stadsmiljön", GroupKind.Annan, "",
+                "En av stadens samverkansgrupper under den strategiska utvecklingsgruppen, ledd av en utpekad nämnd.", CadenceKind.TimesPerYear, 6),
         ], StandardPeople),
         new("Karlstad", "1780", "karlstad", "Lokalpolisområde Karlstad", [
             Styrgrupp(), Est, Sspf,
-            new("Operativ säkerhetsgrupp", GroupKind.Annan, "Fyra gånger per år",
-                "Samverkan mellan kommunens förvaltningar kring säkerhetsfrågor och händelser i verksamheterna."),
+            new("Operativ säkerhetsgrupp", GroupKind.Annan, "",
+                "Samverkan mellan kommunens förvaltningar kring säkerhetsfrågor och händelser i verksamheterna.", CadenceKind.TimesPerYear, 4),
             new("Fältmöte inför storhelger", GroupKind.Annan, "Inför storhelger",
                 "Socialtjänst, kultur och fritid, kommunvärdar och fältassistenter planerar insatser inför storhelger."),
         ], StandardPeople),
         new("Haninge", "0136", "haninge", null, [
             Styrgrupp("Strategisk samordningsgrupp"), Est, Sspf,
-            new("Säkerhetsforum", GroupKind.Annan, "Varje månad",
-                "Säkerhetsenheten, bostadsbolaget, Polisen, brandförsvaret och försäkringsbolag delar information och beslutar om gemensamma insatser."),
+            new("Säkerhetsforum", GroupKind.Annan, "",
+                "Säkerhetsenheten, bostadsbolaget, Polisen, brandförsvaret och försäkringsbolag delar information och beslutar om gemensamma insatser.", CadenceKind.Monthly),
         ], StandardPeople),
         new("Kristianstad", "1290", "kristianstad", null, [
             Styrgrupp(), Est, Sspf,
-            new("Rättighetsnätverket", GroupKind.Annan, "Fyra gånger per år",
-                "Nätverk för arbetet med mänskliga rättigheter och likabehandling."),
-            new("Ombudsgrupp En kommun fri från våld", GroupKind.Annan, "Fyra gånger per år",
-                "Ombud från förvaltningarna som sprider kunskap om våld i nära relationer."),
+            new("Rättighetsnätverket", GroupKind.Annan, "",
+                "Nätverk för arbetet med mänskliga rättigheter och likabehandling.", CadenceKind.TimesPerYear, 4),
+            new("Ombudsgrupp En kommun fri från våld", GroupKind.Annan, "",
+                "Ombud från förvaltningarna som sprider kunskap om våld i nära relationer.", CadenceKind.TimesPerYear, 4),
         ], StandardPeople),
     ];
 }

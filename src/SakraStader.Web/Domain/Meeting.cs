@@ -1,0 +1,286 @@
+namespace SakraStader.Domain;
+
+public enum AttendanceStatus
+{
+    Present = 0,
+    Absent = 1,
+    Substitute = 2,
+}
+
+/// <summary>
+/// A meeting of a group: when and where, its agenda with minutes and decisions per item, attendance and follow-up
+/// items. Minutes are drafted, then approved (justerade) by the chair; approved minutes are read-only, and a later
+/// correction opens a new version while the approved ones stay visible.
+/// </summary>
+public sealed class Meeting : TenantEntity
+{
+    private readonly List<AgendaItem> agenda = [];
+    private readonly List<Attendance> attendance = [];
+    private readonly List<FollowUpItem> followUps = [];
+    private readonly List<MinutesVersion> versions = [];
+
+    private Meeting() { }
+
+    public Meeting(Guid groupId, DateTimeOffset startsAt, DateTimeOffset endsAt, string location, string? link)
+    {
+        GroupId = groupId;
+        Reschedule(startsAt, endsAt, location, link);
+    }
+
+    public Guid GroupId { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public DateTimeOffset EndsAt { get; private set; }
+    public string Location { get; private set; } = "";
+    public string? Link { get; private set; }
+    public bool Cancelled { get; private set; }
+
+    /// <summary>True while the minutes are approved and no correction has been opened.</summary>
+    public bool MinutesApproved { get; private set; }
+
+    /// <summary>Concurrency token: two people saving the same meeting cannot silently overwrite each other.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public IReadOnlyList<AgendaItem> Agenda => agenda;
+    public IReadOnlyList<Attendance> Attendance => attendance;
+    public IReadOnlyList<FollowUpItem> FollowUps => followUps;
+    public IReadOnlyList<MinutesVersion> Versions => versions;
+
+    public bool IsHeld(DateTimeOffset now) => !Cancelled && StartsAt <= now;
+
+    public static void ValidateTimes(DateTimeOffset? startsAt, DateTimeOffset? endsAt)
+    {
+        if (startsAt is null)
+        {
+            throw new DomainException("Ange mötets datum och starttid.", nameof(StartsAt));
+        }
+        if (endsAt is { } end && end <= startsAt)
+        {
+            throw new DomainException("Mötet måste sluta efter att det har börjat.", nameof(EndsAt));
+        }
+    }
+
+    public void Reschedule(DateTimeOffset startsAt, DateTimeOffset endsAt, string location, string? link)
+    {
+        ValidateTimes(startsAt, endsAt);
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        Location = (location ?? "").Trim();
+        Link = string.IsNullOrWhiteSpace(link) ? null : link.Trim();
+        Touch();
+    }
+
+    public void Cancel()
+    {
+        Cancelled = true;
+        Touch();
+    }
+
+    public AgendaItem AddAgendaItem(string title)
+    {
+        EnsureMinutesEditable();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new DomainException("Skriv vad punkten handlar om.", nameof(AgendaItem.Title));
+        }
+        var item = new AgendaItem(Id, agenda.Count + 1, title.Trim());
+        agenda.Add(item);
+        Touch();
+        return item;
+    }
+
+    public void RecordMinutes(Guid agendaItemId, string minutes, string decision)
+    {
+        EnsureMinutesEditable();
+        var item = agenda.SingleOrDefault(a => a.Id == agendaItemId)
+            ?? throw new DomainException("Punkten finns inte på dagordningen.");
+        item.Record(minutes, decision);
+        Touch();
+    }
+
+    public void RecordAttendance(Guid groupMemberId, string name, AttendanceStatus status, string? substitute)
+    {
+        EnsureMinutesEditable();
+        if (status == AttendanceStatus.Substitute && string.IsNullOrWhiteSpace(substitute))
+        {
+            throw new DomainException($"Ange vem som ersatte {name}.", nameof(Domain.Attendance.SubstituteName));
+        }
+        var row = attendance.SingleOrDefault(a => a.GroupMemberId == groupMemberId);
+        if (row is null)
+        {
+            attendance.Add(new Attendance(Id, groupMemberId, name, status, substitute));
+        }
+        else
+        {
+            row.Set(status, substitute);
+        }
+        Touch();
+    }
+
+    public FollowUpItem AddFollowUp(string text, string owner, DateOnly? due)
+    {
+        EnsureMinutesEditable();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("Beskriv vad som ska göras.", nameof(FollowUpItem.Text));
+        }
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            throw new DomainException("Ange vem som ansvarar.", nameof(FollowUpItem.Owner));
+        }
+        var item = new FollowUpItem(Id, text.Trim(), owner.Trim(), due);
+        followUps.Add(item);
+        Touch();
+        return item;
+    }
+
+    /// <summary>The chair approves (justerar) the minutes of a held meeting; they become read-only.</summary>
+    public MinutesVersion ApproveMinutes(GroupMember approver, DateTimeOffset now, string snapshot)
+    {
+        if (!IsHeld(now))
+        {
+            throw new DomainException("Protokollet kan justeras först när mötet har hållits.");
+        }
+        if (!approver.IsChair || approver.GroupId != GroupId)
+        {
+            throw new DomainException("Bara gruppens ordförande kan justera protokollet.");
+        }
+        if (MinutesApproved)
+        {
+            throw new DomainException("Protokollet är redan justerat.");
+        }
+        var version = new MinutesVersion(Id, versions.Count + 1, approver.Name, now, snapshot, PendingCorrectionReason);
+        versions.Add(version);
+        MinutesApproved = true;
+        PendingCorrectionReason = null;
+        Touch();
+        return version;
+    }
+
+    /// <summary>Why the approved minutes were reopened; recorded on the next approved version.</summary>
+    public string? PendingCorrectionReason { get; private set; }
+
+    /// <summary>Reopens approved minutes for a correction. The approved version stays as it was; the next approval is a new version.</summary>
+    public void StartCorrection(string reason)
+    {
+        if (!MinutesApproved)
+        {
+            throw new DomainException("Protokollet är inte justerat och kan ändras direkt.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Skriv vad som ska rättas.", nameof(PendingCorrectionReason));
+        }
+        MinutesApproved = false;
+        PendingCorrectionReason = reason.Trim();
+        Touch();
+    }
+
+    public void EnsureMinutesEditable()
+    {
+        if (MinutesApproved)
+        {
+            throw new DomainException("Protokollet är justerat och kan inte ändras. Välj ”Rätta protokollet” för att göra en ny version.");
+        }
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+}
+
+public sealed class AgendaItem : TenantEntity
+{
+    private AgendaItem() { }
+
+    internal AgendaItem(Guid meetingId, int order, string title)
+    {
+        MeetingId = meetingId;
+        Order = order;
+        Title = title;
+    }
+
+    public Guid MeetingId { get; private set; }
+    public int Order { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Minutes { get; private set; } = "";
+
+    /// <summary>The decision (beslut) taken under this item, if any.</summary>
+    public string Decision { get; private set; } = "";
+
+    internal void Record(string minutes, string decision)
+    {
+        Minutes = (minutes ?? "").Trim();
+        Decision = (decision ?? "").Trim();
+    }
+}
+
+public sealed class Attendance : TenantEntity
+{
+    private Attendance() { }
+
+    internal Attendance(Guid meetingId, Guid groupMemberId, string name, AttendanceStatus status, string? substitute)
+    {
+        MeetingId = meetingId;
+        GroupMemberId = groupMemberId;
+        Name = name;
+        Set(status, substitute);
+    }
+
+    public Guid MeetingId { get; private set; }
+    public Guid GroupMemberId { get; private set; }
+    public string Name { get; private set; } = "";
+    public AttendanceStatus Status { get; private set; }
+    public string? SubstituteName { get; private set; }
+
+    internal void Set(AttendanceStatus status, string? substitute)
+    {
+        Status = status;
+        SubstituteName = status == AttendanceStatus.Substitute ? substitute?.Trim() : null;
+    }
+}
+
+public sealed class FollowUpItem : TenantEntity
+{
+    private FollowUpItem() { }
+
+    internal FollowUpItem(Guid meetingId, string text, string owner, DateOnly? due)
+    {
+        MeetingId = meetingId;
+        Text = text;
+        Owner = owner;
+        Due = due;
+    }
+
+    public Guid MeetingId { get; private set; }
+    public string Text { get; private set; } = "";
+    public string Owner { get; private set; } = "";
+    public DateOnly? Due { get; private set; }
+    public bool Done { get; private set; }
+
+    public void MarkDone() => Done = true;
+}
+
+/// <summary>An approved (justerad) version of a meeting's minutes, kept as it was approved.</summary>
+public sealed class MinutesVersion : TenantEntity
+{
+    private MinutesVersion() { }
+
+    internal MinutesVersion(Guid meetingId, int number, string approvedBy, DateTimeOffset approvedAt, string content, string? correctionReason)
+    {
+        MeetingId = meetingId;
+        Number = number;
+        ApprovedBy = approvedBy;
+        ApprovedAt = approvedAt;
+        Content = content;
+        CorrectionReason = correctionReason;
+    }
+
+    public Guid MeetingId { get; private set; }
+    public int Number { get; private set; }
+    public string ApprovedBy { get; private set; } = "";
+    public DateTimeOffset ApprovedAt { get; private set; }
+
+    /// <summary>The minutes as approved: JSON of agenda items with minutes and decisions, attendance and follow-ups.</summary>
+    public string Content { get; private set; } = "";
+
+    /// <summary>Why this version replaced the previous one (null for the first).</summary>
+    public string? CorrectionReason { get; private set; }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Features.Groups;
+
+namespace SakraStader.Features.Meetings;
+
+/// <summary>Loads a meeting with everything on its page, and approves its minutes.</summary>
+public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
+{
+    /// <summary>The meeting through the tenant filter, with agenda, attendance, follow-ups and approved versions.</summary>
+    public Task<Meeting?> LoadAsync(Guid id, CancellationToken ct = default) =>
+        db.Meetings
+            .Include(m => m.Agenda).Include(m => m.Attendance).Include(m => m.FollowUps).Include(m => m.Versions)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    public async Task ApproveAsync(Meeting meeting, GroupRights rights, CancellationToken ct = default)
+    {
+        var approver = rights.MemberId is { } memberId
+            ? await db.GroupMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct)
+            : null;
+        if (approver is null)
+        {
+            throw new DomainException("Bara gruppens ordförande kan justera protokollet.");
+        }
+        meeting.ApproveMinutes(approver, time.GetUtcNow(), Snapshot(meeting));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string Snapshot(Meeting meeting) => JsonSerializer.Serialize(new MinutesContent(
+        [.. meeting.Agenda.OrderBy(a => a.Order).Select(a => new MinutesItem(a.Order, a.Title, a.Minutes, a.Decision))],
+        [.. meeting.Attendance.OrderBy(a => a.Name).Select(a => new MinutesAttendance(a.Name, a.Status, a.SubstituteName))],
+        [.. meeting.FollowUps.Select(f => new MinutesFollowUp(f.Text, f.Owner, f.Due))]), MinutesJson.Default.MinutesContent);
+
+    public static MinutesContent Read(string json) =>
+        JsonSerializer.Deserialize(json, MinutesJson.Default.MinutesContent) ?? new MinutesContent([], [], []);
+}
+
+public sealed record MinutesContent(List<MinutesItem> Items, List<MinutesAttendance> Attendance, List<MinutesFollowUp> FollowUps);
+
+public sealed record MinutesItem(int Order, string Title, string Minutes, string Decision);
+
+public sealed record MinutesAttendance(string Name, AttendanceStatus Status, string? Substitute);
+
+public sealed record MinutesFollowUp(string Text, string Owner, DateOnly? Due);
+
+[JsonSerializable(typeof(MinutesContent))]
+public sealed partial class MinutesJson : JsonSerializerContext;
