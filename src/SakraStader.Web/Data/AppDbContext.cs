@@ -57,6 +57,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(Expression.Equal(kommunId, current), e));
             builder.Entity(entityType.ClrType).HasOne(typeof(Kommun)).WithMany().HasForeignKey(nameof(ITenantOwned.KommunId)).OnDelete(DeleteBehavior.Cascade);
             builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.KommunId));
+            if (typeof(TenantEntity).IsAssignableFrom(entityType.ClrType))
+            {
+                // Ids are made in the domain (Guid v7). Telling EF so makes a new child added to a loaded parent's
+                // collection an insert, not an update of a row that does not exist.
+                builder.Entity(entityType.ClrType).Property(nameof(TenantEntity.Id)).ValueGeneratedNever();
+            }
         }
     }
 

@@ -74,6 +74,19 @@ public static class AppExtensions
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // A page that refuses a change the user may not make answers 403 (and the status page explains).
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Features.Groups.ForbiddenException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();

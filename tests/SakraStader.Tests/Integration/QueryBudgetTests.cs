@@ -24,6 +24,10 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         { "samordnare", "/orebro/medlemmar" },
         { "samordnare", "/orebro/medlemmar/{membership}" },
         { "samordnare", "/orebro/logg" },
+        { "samordnare", "/orebro/moten" },
+        { "medlem", "/orebro/moten" },
+        { "samordnare", "/orebro/moten/{meeting}" },
+        { "samordnare", "/orebro/moten/{meeting}/andra" },
         { "lasare", "/orebro" },
         { "admin", "/admin/kommuner" },
     };
@@ -34,7 +38,9 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
     {
         var group = await app.WithDbAsync("orebro", db => db.Groups.Select(g => g.Id).FirstAsync());
         var membership = await app.WithDbAsync("orebro", db => db.Memberships.Select(m => m.Id).FirstAsync());
-        var url = template.Replace("{group}", group.ToString()).Replace("{membership}", membership.ToString());
+        var meeting = await app.WithDbAsync("orebro", db => db.Meetings.OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync());
+        var url = template.Replace("{group}", group.ToString()).Replace("{membership}", membership.ToString())
+            .Replace("{meeting}", meeting.ToString());
         using var client = await app.SignedInClientAsync(who == "admin" ? DemoSeeder.AdminEmail : TestApp.Email(who, "orebro"));
         using var warmUp = await client.GetAsync(url);
 

@@ -10,11 +10,14 @@ namespace SakraStader.Features.Meetings;
 /// <summary>Loads a meeting with everything on its page, and approves its minutes.</summary>
 public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
 {
-    /// <summary>The meeting through the tenant filter, with agenda, attendance, follow-ups and approved versions.</summary>
+    /// <summary>
+    /// The meeting through the tenant filter, with agenda, attendance, follow-ups and approved versions, in one
+    /// round trip: a meeting's lists are short (a handful of items, members and versions each).
+    /// </summary>
     public Task<Meeting?> LoadAsync(Guid id, CancellationToken ct = default) =>
         db.Meetings
             .Include(m => m.Agenda).Include(m => m.Attendance).Include(m => m.FollowUps).Include(m => m.Versions)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .FirstOrDefaultAsync(m => m.Id == id, ct);
 
     public async Task ApproveAsync(Meeting meeting, GroupRights rights, CancellationToken ct = default)

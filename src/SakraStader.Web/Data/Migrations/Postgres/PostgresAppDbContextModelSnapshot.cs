@@ -183,7 +183,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Decision")
@@ -302,7 +301,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("GroupMemberId")
@@ -390,7 +388,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.FollowUpItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Done")
@@ -427,7 +424,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Cadence")
@@ -476,7 +472,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.GroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("GroupId")
@@ -553,7 +548,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Cancelled")
@@ -605,7 +599,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("KommunId")
@@ -649,7 +642,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.MinutesVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("ApprovedAt")

@@ -174,7 +174,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")
@@ -293,7 +292,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GroupMemberId")
@@ -379,7 +377,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.FollowUpItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Done")
@@ -416,7 +413,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Group", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cadence")
@@ -465,7 +461,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.GroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GroupId")
@@ -542,7 +537,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Cancelled")
@@ -594,7 +588,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("KommunId")
@@ -638,7 +631,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.MinutesVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ApprovedAt")

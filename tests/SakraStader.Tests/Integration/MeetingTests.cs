@@ -1,0 +1,255 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SakraStader.Domain;
+using SakraStader.Features.Demo;
+using SakraStader.Features.Groups;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
+{
+    private Task<Group> GroupAsync(string kommun, GroupKind kind) =>
+        app.WithDbAsync(kommun, db => db.Groups.FirstAsync(g => g.Kind == kind));
+
+    /// <summary>A fresh meeting of the group, <paramref name="days"/> from now, with one agenda item.</summary>
+    private Task<(Guid Meeting, Guid Item)> NewMeetingAsync(string kommun, GroupKind kind, int days) =>
+        app.WithDbAsync(kommun, async db =>
+        {
+            var group = await db.Groups.FirstAsync(g => g.Kind == kind);
+            var start = DateTimeOffset.UtcNow.AddDays(days);
+            var meeting = new Meeting(group.Id, start, start.AddHours(2), "Stadshuset", null);
+            var item = meeting.AddAgendaItem("Lägesbild");
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return (meeting.Id, item.Id);
+        });
+
+    private Task<Meeting> MeetingAsync(string kommun, Guid id) =>
+        app.WithDbAsync(kommun, db => db.Meetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Versions).SingleAsync(m => m.Id == id));
+
+    [Fact]
+    public async Task A_group_member_records_minutes_and_the_change_is_audited()
+    {
+        var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Est, -1);
+        using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "orebro"));
+
+        using var response = await client.SubmitAsync($"/orebro/moten/{meeting}", $"minutes-{item}", new Dictionary<string, string>
+        {
+            ["Minutes"] = "Klotter och samlingsplats vid busstorget.",
+            ["Decision"] = "Bostadsbolaget förbättrar belysningen.",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var saved = (await MeetingAsync("orebro", meeting)).Agenda.Single();
+        Assert.Equal("Klotter och samlingsplats vid busstorget.", saved.Minutes);
+        Assert.Equal("Bostadsbolaget förbättrar belysningen.", saved.Decision);
+        Assert.True(await app.WithDbAsync("orebro", db => db.AuditEntries.AnyAsync(a => a.EntityId == item.ToString() && a.Action == AuditAction.Updated)));
+    }
+
+    [Fact]
+    public async Task Someone_outside_the_group_reads_but_cannot_change_the_minutes()
+    {
+        // The fire-service member sits in EST, not in SSPF.
+        var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Sspf, -1);
+        using var outsider = await app.SignedInClientAsync(TestApp.Email("raddningstjanst", "orebro"));
+        var page = await outsider.PageAsync($"/orebro/moten/{meeting}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await outsider.Http.PostAsync($"/orebro/moten/{meeting}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = $"minutes-{item}",
+            ["Minutes"] = "Otillåten ändring",
+            ["Decision"] = "",
+        }));
+
+        Assert.Empty(page.QuerySelectorAll("textarea"));
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.Forbidden });
+        Assert.Equal("", (await MeetingAsync("orebro", meeting)).Agenda.Single().Minutes);
+    }
+
+    [Fact]
+    public async Task The_chair_approves_held_minutes_which_are_then_locked()
+    {
+        var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Est, -2);
+        using var chair = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+
+        using var approve = await chair.SubmitAsync($"/orebro/moten/{meeting}", "approve", new Dictionary<string, string>());
+        var approvedPage = AppClient.Parse(await approve.Content.ReadAsStringAsync());
+        using var member = await app.SignedInClientAsync(TestApp.Email("medlem", "orebro"));
+        var token = (await member.PageAsync($"/orebro/moten/{meeting}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var late = await member.Http.PostAsync($"/orebro/moten/{meeting}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = $"minutes-{item}",
+            ["Minutes"] = "Ändrat efter justering",
+        }));
+
+        Assert.Equal("Protokollet är justerat.", approvedPage.QuerySelector(".alert--success")!.TextContent.Trim());
+        Assert.Empty(approvedPage.QuerySelectorAll("textarea[name=Minutes]"));
+        Assert.NotEqual(HttpStatusCode.OK, late.StatusCode);
+        var saved = await MeetingAsync("orebro", meeting);
+        Assert.True(saved.MinutesApproved);
+        Assert.Equal("", saved.Agenda.Single().Minutes);
+        Assert.Equal(1, Assert.Single(saved.Versions).Number);
+    }
+
+    [Fact]
+    public async Task A_correction_reopens_the_minutes_and_the_next_approval_is_version_two()
+    {
+        var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Est, -3);
+        using var chair = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using (await chair.SubmitAsync($"/orebro/moten/{meeting}", "approve", new Dictionary<string, string>())) { }
+
+        using var correct = await chair.SubmitAsync($"/orebro/moten/{meeting}", "correct", new Dictionary<string, string> { ["Reason"] = "Fel datum i punkt 1" });
+        using var edit = await chair.SubmitAsync($"/orebro/moten/{meeting}", $"minutes-{item}", new Dictionary<string, string> { ["Minutes"] = "Rättad text" });
+        using var again = await chair.SubmitAsync($"/orebro/moten/{meeting}", "approve", new Dictionary<string, string>());
+        var page = AppClient.Parse(await again.Content.ReadAsStringAsync());
+
+        var saved = await MeetingAsync("orebro", meeting);
+        Assert.Equal([1, 2], saved.Versions.Select(v => v.Number).Order().ToArray());
+        Assert.Equal("Fel datum i punkt 1", saved.Versions.Single(v => v.Number == 2).CorrectionReason);
+        Assert.Equal("Rättad text", saved.Agenda.Single().Minutes);
+        Assert.Equal(2, page.QuerySelectorAll(".versions li").Length);
+        Assert.Contains("rättelse: Fel datum i punkt 1", page.QuerySelector(".versions")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Minutes_of_a_future_meeting_cannot_be_approved()
+    {
+        var (meeting, _) = await NewMeetingAsync("orebro", GroupKind.Est, 5);
+        using var chair = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var response = await chair.SubmitAsync($"/orebro/moten/{meeting}", "approve", new Dictionary<string, string>());
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("Protokollet kan justeras först när mötet har hållits.", page.QuerySelector(".alert--error")!.TextContent.Trim());
+        Assert.False((await MeetingAsync("orebro", meeting)).MinutesApproved);
+    }
+
+    [Fact]
+    public async Task A_meeting_without_date_or_ending_before_it_starts_is_refused_with_the_input_kept()
+    {
+        var est = await GroupAsync("karlstad", GroupKind.Est);
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var before = await app.WithDbAsync("karlstad", db => db.Meetings.CountAsync());
+
+        using var noDate = await client.SubmitAsync($"/karlstad/moten/ny?grupp={est.Id}", "meeting", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "", ["Input.Start"] = "09:00", ["Input.End"] = "11:00", ["Input.Location"] = "Rådhuset",
+        });
+        using var backwards = await client.SubmitAsync($"/karlstad/moten/ny?grupp={est.Id}", "meeting", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2027-03-09", ["Input.Start"] = "14:00", ["Input.End"] = "13:00", ["Input.Location"] = "Rådhuset",
+        });
+        var noDatePage = AppClient.Parse(await noDate.Content.ReadAsStringAsync());
+        var backwardsPage = AppClient.Parse(await backwards.Content.ReadAsStringAsync());
+
+        Assert.True(noDatePage.QuerySelector("#date ~ .validation-message") is not null, noDatePage.QuerySelector("main")?.InnerHtml);
+        Assert.Equal("Ange mötets datum.", noDatePage.QuerySelector("#date ~ .validation-message")!.TextContent);
+        Assert.True(backwardsPage.QuerySelector("#end ~ .validation-message") is not null, backwards.StatusCode + backwardsPage.QuerySelector("main")?.InnerHtml);
+        Assert.Equal("Mötet måste sluta efter att det har börjat.", backwardsPage.QuerySelector("#end ~ .validation-message")!.TextContent);
+        Assert.Equal("Rådhuset", backwardsPage.QuerySelector("#location")!.GetAttribute("value"));
+        Assert.Equal("2027-03-09", backwardsPage.QuerySelector("#date")!.GetAttribute("value"));
+        Assert.Equal(before, await app.WithDbAsync("karlstad", db => db.Meetings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Planning_the_year_creates_the_meetings_of_the_cadence_once()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        using var created = await client.SubmitAsync("/kristianstad/grupper/ny", "group", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Trygghetsråd Centrum", ["Input.Kind"] = "Annan", ["Input.CadenceKind"] = "TimesPerYear",
+            ["Input.TimesPerYear"] = "4", ["Input.MeetingDay"] = "Wednesday",
+        });
+        var groupUrl = created.LocationPath().Split('?')[0];
+
+        using var first = await client.SubmitAsync(groupUrl, "plan-year", new Dictionary<string, string>());
+        using var second = await client.SubmitAsync(groupUrl, "plan-year", new Dictionary<string, string>());
+
+        var groupId = Guid.Parse(groupUrl.Split('/')[^1]);
+        var meetings = await app.WithDbAsync("kristianstad", db => db.Meetings.Where(m => m.GroupId == groupId).ToListAsync());
+        Assert.Equal(4, meetings.Count);
+        Assert.All(meetings, m => Assert.Equal(DayOfWeek.Wednesday, Features.Meetings.MeetingPlanner.LocalDate(m.StartsAt).DayOfWeek));
+        Assert.Contains("4 möten planerade", AppClient.Parse(await first.Content.ReadAsStringAsync()).QuerySelector(".alert")!.TextContent);
+        Assert.Contains("fanns redan", AppClient.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".alert")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_only_chair_cannot_be_removed_and_a_chair_must_be_a_member()
+    {
+        var sspf = await GroupAsync("haninge", GroupKind.Sspf);
+        var chair = await app.WithDbAsync("haninge", db => db.GroupMembers.SingleAsync(m => m.GroupId == sspf.Id && m.IsChair));
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+
+        using var response = await client.SubmitAsync($"/haninge/grupper/{sspf.Id}", $"remove-{chair.Id}", new Dictionary<string, string>());
+        var outsider = await app.WithDbAsync("haninge", db => db.GroupMembers.FirstAsync(m => m.GroupId != sspf.Id));
+        var error = await app.WithDbAsync("haninge", db => Record.ExceptionAsync(() =>
+            new GroupMemberHandler(db).MakeChairAsync(sspf, outsider.Id)));
+
+        Assert.Contains("enda ordförande", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent);
+        Assert.True(await app.WithDbAsync("haninge", db => db.GroupMembers.AnyAsync(m => m.Id == chair.Id && m.IsChair)));
+        Assert.Equal("Ordföranden måste vara medlem i gruppen.", Assert.IsType<DomainException>(error).Message);
+    }
+
+    [Fact]
+    public async Task Another_kommuns_meeting_and_calendars_are_not_found()
+    {
+        var (borasMeeting, _) = await NewMeetingAsync("boras", GroupKind.Est, 4);
+        var borasGroup = await GroupAsync("boras", GroupKind.Est);
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+
+        foreach (var url in new[] { $"/orebro/moten/{borasMeeting}", $"/orebro/moten/{borasMeeting}/kalender.ics",
+                     $"/orebro/grupper/{borasGroup.Id}/kalender.ics", $"/orebro/moten/{borasMeeting}/andra" })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task The_personal_feed_works_without_a_session_shows_only_own_groups_and_can_be_revoked()
+    {
+        using var polis = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
+        using (await polis.SubmitAsync("/konto/kalender", "create-token", new Dictionary<string, string>())) { }
+        var feedUrl = (await polis.PageAsync("/konto/kalender")).QuerySelector("#feed")!.GetAttribute("value")!;
+        var path = new Uri(feedUrl).AbsolutePath;
+
+        using var anonymous = app.NewClient();
+        using var feed = await anonymous.GetAsync(path);
+        var ics = await feed.Content.ReadAsStringAsync();
+        using (await polis.SubmitAsync("/konto/kalender", "revoke-token", new Dictionary<string, string>())) { }
+        using var revoked = await anonymous.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.StartsWith("text/calendar", feed.Content.Headers.ContentType!.ToString());
+        Assert.Contains("(Örebro)", ics);
+        Assert.Contains("(Karlstad)", ics);
+        Assert.DoesNotContain("(Borås)", ics);
+        Assert.DoesNotContain("Styrgrupp", ics); // the officer sits in EST and SSPF, not in the styrgrupp
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_samordnare_sees_held_against_planned_and_unapproved_minutes_per_group()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var page = await client.PageAsync("/orebro/moten");
+        var est = await GroupAsync("orebro", GroupKind.Est);
+        var now = DateTimeOffset.UtcNow;
+        var year = Features.Meetings.MeetingPlanner.LocalDate(now).Year;
+        var from = Features.Meetings.MeetingPlanner.At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
+        var to = Features.Meetings.MeetingPlanner.At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var expected = await app.WithDbAsync("orebro", db => db.Meetings
+            .Where(m => m.GroupId == est.Id && m.StartsAt >= from && m.StartsAt < to && !m.Cancelled).ToListAsync());
+
+        var row = page.QuerySelectorAll("section tbody tr").First(r => r.TextContent.Contains("EST", StringComparison.Ordinal));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(expected.Count.ToString(), cells[1]);
+        Assert.Equal(expected.Count(m => m.StartsAt <= now).ToString(), cells[2]);
+        Assert.Equal(expected.Count(m => m.StartsAt <= now && !m.MinutesApproved).ToString(), cells[4]);
+    }
+}
