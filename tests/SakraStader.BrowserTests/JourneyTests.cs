@@ -71,11 +71,13 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // A new group: first without a name (message, nothing lost), then complete.
         await page.GotoAsync("/orebro/grupper/ny");
-        await page.GetByLabel("Hur ofta gruppen träffas").FillAsync("Varannan månad");
+        await page.GetByLabel("Rytm").SelectOptionAsync("TimesPerYear");
+        await page.GetByLabel("Gånger per år").FillAsync("6");
         await page.GetByLabel("Uppdrag och syfte").FillAsync("Samordnar trygghetsvandringar i Vivalla.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("Ange gruppens namn.");
-        await Assertions.Expect(page.GetByLabel("Hur ofta gruppen träffas")).ToHaveValueAsync("Varannan månad");
+        await Assertions.Expect(page.GetByLabel("Gånger per år")).ToHaveValueAsync("6");
+        await Assertions.Expect(page.GetByLabel("Uppdrag och syfte")).ToHaveValueAsync("Samordnar trygghetsvandringar i Vivalla.");
         await PageCheck.CheckAsync(page, "14-ny-grupp-fel");
         await page.GetByLabel("Namn").FillAsync("Trygghetsvandringar Vivalla");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
