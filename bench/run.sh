@@ -42,6 +42,7 @@ curl -fs -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificatio
 COOKIE=$(awk '$6 ~ /^sakrastader/ { printf "%s=%s; ", $6, $7 }' "$JAR")
 GROUP=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/grupper" | grep -o '/bankstad/grupper/[0-9a-f-]\{36\}' | head -1)
 MEMBER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/medlemmar" | grep -o '/bankstad/medlemmar/[0-9a-f-]\{36\}' | head -1)
+MEETING=$(curl -fs -H "Cookie: $COOKIE" "$BASE$GROUP" | grep -o '/bankstad/moten/[0-9a-f-]\{36\}' | head -1)
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 measure() { # url -> "rps p50 p99 errors"
@@ -57,7 +58,8 @@ measure() { # url -> "rps p50 p99 errors"
 
 PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{kommun}/grupper/{id}|$GROUP"
   "/{kommun}/grupper/{id}/redigera|$GROUP/redigera" "/{kommun}/medlemmar|/bankstad/medlemmar"
-  "/{kommun}/medlemmar/{id}|$MEMBER" "/{kommun}/logg|/bankstad/logg")
+  "/{kommun}/medlemmar/{id}|$MEMBER" "/{kommun}/logg|/bankstad/logg"
+  "/{kommun}/moten|/bankstad/moten" "/{kommun}/moten/{id}|$MEETING")
 echo "==> Värmer upp"
 for entry in "/health/live|/health/live" "${PAGES[@]}"; do
   wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null

@@ -185,7 +185,10 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var chair = await app.WithDbAsync("haninge", db => db.GroupMembers.SingleAsync(m => m.GroupId == sspf.Id && m.IsChair));
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
 
-        using var response = await client.SubmitAsync($"/haninge/grupper/{sspf.Id}", $"remove-{chair.Id}", new Dictionary<string, string>());
+        using var response = await client.SubmitAsync($"/haninge/grupper/{sspf.Id}", "member-action", new Dictionary<string, string>
+        {
+            ["MemberAction"] = $"remove:{chair.Id}",
+        });
         var outsider = await app.WithDbAsync("haninge", db => db.GroupMembers.FirstAsync(m => m.GroupId != sspf.Id));
         var error = await app.WithDbAsync("haninge", db => Record.ExceptionAsync(() =>
             new GroupMemberHandler(db).MakeChairAsync(sspf, outsider.Id)));
@@ -251,5 +254,23 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(expected.Count.ToString(), cells[1]);
         Assert.Equal(expected.Count(m => m.StartsAt <= now).ToString(), cells[2]);
         Assert.Equal(expected.Count(m => m.StartsAt <= now && !m.MinutesApproved).ToString(), cells[4]);
+    }
+
+    [Fact]
+    public async Task Making_another_member_chair_hands_over_the_chair()
+    {
+        var est = await GroupAsync("kristianstad", GroupKind.Est);
+        var members = await app.WithDbAsync("kristianstad", db => db.GroupMembers.Where(m => m.GroupId == est.Id).ToListAsync());
+        var next = members.First(m => !m.IsChair && !m.IsExternal);
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+
+        using var response = await client.SubmitAsync($"/kristianstad/grupper/{est.Id}", "member-action", new Dictionary<string, string>
+        {
+            ["MemberAction"] = $"chair:{next.Id}",
+        });
+
+        Assert.Equal("Ordföranden är utsedd.", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert--success")!.TextContent.Trim());
+        var chairs = await app.WithDbAsync("kristianstad", db => db.GroupMembers.Where(m => m.GroupId == est.Id && m.IsChair).Select(m => m.Id).ToListAsync());
+        Assert.Equal([next.Id], chairs);
     }
 }

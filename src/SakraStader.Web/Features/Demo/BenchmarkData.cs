@@ -69,12 +69,43 @@ public static class BenchmarkData
                     db.Users.Add(user);
                     db.Memberships.Add(new Membership(user.Id, (Role)(m % 4), (OrganisationKind)(m % 5), "Organisation", "Handläggare"));
                 }
-                db.Groups.Add(new Group("Styrgrupp", GroupKind.Styrgrupp, "Två gånger per år", "Strategisk styrning."));
-                db.Groups.Add(new Group("EST", GroupKind.Est, "Varje månad utom juli och december", "Lokal lägesbild."));
-                db.Groups.Add(new Group("SSPF", GroupKind.Sspf, "Fyra gånger per år", "Social prevention."));
-                for (var g = 0; g < 3; g++)
+                var groups = new List<Group>
                 {
-                    db.Groups.Add(new Group($"Samverkansgrupp {g + 1}", GroupKind.Annan, "Varje månad", "Lokal samverkan."));
+                    new("Styrgrupp", GroupKind.Styrgrupp, "Strategisk styrning.", CadenceKind.TimesPerYear, 2),
+                    new("EST", GroupKind.Est, "Lokal lägesbild.", CadenceKind.MonthlyExceptJulyDecember),
+                    new("SSPF", GroupKind.Sspf, "Social prevention.", CadenceKind.TimesPerYear, 4),
+                };
+                groups.AddRange(Enumerable.Range(1, 3).Select(g => new Group($"Samverkansgrupp {g}", GroupKind.Annan, "Lokal samverkan.", CadenceKind.TimesPerYear, 4)));
+                db.Groups.AddRange(groups);
+                var users = db.ChangeTracker.Entries<AppUser>().Select(e => e.Entity).Where(u => u.Email!.EndsWith($".k{i}@bench.sakrastader.se", StringComparison.Ordinal)).ToList();
+                await db.SaveChangesAsync();
+                // Members, and five years of meetings with agenda and approved minutes for those already held.
+                foreach (var group in groups)
+                {
+                    var members = users.Take(5).Select(u => GroupMember.ForUser(group.Id, u.Id, u.DisplayName, "Organisation", "Handläggare")).ToList();
+                    members[0].MakeChair();
+                    if (i < 3 && group.Kind == GroupKind.Est)
+                    {
+                        var benchMember = GroupMember.ForUser(group.Id, bench.Id, bench.DisplayName, name, "Samordnare");
+                        members.Add(benchMember);
+                    }
+                    db.GroupMembers.AddRange(members);
+                    for (var y = now.Year - years + 1; y <= now.Year + 1; y++)
+                    {
+                        foreach (var date in group.Rule.DatesIn(y, group.MeetingDay))
+                        {
+                            var start = Features.Meetings.MeetingPlanner.At(date, Features.Meetings.MeetingPlanner.DefaultStart);
+                            var meeting = new Meeting(group.Id, start, start.AddHours(2), "Stadshuset", null);
+                            var first = meeting.AddAgendaItem("Lägesbild");
+                            meeting.AddAgendaItem("Åtgärder");
+                            if (start < now)
+                            {
+                                meeting.RecordMinutes(first.Id, "Inga större förändringar sedan förra mötet.", "");
+                                meeting.ApproveMinutes(members[0], start.AddDays(2), Features.Meetings.MeetingHandler.Snapshot(meeting));
+                            }
+                            db.Meetings.Add(meeting);
+                        }
+                    }
                 }
                 await db.SaveChangesAsync();
 

@@ -38,8 +38,11 @@ public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
         [.. meeting.Attendance.OrderBy(a => a.Name).Select(a => new MinutesAttendance(a.Name, a.Status, a.SubstituteName))],
         [.. meeting.FollowUps.Select(f => new MinutesFollowUp(f.Text, f.Owner, f.Due))]), MinutesJson.Default.MinutesContent);
 
-    public static MinutesContent Read(string json) =>
-        JsonSerializer.Deserialize(json, MinutesJson.Default.MinutesContent) ?? new MinutesContent([], [], []);
+    public static MinutesContent Read(string json)
+    {
+        var content = JsonSerializer.Deserialize(json, MinutesJson.Default.MinutesContent);
+        return new MinutesContent(content?.Items ?? [], content?.Attendance ?? [], content?.FollowUps ?? []);
+    }
 }
 
 public sealed record MinutesContent(List<MinutesItem> Items, List<MinutesAttendance> Attendance, List<MinutesFollowUp> FollowUps);
