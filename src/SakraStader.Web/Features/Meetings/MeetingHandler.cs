@@ -14,11 +14,13 @@ public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
     /// The meeting through the tenant filter, with agenda, attendance, follow-ups and approved versions, in one
     /// round trip: a meeting's lists are short (a handful of items, members and versions each).
     /// </summary>
-    public Task<Meeting?> LoadAsync(Guid id, CancellationToken ct = default) =>
+    public Task<Meeting?> LoadAsync(Guid id) => MeetingById(db, id);
+
+    private static readonly Func<AppDbContext, Guid, Task<Meeting?>> MeetingById = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
         db.Meetings
             .Include(m => m.Agenda).Include(m => m.Attendance).Include(m => m.FollowUps).Include(m => m.Versions)
             .AsSingleQuery()
-            .FirstOrDefaultAsync(m => m.Id == id, ct);
+            .FirstOrDefault(m => m.Id == id));
 
     public async Task ApproveAsync(Meeting meeting, GroupRights rights, CancellationToken ct = default)
     {
