@@ -185,7 +185,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var chair = await app.WithDbAsync("haninge", db => db.GroupMembers.SingleAsync(m => m.GroupId == sspf.Id && m.IsChair));
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
 
-        using var response = await client.SubmitAsync($"/haninge/grupper/{sspf.Id}", "member-action", new Dictionary<string, string>
+        using var response = await client.SubmitAsync($"/haninge/grupper/{sspf.Id}/medlemmar", "member-action", new Dictionary<string, string>
         {
             ["MemberAction"] = $"remove:{chair.Id}",
         });
@@ -206,7 +206,8 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
 
         foreach (var url in new[] { $"/orebro/moten/{borasMeeting}", $"/orebro/moten/{borasMeeting}/kalender.ics",
-                     $"/orebro/grupper/{borasGroup.Id}/kalender.ics", $"/orebro/moten/{borasMeeting}/andra" })
+                     $"/orebro/grupper/{borasGroup.Id}/kalender.ics", $"/orebro/moten/{borasMeeting}/andra",
+                     $"/orebro/grupper/{borasGroup.Id}/medlemmar" })
         {
             using var response = await client.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
@@ -264,7 +265,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var next = members.First(m => !m.IsChair && !m.IsExternal);
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
 
-        using var response = await client.SubmitAsync($"/kristianstad/grupper/{est.Id}", "member-action", new Dictionary<string, string>
+        using var response = await client.SubmitAsync($"/kristianstad/grupper/{est.Id}/medlemmar", "member-action", new Dictionary<string, string>
         {
             ["MemberAction"] = $"chair:{next.Id}",
         });

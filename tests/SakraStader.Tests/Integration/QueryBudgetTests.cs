@@ -21,6 +21,8 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         { "samordnare", "/orebro/grupper" },
         { "samordnare", "/orebro/grupper/{group}" },
         { "samordnare", "/orebro/grupper/{group}/redigera" },
+        { "samordnare", "/orebro/grupper/{group}/medlemmar" },
+        { "medlem", "/orebro/grupper/{group}" },
         { "samordnare", "/orebro/medlemmar" },
         { "samordnare", "/orebro/medlemmar/{membership}" },
         { "samordnare", "/orebro/logg" },
