@@ -16,6 +16,10 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByRole(AriaRole.Link, new() { Name = "EST – Effektiv samordning för trygghet" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("EST – Effektiv samordning för trygghet");
         await PageCheck.CheckAsync(page, "50-grupp-est");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hantera medlemmar och ordförande" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar i EST – Effektiv samordning för trygghet");
+        await PageCheck.CheckAsync(page, "50b-grupp-medlemmar");
+        await page.GoBackAsync();
 
         // A meeting yesterday, as if it was entered after the fact; first with the end before the start.
         var yesterday = DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd");
