@@ -274,4 +274,18 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var chairs = await app.WithDbAsync("kristianstad", db => db.GroupMembers.Where(m => m.GroupId == est.Id && m.IsChair).Select(m => m.Id).ToListAsync());
         Assert.Equal([next.Id], chairs);
     }
+
+    [Fact]
+    public async Task A_planned_meeting_can_be_cancelled_and_shows_as_cancelled_in_the_calendar()
+    {
+        var (meeting, _) = await NewMeetingAsync("boras", GroupKind.Est, 9);
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+
+        using var response = await client.SubmitAsync($"/boras/moten/{meeting}", "cancel", new Dictionary<string, string>());
+        using var ics = await client.GetAsync($"/boras/moten/{meeting}/kalender.ics");
+
+        Assert.Contains("Mötet är inställt.", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert--success")!.TextContent);
+        Assert.True((await MeetingAsync("boras", meeting)).Cancelled);
+        Assert.Contains("STATUS:CANCELLED", await ics.Content.ReadAsStringAsync());
+    }
 }
