@@ -9,16 +9,22 @@ namespace SakraStader.Data;
 /// is scoped by something other than the current kommun: the signed-in user's own memberships, or the platform
 /// administrator's list of kommuner.
 /// </summary>
-public sealed class CrossTenant(AppDbContext db)
+public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     /// <summary>The kommuner the user is a member of, for the kommun switcher and the start page.</summary>
-    public async Task<List<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default)
     {
+        var key = MembershipCache.Key(userId);
+        if (Microsoft.Extensions.Caching.Memory.CacheExtensions.TryGetValue(cache, key, out IReadOnlyList<UserKommun>? cached) && cached is not null)
+        {
+            return cached;
+        }
         var list = new List<UserKommun>();
         await foreach (var k in KommunerOfUser(db, userId).WithCancellation(ct))
         {
             list.Add(k);
         }
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, key, (IReadOnlyList<UserKommun>)list, MembershipCache.Lifetime);
         return list;
     }
 

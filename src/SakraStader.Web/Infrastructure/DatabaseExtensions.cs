@@ -16,6 +16,7 @@ public static class DatabaseExtensions
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         // Every IInterceptor in the container joins each context: the audit trail here, SQL counters in the tests.
         services.AddSingleton<IInterceptor, AuditInterceptor>();
+        services.AddSingleton<IInterceptor, MembershipCacheInvalidator>();
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var cs = configuration.GetConnectionString("Postgres")

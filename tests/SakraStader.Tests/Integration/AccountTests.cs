@@ -113,7 +113,7 @@ public sealed class AccountTests(TestApp app) : IClassFixture<TestApp>
 
         using var forged = await client.Http.PostAsync("/konto/logga-ut", new FormUrlEncodedContent([]));
         using var stillIn = await client.GetAsync("/orebro");
-        using var real = await client.SubmitActionAsync("/orebro", "/konto/logga-ut");
+        using var real = await client.SubmitActionAsync("/konto/utloggning", "/konto/logga-ut");
         using var afterwards = await client.GetAsync("/orebro");
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);

@@ -132,16 +132,21 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task Removing_a_membership_is_audited()
+    public async Task Removing_a_membership_is_audited_and_takes_access_away_at_once()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var removed = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        await removed.PageAsync("/orebro");
         var lasare = await app.WithDbAsync("orebro", db => db.Memberships.SingleAsync(m => m.Role == Role.Lasare));
 
         using var response = await client.SubmitAsync($"/orebro/medlemmar/{lasare.Id}", "remove-member", new Dictionary<string, string>());
+        using var afterwards = await removed.GetAsync("/orebro");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await app.WithDbAsync("orebro", db => db.Memberships.AnyAsync(m => m.Id == lasare.Id)));
         Assert.True(await app.WithDbAsync("orebro", db => db.AuditEntries.AnyAsync(a => a.EntityId == lasare.Id.ToString() && a.Action == AuditAction.Deleted)));
+        // The removed person loses access at once, although their memberships were cached a moment ago.
+        Assert.StartsWith("/konto/atkomst-nekad", afterwards.LocationPath());
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Sspf, -1);
         using var outsider = await app.SignedInClientAsync(TestApp.Email("raddningstjanst", "orebro"));
         var page = await outsider.PageAsync($"/orebro/moten/{meeting}");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await outsider.AntiforgeryTokenAsync();
 
         using var response = await outsider.Http.PostAsync($"/orebro/moten/{meeting}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -80,7 +80,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         using var approve = await chair.SubmitAsync($"/orebro/moten/{meeting}", "approve", new Dictionary<string, string>());
         var approvedPage = AppClient.Parse(await approve.Content.ReadAsStringAsync());
         using var member = await app.SignedInClientAsync(TestApp.Email("medlem", "orebro"));
-        var token = (await member.PageAsync($"/orebro/moten/{meeting}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await member.AntiforgeryTokenAsync();
         using var late = await member.Http.PostAsync($"/orebro/moten/{meeting}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

@@ -51,6 +51,7 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var count = app.Commands.CountFor(id);
-        Assert.InRange(count, 1, Budget);
+        // Zero is possible: the user's memberships are cached for a few seconds and "/" needs nothing else.
+        Assert.InRange(count, 0, Budget);
     }
 }

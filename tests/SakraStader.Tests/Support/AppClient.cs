@@ -92,6 +92,10 @@ public sealed class AppClient(HttpClient http) : IDisposable
             .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName)
         ?? throw new Xunit.Sdk.XunitException($"Formuläret {formName} finns inte på sidan.");
 
+    /// <summary>A valid antiforgery token of this client's user, as any page with a form would give it.</summary>
+    public async Task<string> AntiforgeryTokenAsync() =>
+        (await PageAsync("/konto/utloggning")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
     public async Task SignInAsync(string email, string password = Features.Demo.DemoSeeder.Password)
     {
         using var response = await SubmitAsync("/konto/logga-in", "login", new Dictionary<string, string>
