@@ -88,6 +88,11 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar");
         await PageCheck.CheckAsync(page, "15-medlemmar");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lägg till medlem" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lägg till medlem");
+        await PageCheck.CheckAsync(page, "15b-ny-medlem");
+        await page.GoBackAsync();
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra Mikael Strand" }).ClickAsync();
         await PageCheck.CheckAsync(page, "16-medlem");
 

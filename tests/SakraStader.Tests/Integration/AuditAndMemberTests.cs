@@ -50,7 +50,7 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
     public async Task Samordnare_adds_an_existing_police_officer_to_another_kommun()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
-        using var response = await client.SubmitAsync("/kristianstad/medlemmar", "add-member", new Dictionary<string, string>
+        using var response = await client.SubmitAsync("/kristianstad/medlemmar/ny", "add-member", new Dictionary<string, string>
         {
             ["Input.Email"] = DemoSeeder.PolisEmail,
             ["Input.DisplayName"] = "",
@@ -74,7 +74,7 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
     public async Task A_new_person_gets_an_account_with_a_temporary_password_that_works()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        using var response = await client.SubmitAsync("/karlstad/medlemmar", "add-member", new Dictionary<string, string>
+        using var response = await client.SubmitAsync("/karlstad/medlemmar/ny", "add-member", new Dictionary<string, string>
         {
             ["Input.Email"] = "ny.person@karlstad.example",
             ["Input.DisplayName"] = "Ny Person",
@@ -95,7 +95,7 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
     public async Task Adding_without_title_shows_the_message_and_keeps_the_input()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        using var response = await client.SubmitAsync("/karlstad/medlemmar", "add-member", new Dictionary<string, string>
+        using var response = await client.SubmitAsync("/karlstad/medlemmar/ny", "add-member", new Dictionary<string, string>
         {
             ["Input.Email"] = "utan.titel@karlstad.example",
             ["Input.DisplayName"] = "Utan Titel",
