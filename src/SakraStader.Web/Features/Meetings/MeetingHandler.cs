@@ -16,6 +16,15 @@ public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
     /// </summary>
     public Task<Meeting?> LoadAsync(Guid id) => MeetingById(db, id);
 
+    /// <summary>The same, read-only: for showing the page, where nothing will be saved.</summary>
+    public Task<Meeting?> ReadAsync(Guid id) => MeetingByIdReadOnly(db, id);
+
+    private static readonly Func<AppDbContext, Guid, Task<Meeting?>> MeetingByIdReadOnly = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+        db.Meetings.AsNoTracking()
+            .Include(m => m.Agenda).Include(m => m.Attendance).Include(m => m.FollowUps).Include(m => m.Versions)
+            .AsSingleQuery()
+            .FirstOrDefault(m => m.Id == id));
+
     private static readonly Func<AppDbContext, Guid, Task<Meeting?>> MeetingById = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
         db.Meetings
             .Include(m => m.Agenda).Include(m => m.Attendance).Include(m => m.FollowUps).Include(m => m.Versions)
