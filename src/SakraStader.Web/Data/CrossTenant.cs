@@ -19,11 +19,7 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
         {
             return cached;
         }
-        var list = new List<UserKommun>();
-        await foreach (var k in KommunerOfUser(db, userId).WithCancellation(ct))
-        {
-            list.Add(k);
-        }
+        var list = await KommunerOfUser(db, userId).ToListAsync(ct);
         Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, key, (IReadOnlyList<UserKommun>)list, MembershipCache.Lifetime);
         return list;
     }
