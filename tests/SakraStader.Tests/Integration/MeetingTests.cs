@@ -250,7 +250,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var expected = await app.WithDbAsync("orebro", db => db.Meetings
             .Where(m => m.GroupId == est.Id && m.StartsAt >= from && m.StartsAt < to && !m.Cancelled).ToListAsync());
 
-        var row = page.QuerySelectorAll("section tbody tr").First(r => r.TextContent.Contains("EST", StringComparison.Ordinal));
+        var row = page.QuerySelectorAll("section[aria-labelledby=year-heading] tbody tr").First(r => r.TextContent.Contains("EST", StringComparison.Ordinal));
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
         Assert.Equal(expected.Count.ToString(), cells[1]);
         Assert.Equal(expected.Count(m => m.StartsAt <= now).ToString(), cells[2]);

@@ -20,7 +20,8 @@ internal static class DemoMeetings
             var members = Members(group, people);
             db.GroupMembers.AddRange(members);
             var chair = members.First(m => m.IsChair);
-            var dates = group.Rule.DatesIn(year, group.MeetingDay);
+            // This year's meetings and next year's plan, so that "Kommande möten" has something in every season.
+            var dates = group.Rule.DatesIn(year, group.MeetingDay).Concat(group.Rule.DatesIn(year + 1, group.MeetingDay)).ToList();
             var past = dates.Where(d => MeetingPlanner.At(d, MeetingPlanner.DefaultEnd) < now).ToList();
             foreach (var (date, index) in dates.Select((d, i) => (d, i)))
             {
