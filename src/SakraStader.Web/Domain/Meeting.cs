@@ -7,6 +7,16 @@ public enum AttendanceStatus
     Substitute = 2,
 }
 
+public static class AttendanceText
+{
+    public static string Display(this AttendanceStatus status) => status switch
+    {
+        AttendanceStatus.Present => "närvarande",
+        AttendanceStatus.Absent => "frånvarande",
+        _ => "ersatt",
+    };
+}
+
 /// <summary>
 /// A meeting of a group: when and where, its agenda with minutes and decisions per item, attendance and follow-up
 /// items. Minutes are drafted, then approved (justerade) by the chair; approved minutes are read-only, and a later

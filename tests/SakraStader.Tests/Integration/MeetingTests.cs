@@ -245,8 +245,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var est = await GroupAsync("orebro", GroupKind.Est);
         var now = DateTimeOffset.UtcNow;
         var year = Features.Meetings.MeetingPlanner.LocalDate(now).Year;
-        var from = Features.Meetings.MeetingPlanner.At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
-        var to = Features.Meetings.MeetingPlanner.At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var (from, to) = Features.Meetings.MeetingPlanner.YearBounds(year);
         var expected = await app.WithDbAsync("orebro", db => db.Meetings
             .Where(m => m.GroupId == est.Id && m.StartsAt >= from && m.StartsAt < to && !m.Cancelled).ToListAsync());
 

@@ -103,12 +103,7 @@ public static class AuditText
             nameof(Group.Kind) when Enum.TryParse<GroupKind>(raw, out var kind) => kind.ShortName(),
             nameof(Group.CadenceKind) when Enum.TryParse<CadenceKind>(raw, out var cadence) => new Cadence(cadence, 1).Describe(),
             nameof(Group.MeetingDay) when Enum.TryParse<DayOfWeek>(raw, out var day) => Components.Ui.Sv.Culture.DateTimeFormat.GetDayName(day),
-            nameof(Attendance.Status) when Enum.TryParse<AttendanceStatus>(raw, out var status) => status switch
-            {
-                AttendanceStatus.Present => "närvarande",
-                AttendanceStatus.Absent => "frånvarande",
-                _ => "ersatt",
-            },
+            nameof(Attendance.Status) when Enum.TryParse<AttendanceStatus>(raw, out var status) => status.Display(),
             nameof(Meeting.StartsAt) or nameof(Meeting.EndsAt) when DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) => Components.Ui.Sv.DateTime(at),
             _ => raw switch
             {

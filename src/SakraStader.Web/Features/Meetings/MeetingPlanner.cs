@@ -18,6 +18,10 @@ public sealed class MeetingPlanner(AppDbContext db)
         return new DateTimeOffset(local, Stockholm.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The year in Swedish time as an instant range [from, to).</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year) =>
+        (At(new DateOnly(year, 1, 1), TimeOnly.MinValue), At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue));
+
     public static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Stockholm).DateTime);
 
     /// <summary>Adds the year's meetings the cadence gives and the group does not have yet. Returns how many were added.</summary>
@@ -28,8 +32,7 @@ public sealed class MeetingPlanner(AppDbContext db)
         {
             throw new DomainException("Gruppen träffas efter behov. Lägg till mötena ett och ett, eller ange hur ofta gruppen träffas.");
         }
-        var from = At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
-        var to = At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var (from, to) = YearBounds(year);
         var existing = (await db.Meetings.AsNoTracking()
                 .Where(m => m.GroupId == group.Id && m.StartsAt >= from && m.StartsAt < to)
                 .Select(m => m.StartsAt).ToListAsync(ct))
