@@ -5,7 +5,7 @@ using SakraStader.Tenancy;
 namespace SakraStader.Data;
 
 /// <summary>
-/// The only place that reads across kommuner (the only <c>IgnoreQueryFilters</c> in the code base). Each query here
+/// The only place that reads across kommuner (see docs/architecture.md for the one other <c>IgnoreQueryFilters</c>). Each query here
 /// is scoped by something other than the current kommun: the signed-in user's own memberships, or the platform
 /// administrator's list of kommuner.
 /// </summary>

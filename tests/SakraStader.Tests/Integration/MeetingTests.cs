@@ -254,6 +254,62 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(expected.Count.ToString(), cells[1]);
         Assert.Equal(expected.Count(m => m.StartsAt <= now).ToString(), cells[2]);
         Assert.Equal(expected.Count(m => m.StartsAt <= now && !m.MinutesApproved).ToString(), cells[4]);
+        var cancelled = await app.WithDbAsync("orebro", db => db.Meetings.CountAsync(m => m.GroupId == est.Id && m.StartsAt >= from && m.StartsAt < to && m.Cancelled));
+        Assert.Equal(cancelled.ToString(), cells[3]);
+    }
+
+    [Fact]
+    public async Task Mina_grupper_lists_exactly_the_users_groups_and_marks_those_they_chair()
+    {
+        var email = TestApp.Email("medlem", "haninge");
+        using var client = await app.SignedInClientAsync(email);
+        var userId = await app.WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var expected = await app.WithDbAsync("haninge", db => db.GroupMembers.Where(m => m.UserId == userId)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Name, m.IsChair }).ToListAsync());
+        var allGroups = await app.WithDbAsync("haninge", db => db.Groups.CountAsync());
+
+        var page = await client.PageAsync("/haninge");
+
+        var cards = page.QuerySelectorAll("section[aria-labelledby=mina-grupper-rubrik] .card").ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(e => e.Name).Order(), cards.Select(c => c.QuerySelector("h3")!.TextContent.Trim()).Order());
+        foreach (var card in cards)
+        {
+            var chair = expected.Single(e => e.Name == card.QuerySelector("h3")!.TextContent.Trim()).IsChair;
+            Assert.Equal(chair, card.TextContent.Contains("Du är ordförande", StringComparison.Ordinal));
+        }
+        Assert.Equal(allGroups - expected.Count, page.QuerySelectorAll("section[aria-labelledby=grupper-rubrik] .card").Length);
+    }
+
+    [Fact]
+    public async Task A_second_edit_of_the_same_meeting_is_told_about_the_first_and_loses_nothing()
+    {
+        var (meeting, _) = await NewMeetingAsync("karlstad", GroupKind.Est, 20);
+        using var first = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        using var second = await app.SignedInClientAsync(TestApp.Email("medlem", "karlstad"));
+        // The second user opens the form, then the first user moves the meeting.
+        var stale = AppClient.CurrentValues(AppClient.FindForm(await second.PageAsync($"/karlstad/moten/{meeting}/andra"), "meeting"));
+        using var moved = await first.SubmitAsync($"/karlstad/moten/{meeting}/andra", "meeting", new Dictionary<string, string>
+        {
+            ["Input.Location"] = "Rådhuset, sal 2",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        stale["Input.Location"] = "Polishuset";
+        using var conflict = await second.Http.PostAsync($"/karlstad/moten/{meeting}/andra", new FormUrlEncodedContent(stale));
+        var page = AppClient.Parse(await conflict.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Någon annan har ändrat mötet", page.QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rådhuset, sal 2", page.QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Polishuset", page.QuerySelector("#location")!.GetAttribute("value"));
+        Assert.Equal("Rådhuset, sal 2", (await MeetingAsync("karlstad", meeting)).Location);
+
+        // Saving again, having seen the other change, is a deliberate overwrite.
+        var again = AppClient.CurrentValues(AppClient.FindForm(page, "meeting"));
+        using var saved = await second.Http.PostAsync($"/karlstad/moten/{meeting}/andra", new FormUrlEncodedContent(again));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Polishuset", (await MeetingAsync("karlstad", meeting)).Location);
     }
 
     [Fact]

@@ -13,6 +13,23 @@ public sealed class TenantIsolationTests(TestApp app) : IClassFixture<TestApp>
         await app.WithDbAsync("boras", db => db.Groups.Where(g => g.Kind == GroupKind.Est).Select(g => g.Id).SingleAsync());
 
     [Fact]
+    public async Task The_meeting_read_model_follows_the_kommun_of_each_call()
+    {
+        // The meeting page reads through a compiled query that writes its tenant condition itself: alternate kommuner
+        // on the same (pooled) contexts and check that each call sees its own kommun's meeting and never the other's.
+        var orebroMeeting = await app.WithDbAsync("orebro", db => db.Meetings.Select(m => m.Id).FirstAsync());
+        var borasMeeting = await app.WithDbAsync("boras", db => db.Meetings.Select(m => m.Id).FirstAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(await app.WithDbAsync("orebro", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(orebroMeeting)));
+            Assert.Null(await app.WithDbAsync("orebro", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(borasMeeting)));
+            Assert.NotNull(await app.WithDbAsync("boras", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(borasMeeting)));
+            Assert.Null(await app.WithDbAsync("boras", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(orebroMeeting)));
+            Assert.Null(await app.WithDbAsync(null, db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(orebroMeeting)));
+        }
+    }
+
+    [Fact]
     public async Task Another_kommuns_group_is_not_found_even_with_its_real_id()
     {
         var borasGroup = await BorasGroupIdAsync();

@@ -17,6 +17,9 @@ public static class Sv
 
     public static string Time(DateTimeOffset at) => Local(at).ToString("HH:mm", Culture);
 
+    /// <summary>"tis" for a Tuesday: the short weekday, as in Swedish calendars.</summary>
+    public static string Weekday(DateTimeOffset at) => Local(at).ToString("ddd", Culture);
+
     public static string Week(DateTimeOffset at) => $"v. {ISOWeek.GetWeekOfYear(Local(at).DateTime)}";
 
     public static string LongDate(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy", Culture);
