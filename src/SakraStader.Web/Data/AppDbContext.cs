@@ -40,6 +40,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<FollowUpItem> FollowUpItems => Set<FollowUpItem>();
     public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<IncidentCategory> IncidentCategories => Set<IncidentCategory>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<CrimeStatistic> CrimeStatistics => Set<CrimeStatistic>();
+    public DbSet<SurveyResult> SurveyResults => Set<SurveyResult>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<Lagesbild> Lagesbilder => Set<Lagesbild>();
+    public DbSet<LagesbildSection> LagesbildSections => Set<LagesbildSection>();
+    public DbSet<ProblemAssessment> ProblemAssessments => Set<ProblemAssessment>();
+    public DbSet<ProblemCause> ProblemCauses => Set<ProblemCause>();
+    public DbSet<LagesbildVersion> LagesbildVersions => Set<LagesbildVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

@@ -31,7 +31,7 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             join k in db.Kommuner on m.KommunId equals k.Id
             where m.UserId == userId
             orderby k.Name
-            select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title));
+            select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title, m.OrganisationName));
 
     /// <summary>
     /// The personal calendar feed behind a secret token: meetings of the groups the user is a member of, in the
@@ -74,4 +74,4 @@ public sealed record CalendarFeed(string UserName, List<FeedMeeting> Meetings);
 
 public sealed record FeedMeeting(Guid Id, string GroupName, string KommunName, string KommunSlug, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, bool Cancelled);
 
-public sealed record UserKommun(Guid KommunId, string Slug, string Name, Guid MembershipId, Role Role, OrganisationKind Organisation, string Title);
+public sealed record UserKommun(Guid KommunId, string Slug, string Name, Guid MembershipId, Role Role, OrganisationKind Organisation, string Title, string OrganisationName = "");

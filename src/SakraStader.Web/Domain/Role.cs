@@ -3,6 +3,8 @@ namespace SakraStader.Domain;
 /// <summary>A user's role within one kommun. Order matters: a higher value includes what the lower ones may do.</summary>
 public enum Role
 {
+    /// <summary>Logs incidents (housing company staff, guards, youth workers) and sees only their own reports.</summary>
+    Inrapportor = -1,
     Lasare = 0,
     Medlem = 1,
     Styrgrupp = 2,
@@ -27,6 +29,7 @@ public static class RoleText
         Role.Styrgrupp => "Styrgrupp",
         Role.Medlem => "Medlem",
         Role.Lasare => "Läsare",
+        Role.Inrapportor => "Inrapportör",
         _ => role.ToString(),
     };
 
@@ -36,6 +39,7 @@ public static class RoleText
         Role.Styrgrupp => "Följer upp arbetet och granskar rapporter.",
         Role.Medlem => "Arbetar i operativa grupper.",
         Role.Lasare => "Kan läsa kommunens material.",
+        Role.Inrapportor => "Rapporterar händelser och ser sina egna rapporter.",
         _ => "",
     };
 

@@ -27,6 +27,8 @@ public static class AppExtensions
         services.AddScoped<Features.Groups.GroupMemberHandler>();
         services.AddScoped<Features.Meetings.MeetingPlanner>();
         services.AddScoped<Features.Meetings.MeetingHandler>();
+        services.AddScoped<Features.Lagesbilder.LagesbildCompiler>();
+        services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {

@@ -6,6 +6,7 @@ namespace SakraStader.Tenancy;
 /// <summary>Authorization policies. Tenant pages name one; the fallback policy requires a signed-in user.</summary>
 public static class Policies
 {
+    public const string Inrapportor = "Kommun.Inrapportor";
     public const string Lasare = "Kommun.Lasare";
     public const string Medlem = "Kommun.Medlem";
     public const string Styrgrupp = "Kommun.Styrgrupp";
@@ -15,6 +16,7 @@ public static class Policies
     public const string PlatformAdminClaim = "sakrastader:platform_admin";
 
     public static AuthorizationBuilder AddKommunPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Inrapportor, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Inrapportor)))
         .AddPolicy(Lasare, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Lasare)))
         .AddPolicy(Medlem, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Medlem)))
         .AddPolicy(Styrgrupp, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Styrgrupp)))

@@ -56,4 +56,5 @@ public sealed class TenantContext
 
 public sealed record KommunInfo(Guid Id, string Name, string Slug, string Kod);
 
-public sealed record MembershipInfo(Guid Id, Role Role, OrganisationKind Organisation, string Title);
+/// <summary>The user's membership in the request's kommun; OrganisationName is what they act for, e.g. "Polisen LPO Örebro".</summary>
+public sealed record MembershipInfo(Guid Id, Role Role, OrganisationKind Organisation, string Title, string OrganisationName = "");

@@ -37,7 +37,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
             var membership = tenant.UserKommuner.FirstOrDefault(k => k.KommunId == kommun.Id);
             tenant.SetKommun(kommun, membership is null
                 ? null
-                : new MembershipInfo(membership.MembershipId, membership.Role, membership.Organisation, membership.Title));
+                : new MembershipInfo(membership.MembershipId, membership.Role, membership.Organisation, membership.Title, membership.OrganisationName));
         }
 
         await next(context);

@@ -10,10 +10,10 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
 {
     public static TheoryData<string, string[]> NavigationByRole => new()
     {
-        { "samordnare", ["Översikt", "Grupper", "Möten", "Medlemmar", "Ändringslogg"] },
-        { "styrgrupp", ["Översikt", "Grupper", "Möten"] },
-        { "medlem", ["Översikt", "Grupper", "Möten"] },
-        { "lasare", ["Översikt", "Grupper", "Möten"] },
+        { "samordnare", ["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser", "Områden", "Medlemmar", "Ändringslogg"] },
+        { "styrgrupp", ["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser"] },
+        { "medlem", ["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser"] },
+        { "lasare", ["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser"] },
     };
 
     [Theory]

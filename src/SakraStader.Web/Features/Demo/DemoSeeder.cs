@@ -16,7 +16,7 @@ public static class DemoSeeder
     public const string AdminEmail = "admin@demo.sakrastader.se";
     public const string PolisEmail = "polis@demo.sakrastader.se";
 
-    /// <summary>Demo sign-in of a kommun: key is samordnare, styrgrupp, medlem, lasare or raddningstjanst.</summary>
+    /// <summary>Demo sign-in of a kommun: key is samordnare, styrgrupp, medlem, lasare, raddningstjanst or inrapportor.</summary>
     public static string EmailFor(string key, string slug) => $"{key}.{slug}@demo.sakrastader.se";
 
     public static async Task SeedDemoDataIfEnabledAsync(this WebApplication app)
@@ -71,6 +71,7 @@ public static class DemoSeeder
                 await db.SaveChangesAsync();
                 DemoMeetings.Add(db, groups, people, now);
                 await db.SaveChangesAsync();
+                await DemoLagesbilder.AddAsync(db, spec.Slug, groups.First(g => g.Kind == GroupKind.Est), now);
             }
         }
         await tx.CommitAsync();
@@ -94,6 +95,7 @@ public static class DemoSeeder
         "Fredrik Ljung", "Sofia Dahlgren", "Henrik Östlund", "Emma Norberg", "Jonas Blom",
         "Ida Grönvall", "Magnus Hedlund", "Linnea Sandell", "Oskar Lundin", "Frida Engström",
         "Anders Palm", "Hanna Vik", "Mattias Sund", "Ulrika Falk", "Daniel Storm",
+        "Amir Haddad", "Leila Nordin", "Viktor Ahl", "Nora Berg", "Samir Karlsson",
     ];
 
     private sealed record GroupSpec(string Name, GroupKind Kind, string Cadence, string Purpose,
@@ -109,6 +111,7 @@ public static class DemoSeeder
         ("medlem", Role.Medlem, OrganisationKind.Bostadsbolag, "Allmännyttans bostadsbolag", "Områdeschef"),
         ("lasare", Role.Lasare, OrganisationKind.Kommunen, "{kommun} kommun", "Folkhälsostrateg"),
         ("raddningstjanst", Role.Medlem, OrganisationKind.Raddningstjanst, "Räddningstjänsten", "Brandinspektör"),
+        ("inrapportor", Role.Inrapportor, OrganisationKind.Bostadsbolag, "Allmännyttans bostadsbolag", "Trygghetsvärd"),
     ];
 
     private static readonly GroupSpec Est = new("EST – Effektiv samordning för trygghet", GroupKind.Est,

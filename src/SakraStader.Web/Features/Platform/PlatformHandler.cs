@@ -38,6 +38,9 @@ public sealed class PlatformHandler(AppDbContext db, TenantContext tenant, Membe
         using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
         {
             added = await members.AddAsync(samordnareEmail, samordnareName, Role.Samordnare, OrganisationKind.Kommunen, kommun.Name, samordnareTitle, ct);
+            // Every kommun starts with the common incident categories; its samordnare adjusts the list.
+            db.IncidentCategories.AddRange(IncidentCategory.Defaults.Select((c, i) => new IncidentCategory(c, i + 1)));
+            await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
         return new CreateKommunResult(kommun, added.TemporaryPassword);

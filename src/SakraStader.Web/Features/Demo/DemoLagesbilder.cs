@@ -1,0 +1,216 @@
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Features.Lagesbilder;
+using SakraStader.Features.Meetings;
+
+namespace SakraStader.Features.Demo;
+
+/// <summary>
+/// Two years of invented lägesbild material for a demo kommun: areas, incidents with seasons and a story (klotter in
+/// the first area rises through a year and falls after measures), reported-crime statistics, survey results,
+/// problems with causes, and monthly EST lägesbilder: the past ones fixed, the current month a draft.
+/// </summary>
+internal static class DemoLagesbilder
+{
+    public static readonly Dictionary<string, string[]> Areas = new()
+    {
+        ["orebro"] = ["Vivalla", "Baronbackarna", "Centrum", "Varberga"],
+        ["boras"] = ["Hässleholmen–Hulta", "Norrby", "Centrum", "Sjöbo"],
+        ["karlstad"] = ["Kronoparken", "Centrum", "Rud", "Orrholmen"],
+        ["haninge"] = ["Jordbro", "Handen centrum", "Brandbergen", "Vendelsö"],
+        ["kristianstad"] = ["Gamlegården", "Centrum", "Näsby", "Charlottesborg"],
+    };
+
+    private static readonly string[] Places = ["Centrumtorget", "Busshållplatsen vid skolan", "Parkeringen vid idrottshallen", "Gångtunneln", "Lekplatsen", "Återvinningsstationen"];
+
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["Skadegörelse"] = "Krossad ruta i entrédörr.",
+        ["Klotter"] = "Nytt klotter på fasad och elskåp.",
+        ["Anlagd brand"] = "Brand i papperskorg, släckt av förbipasserande.",
+        ["Bilbrand"] = "Bilbrand på parkeringen, räddningstjänsten på plats.",
+        ["Inbrott"] = "Inbrott i källarförråd.",
+        ["Narkotikahandel"] = "Misstänkt försäljning vid gångvägen kvällstid.",
+        ["Ordningsstörning"] = "Högljudd samling av ungdomar sent på kvällen.",
+        ["Hot och våld"] = "Personal hotad vid entrén.",
+        ["Otrygg plats"] = "Trasig belysning, boende undviker gångvägen.",
+        ["Nedskräpning"] = "Mycket skräp och sprutor vid buskage.",
+        ["Social oro"] = "Oro efter händelse, många samlade utomhus.",
+    };
+
+    private static readonly string[] CrimeCategories = ["Skadegörelse", "Misshandel", "Stöld och snatteri", "Inbrott i bostad", "Narkotikabrott", "Fordonsbrott"];
+
+    private static readonly string[] SurveyQuestions =
+    [
+        "Känner sig otrygg ute sent på kvällen", "Har avstått från aktivitet på grund av otrygghet", "Upplever nedskräpning som ett problem",
+    ];
+
+    public static async Task AddAsync(AppDbContext db, string slug, Group est, DateTimeOffset now)
+    {
+        var rng = new Random(slug.Sum(c => c)); // stable across runs, unlike string.GetHashCode
+        var areas = Areas[slug].Select(name => db.Areas.Add(new Area(name)).Entity).ToList();
+        var categories = IncidentCategory.Defaults.Select((name, i) => db.IncidentCategories.Add(new IncidentCategory(name, i + 1)).Entity).ToList();
+        var today = MeetingPlanner.LocalDate(now);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+
+        for (var m = -23; m <= 0; m++)
+        {
+            var month = thisMonth.AddMonths(m);
+            var days = m == 0 ? today.Day : DateTime.DaysInMonth(month.Year, month.Month);
+            foreach (var (area, ai) in areas.Select((a, i) => (a, i)))
+            {
+                foreach (var category in categories)
+                {
+                    var count = Poisson(rng, Rate(ai, category.Name, month, m) * days / 30.0);
+                    for (var n = 0; n < count; n++)
+                    {
+                        var day = month.AddDays(rng.Next(days));
+                        var at = MeetingPlanner.At(day, new TimeOnly(rng.Next(15, 24), rng.Next(0, 4) * 15));
+                        if (at > now)
+                        {
+                            continue;
+                        }
+                        db.Incidents.Add(new Incident(category.Id, area.Id, Places[rng.Next(Places.Length)], at,
+                            rng.Next(3) == 0 ? "Polisen" : "Allmännyttans bostadsbolag", Descriptions[category.Name], null, at.AddHours(12) < now ? at.AddHours(12) : now));
+                    }
+                }
+                if (m < 0)
+                {
+                    foreach (var (crime, ci) in CrimeCategories.Select((c, i) => (c, i)))
+                    {
+                        db.CrimeStatistics.Add(new CrimeStatistic(area.Id, month.Year, month.Month, crime, Poisson(rng, (ai == 0 ? 9 : 5) - ci * 0.6)));
+                    }
+                }
+            }
+        }
+        foreach (var area in areas)
+        {
+            for (var y = today.Year - 3; y < today.Year; y++)
+            {
+                foreach (var (q, qi) in SurveyQuestions.Select((q, i) => (q, i)))
+                {
+                    db.SurveyResults.Add(new SurveyResult(area.Id, y, q, Math.Round((decimal)(18 + qi * 6 + rng.NextDouble() * 10 - (y - today.Year + 3) * 1.5), 1)));
+                }
+            }
+        }
+
+        var problems = new[]
+        {
+            new Problem(areas[0].Id, $"Klotter och samlingsplats vid {areas[0].Name} centrum", now.AddMonths(-14)),
+            new Problem(areas[0].Id, "Otrygg gångtunnel utan belysning", now.AddMonths(-9)),
+            new Problem(areas[1].Id, "Bilbränder på parkeringarna sommartid", now.AddMonths(-6)),
+        };
+        db.Problems.AddRange(problems);
+        await db.SaveChangesAsync();
+
+        var chair = db.GroupMembers.Local.First(gm => gm.GroupId == est.Id && gm.IsChair);
+        var compiler = new LagesbildCompiler(db);
+        Lagesbild? previous = null;
+        for (var m = -6; m <= 0; m++)
+        {
+            var month = thisMonth.AddMonths(m);
+            if (month.Month is 7 or 12)
+            {
+                continue;
+            }
+            var lagesbild = new Lagesbild(est.Id, month.Year, month.Month);
+            if (previous is not null)
+            {
+                lagesbild.CarryOver(previous, problems.Select(p => p.Id).ToHashSet());
+            }
+            else
+            {
+                foreach (var problem in problems.Take(2))
+                {
+                    lagesbild.Assess(problem);
+                }
+            }
+            var first = lagesbild.Assessments[0];
+            lagesbild.UpdateAssessment(first.Id,
+                "Klotter på fasader, elskåp och busskurer; en grupp unga samlas kvällstid vid centrumhuset.",
+                $"{Poisson(rng, 8) + 4} anmälningar under månaden, främst torsdag–lördag efter kl. 20.",
+                "Boende och butiksägare upplever otrygghet; sanering kostar bostadsbolaget och kommunen.",
+                m < -3 ? Trend.Okande : Trend.Minskande, 1);
+            if (first.Causes.Count == 0)
+            {
+                lagesbild.AddCause(first.Id, "Dålig belysning och skymd sikt bakom centrumhuset", CauseKind.Situationell, "Trygghetsvandring i september och bostadsbolagets felanmälningar.");
+                lagesbild.AddCause(first.Id, "Få meningsfulla fritidsaktiviteter kvällstid för äldre tonåringar", CauseKind.Social, "Fritidsgårdens besöksstatistik och dialog med föreningar.");
+            }
+            if (month.Month is >= 5 and <= 9 && lagesbild.Assessments.All(a => a.ProblemId != problems[2].Id))
+            {
+                var fires = lagesbild.Assess(problems[2]);
+                lagesbild.UpdateAssessment(fires.Id, "Bilar i brand på öppna parkeringar nattetid.", "Fem bränder på tre veckor.", "Oro bland boende, risk för spridning.", Trend.Okande, 1);
+                lagesbild.AddCause(fires.Id, "Oövervakade parkeringar med skymd sikt", CauseKind.Situationell, "Räddningstjänstens insatsrapporter.");
+            }
+            lagesbild.WriteSection("Lokalpolisområdet", "Ökad närvaro kvällstid i centrum. Flera ordningsstörningar i samband med samlingar vid torget.", "Kommunpolisen", now);
+            lagesbild.WriteSection("Allmännyttans bostadsbolag", "Klotter sanerat inom 24 timmar. Belysning lagad vid gångtunneln.", "Områdeschefen", now);
+            lagesbild.WriteSection("Räddningstjänsten", "Några anlagda bränder i papperskorgar; inga bostadsbränder.", "Brandinspektören", now);
+            lagesbild.WriteTexts(
+                "Läget är i stort sett oförändrat. Klotter och samlingar vid centrumhuset är fortfarande det största problemet.",
+                m == 0 ? "Inför mörka kvällar väntar vi fler samlingar inomhus i centrumhuset; fritidsgården förlänger öppettiderna." : "Vi väntar oss ett lugnare läge när belysningen är åtgärdad.");
+            db.Lagesbilder.Add(lagesbild);
+            await db.SaveChangesAsync();
+            if (m < 0)
+            {
+                var figures = await compiler.CompileAsync(month.Year, month.Month);
+                var snapshot = new LagesbildSnapshot(lagesbild.Summary, lagesbild.Prognosis,
+                    [.. lagesbild.Sections.Select(s => new SnapshotSection(s.Organisation, s.Text, s.UpdatedBy))],
+                    [.. lagesbild.Assessments.Select(a =>
+                    {
+                        var p = problems.First(p => p.Id == a.ProblemId);
+                        return new SnapshotAssessment(p.Title, areas.First(x => x.Id == p.AreaId).Name, a.Art, a.Omfattning, a.Konsekvens, a.Trend, a.Priority,
+                            [.. a.Causes.Select(c => new SnapshotCause(c.Text, c.Kind, c.Evidence))]);
+                    })],
+                    figures);
+                var fixedAt = MeetingPlanner.At(month.AddMonths(1).AddDays(7), MeetingPlanner.DefaultEnd);
+                lagesbild.Fix(chair, fixedAt < now ? fixedAt : now, snapshot.ToJson());
+                await db.SaveChangesAsync();
+            }
+            previous = lagesbild;
+        }
+    }
+
+    /// <summary>Incidents per area, category and month: a base rate, seasons, and the first area's klotter story.</summary>
+    private static double Rate(int area, string category, DateOnly month, int monthsAgo)
+    {
+        var rate = category switch
+        {
+            "Klotter" or "Nedskräpning" => 2.2,
+            "Skadegörelse" or "Ordningsstörning" => 1.6,
+            "Otrygg plats" or "Inbrott" => 0.9,
+            "Bilbrand" or "Anlagd brand" => 0.5,
+            _ => 0.4,
+        };
+        rate *= area == 0 ? 1.8 : area == 1 ? 1.2 : 0.7;
+        var summer = month.Month is >= 5 and <= 8;
+        if (category is "Bilbrand" or "Anlagd brand" or "Ordningsstörning" && summer)
+        {
+            rate *= 2.2;
+        }
+        if (category == "Inbrott" && month.Month is 11 or 12 or 1)
+        {
+            rate *= 1.7;
+        }
+        if (area == 0 && category == "Klotter")
+        {
+            // Rising for a year, then falling after sanering and lighting (measures taken about four months ago).
+            rate *= monthsAgo < -4 ? Math.Max(0.6, 1 + (monthsAgo + 16) / 6.0) : 1.2;
+        }
+        return Math.Max(rate, 0.05);
+    }
+
+    private static int Poisson(Random rng, double lambda)
+    {
+        var l = Math.Exp(-Math.Max(lambda, 0));
+        var k = 0;
+        var p = 1.0;
+        do
+        {
+            k++;
+            p *= rng.NextDouble();
+        }
+        while (p > l);
+        return k - 1;
+    }
+}
