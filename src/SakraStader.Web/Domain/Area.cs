@@ -20,19 +20,7 @@ public sealed class Area : TenantEntity
     /// <summary>An area no longer in use stays on old records but is not offered for new ones.</summary>
     public bool Archived { get; private set; }
 
-    public void Rename(string name)
-    {
-        name = (name ?? "").Trim();
-        if (name.Length == 0)
-        {
-            throw new DomainException("Ange områdets namn.", nameof(Name));
-        }
-        if (name.Length > NameMax)
-        {
-            throw new DomainException($"Namnet får vara högst {NameMax} tecken.", nameof(Name));
-        }
-        Name = name;
-    }
+    public void Rename(string name) => Name = DomainText.Required(name, NameMax, "Ange områdets namn.", nameof(Name));
 
     public void SetBoundary(string? geoJson) => Boundary = geoJson is null ? null : GeoBoundary.Parse(geoJson).ToJson();
 
@@ -66,19 +54,25 @@ public sealed class IncidentCategory : TenantEntity
     /// <summary>A hidden category is kept on old incidents and in statistics but not offered for new ones.</summary>
     public bool Hidden { get; private set; }
 
-    public void Rename(string name)
-    {
-        name = (name ?? "").Trim();
-        if (name.Length == 0)
-        {
-            throw new DomainException("Ange kategorins namn.", nameof(Name));
-        }
-        if (name.Length > NameMax)
-        {
-            throw new DomainException($"Namnet får vara högst {NameMax} tecken.", nameof(Name));
-        }
-        Name = name;
-    }
+    public void Rename(string name) => Name = DomainText.Required(name, NameMax, "Ange kategorins namn.", nameof(Name));
 
     public void Hide(bool hidden) => Hidden = hidden;
+}
+
+/// <summary>The one check for a required short text (a name, a title): trimmed, not empty, not too long.</summary>
+internal static class DomainText
+{
+    public static string Required(string? text, int max, string whenEmpty, string field)
+    {
+        text = (text ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw new DomainException(whenEmpty, field);
+        }
+        if (text.Length > max)
+        {
+            throw new DomainException($"Namnet får vara högst {max} tecken.", field);
+        }
+        return text;
+    }
 }

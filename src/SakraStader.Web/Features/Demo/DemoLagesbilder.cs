@@ -105,7 +105,7 @@ internal static class DemoLagesbilder
         await db.SaveChangesAsync();
 
         var chair = db.GroupMembers.Local.First(gm => gm.GroupId == est.Id && gm.IsChair);
-        var compiler = new LagesbildCompiler(db);
+        var snapshots = new LagesbildHandler(db, new LagesbildCompiler(db), TimeProvider.System);
         Lagesbild? previous = null;
         for (var m = -6; m <= 0; m++)
         {
@@ -153,16 +153,7 @@ internal static class DemoLagesbilder
             await db.SaveChangesAsync();
             if (m < 0)
             {
-                var figures = await compiler.CompileAsync(month.Year, month.Month);
-                var snapshot = new LagesbildSnapshot(lagesbild.Summary, lagesbild.Prognosis,
-                    [.. lagesbild.Sections.Select(s => new SnapshotSection(s.Organisation, s.Text, s.UpdatedBy))],
-                    [.. lagesbild.Assessments.Select(a =>
-                    {
-                        var p = problems.First(p => p.Id == a.ProblemId);
-                        return new SnapshotAssessment(p.Title, areas.First(x => x.Id == p.AreaId).Name, a.Art, a.Omfattning, a.Konsekvens, a.Trend, a.Priority,
-                            [.. a.Causes.Select(c => new SnapshotCause(c.Text, c.Kind, c.Evidence))]);
-                    })],
-                    figures);
+                var snapshot = await snapshots.SnapshotAsync(lagesbild);
                 var fixedAt = MeetingPlanner.At(month.AddMonths(1).AddDays(7), MeetingPlanner.DefaultEnd);
                 lagesbild.Fix(chair, fixedAt < now ? fixedAt : now, snapshot.ToJson());
                 await db.SaveChangesAsync();
