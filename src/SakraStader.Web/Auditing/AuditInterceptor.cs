@@ -35,6 +35,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         var now = time.GetUtcNow();
         var entries = db.ChangeTracker.Entries<ITenantOwned>()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => !(db.BulkImport && e.Entity is IBulkImported && e.State == EntityState.Added))
             .ToList();
         foreach (var entry in entries)
         {
@@ -91,6 +92,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         null => null,
         DateTimeOffset d => d.ToString("O"),
         DateTime d => d.ToString("O"),
+        byte[] bytes => $"{bytes.Length} byte",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -31,6 +31,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     /// <summary>Read by the query filter; EF parameterises it per query, so one model serves every kommun.</summary>
     internal Guid? CurrentKommunId => Tenant.KommunId;
 
+    /// <summary>
+    /// While true, new <see cref="IBulkImported"/> rows are not audited one by one: the import's
+    /// <see cref="ImportBatch"/> records them in a single summary entry.
+    /// </summary>
+    internal bool BulkImport { get; set; }
+
     public DbSet<Kommun> Kommuner => Set<Kommun>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Group> Groups => Set<Group>();
@@ -51,6 +57,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<ProblemAssessment> ProblemAssessments => Set<ProblemAssessment>();
     public DbSet<ProblemCause> ProblemCauses => Set<ProblemCause>();
     public DbSet<LagesbildVersion> LagesbildVersions => Set<LagesbildVersion>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 
@@ -81,6 +88,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public override void Dispose()
     {
         Tenant = TenantContext.None;
+        BulkImport = false;
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -88,6 +96,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public override async ValueTask DisposeAsync()
     {
         Tenant = TenantContext.None;
+        BulkImport = false;
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

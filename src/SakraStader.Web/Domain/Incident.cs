@@ -4,7 +4,7 @@ namespace SakraStader.Domain;
 /// A händelse: something that happened at a place, reported by a member or an inrapportör. Describes places and
 /// patterns, never people: the description is checked for personal identity numbers.
 /// </summary>
-public sealed class Incident : TenantEntity
+public sealed class Incident : TenantEntity, IBulkImported
 {
     public const int PlaceMax = 200;
     public const int OrganisationMax = 150;

@@ -4,7 +4,7 @@ namespace SakraStader.Domain;
 /// Reported crimes (anmälda brott) of one category in one area and month, imported from the police's statistics.
 /// The category is the statistics' own wording (not the kommun's incident categories).
 /// </summary>
-public sealed class CrimeStatistic : TenantEntity
+public sealed class CrimeStatistic : TenantEntity, IBulkImported
 {
     public const int CategoryMax = 100;
 
@@ -31,7 +31,7 @@ public sealed class CrimeStatistic : TenantEntity
 }
 
 /// <summary>A trygghet survey result for an area and year, e.g. "Otrygg ute sent på kvällen" 31,5 (per cent).</summary>
-public sealed class SurveyResult : TenantEntity
+public sealed class SurveyResult : TenantEntity, IBulkImported
 {
     public const int QuestionMax = 200;
 

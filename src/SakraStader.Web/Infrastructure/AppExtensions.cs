@@ -29,6 +29,7 @@ public static class AppExtensions
         services.AddScoped<Features.Meetings.MeetingHandler>();
         services.AddScoped<Features.Lagesbilder.LagesbildCompiler>();
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
+        services.AddScoped<Features.Import.ImportHandler>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {
@@ -104,6 +105,7 @@ public static class AppExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
+        Features.Import.ImportEndpoints.MapImportEndpoints(app);
         // Unknown addresses are a plain 404 for everyone (rendered by the status page), not a sign-in prompt.
         app.MapFallback(context =>
         {

@@ -50,6 +50,27 @@ public sealed class AppClient(HttpClient http) : IDisposable
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Posts a multipart form with a file, as a browser posts <c>enctype="multipart/form-data"</c>.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string formName, IDictionary<string, string> fields, string fileField,
+        string fileName, byte[] content)
+    {
+        var page = await PageAsync(pageUrl);
+        var values = CurrentValues(FindForm(page, formName));
+        foreach (var (k, v) in fields)
+        {
+            values[k] = v;
+        }
+        using var body = new MultipartFormDataContent();
+        foreach (var (k, v) in values)
+        {
+            body.Add(new StringContent(v), k);
+        }
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        body.Add(file, fileField, fileName);
+        return await Http.PostAsync(pageUrl, body);
+    }
+
     /// <summary>Posts the form on <paramref name="pageUrl"/> whose action is <paramref name="action"/>, with its hidden inputs.</summary>
     public async Task<HttpResponseMessage> SubmitActionAsync(string pageUrl, string action)
     {

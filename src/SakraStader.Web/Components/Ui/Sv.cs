@@ -25,4 +25,7 @@ public static class Sv
     public static string LongDate(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy", Culture);
 
     public static string Number(int n) => n.ToString("N0", Culture);
+
+    /// <summary>"mars 2026".</summary>
+    public static string MonthName(int year, int month) => new System.DateTime(year, month, 1).ToString("MMMM yyyy", Culture);
 }

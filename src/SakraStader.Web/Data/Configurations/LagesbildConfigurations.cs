@@ -133,3 +133,17 @@ internal sealed class LagesbildVersionConfiguration : IEntityTypeConfiguration<L
         b.HasIndex(v => new { v.LagesbildId, v.Number }).IsUnique();
     }
 }
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(ImportBatch.FileNameMax);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.Property(x => x.UploadedByName).HasMaxLength(200);
+        b.Property(x => x.Periods).HasMaxLength(4000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.KommunId, x.UploadedAt });
+        b.HasIndex(x => new { x.KommunId, x.ContentHash });
+    }
+}

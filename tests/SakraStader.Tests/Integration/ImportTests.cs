@@ -1,0 +1,247 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using SakraStader.Domain;
+using SakraStader.Features.Import;
+using SakraStader.Tenancy;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>CSV imports over HTTP: preview and row errors, all or nothing, replacing a period, auditing, permissions.</summary>
+[Trait("Category", "Integration")]
+public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
+{
+    private const string CrimeHeader = "År;Månad;Område;Brottskategori;Antal";
+
+    /// <summary>What Swedish Excel writes: a byte order mark, CRLF line ends.</summary>
+    private static byte[] Excel(params string[] lines) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")];
+
+    private static async Task<Guid> UploadAsync(AppClient client, string slug, ImportKind kind, byte[] content, string fileName = "fil.csv")
+    {
+        using var response = await client.UploadAsync($"/{slug}/import", "upload", new Dictionary<string, string> { ["Kind"] = kind.ToString() },
+            "File", fileName, content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Uppladdningen gav {(int)response.StatusCode}: {body[..Math.Min(400, body.Length)]}");
+        return Guid.Parse(response.LocationPath().Split('/')[^1]);
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_listed_with_line_numbers_and_nothing_is_imported()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        var id = await UploadAsync(client, "haninge", ImportKind.CrimeStatistics, Excel(
+            CrimeHeader,
+            "2019;3;Jordbro;Skadegörelse;12",
+            "2019;13;Jordbro;Skadegörelse;4",          // line 3: no such month
+            "2019;mars;Atlantis;Stöld;2",              // line 4: unknown area
+            "2019;3;Jordbro;Skadegörelse;5",           // line 5: repeats line 2
+            "2019;3;Brandbergen;\"Rån; väpnat\";tre",  // line 6: not a number (quoted field with a semicolon)
+            "2019;4;Brandbergen;Stöld;7"));
+
+        var page = await client.PageAsync($"/haninge/import/{id}");
+        var errors = page.QuerySelectorAll(".error-list tbody tr").Select(r => (r.Children[0].TextContent, r.Children[1].TextContent)).ToList();
+        Assert.Equal(["3", "4", "5", "6"], errors.Select(e => e.Item1));
+        Assert.Contains("Månad \"13\"", errors[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("Området \"Atlantis\" finns inte", errors[1].Item2, StringComparison.Ordinal);
+        Assert.Contains("upprepar rad 2", errors[2].Item2, StringComparison.Ordinal);
+        Assert.Contains("Antal \"tre\"", errors[3].Item2, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name=_handler][value=commit]"));
+
+        // Posting the confirmation anyway is refused, and not one of the good rows is stored.
+        using var forced = await client.SubmitAsync($"/haninge/import/{id}", "discard", new Dictionary<string, string> { ["_handler"] = "commit" });
+        Assert.Equal(HttpStatusCode.BadRequest, forced.StatusCode); // no such form on the page
+        var refused = await Assert.ThrowsAsync<DomainException>(() => app.WithDbAsync("haninge", async db =>
+        {
+            var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == "haninge");
+            var tenant = new TenantContext();
+            tenant.SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), new MembershipInfo(Guid.NewGuid(), Role.Samordnare, OrganisationKind.Kommunen, "Samordnare"));
+            return await new ImportHandler(db, tenant, TimeProvider.System, NullLogger<ImportHandler>.Instance).CommitAsync(id);
+        }));
+        Assert.Contains("inget har importerats", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync("haninge", db => db.CrimeStatistics.CountAsync(s => s.Year == 2019)));
+
+        // The full list as CSV reads back with the same lines.
+        var csv = await client.Http.GetStringAsync($"/haninge/import/{id}/fel.csv");
+        Assert.Equal(["Rad", "3", "4", "5", "6"], csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')[0]));
+    }
+
+    [Fact]
+    public async Task A_good_file_is_previewed_then_committed_with_one_audit_entry_and_a_reimport_replaces_its_months()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        var first = await UploadAsync(client, "kristianstad", ImportKind.CrimeStatistics, Excel(
+            CrimeHeader,
+            "2018;1;Gamlegården;Skadegörelse;12",
+            "2018;januari;Centrum;Skadegörelse;1 234",
+            "2018;2;Gamlegården;Stöld;7",
+            ";;;;"));
+        var preview = await client.PageAsync($"/kristianstad/import/{first}");
+        Assert.Equal(3, preview.QuerySelectorAll("table tbody tr").Length);
+        Assert.Contains("januari 2018, februari 2018", preview.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.CountAsync(s => s.Year == 2018)));
+
+        using var committed = await client.SubmitAsync($"/kristianstad/import/{first}", "commit", new Dictionary<string, string>());
+        Assert.Contains("3 rader är importerade", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.Where(s => s.Year == 2018)
+            .OrderBy(s => s.Month).ThenBy(s => s.Count).Select(s => new { s.Month, s.Category, s.Count }).ToListAsync());
+        Assert.Equal([(1, "Skadegörelse", 12), (1, "Skadegörelse", 1234), (2, "Stöld", 7)], stored.Select(s => (s.Month, s.Category, s.Count)));
+        var rowIds = await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.Where(s => s.Year == 2018).Select(s => s.Id.ToString()).ToListAsync());
+        var audit = await app.WithDbAsync("kristianstad", db => db.AuditEntries.Where(a => rowIds.Contains(a.EntityId) || a.EntityType == nameof(ImportBatch))
+            .Select(a => new { a.EntityType, a.EntityId, a.Action, a.Changes }).ToListAsync());
+        Assert.DoesNotContain(audit, a => a.EntityType == nameof(CrimeStatistic));
+        Assert.Contains(audit, a => a.EntityId == first.ToString() && a.Action == AuditAction.Updated && a.Changes.Contains("\"Status\"", StringComparison.Ordinal)
+            && a.Changes.Contains("Committed", StringComparison.Ordinal));
+
+        // The corrected January: January is replaced, February (not in the file) stays, nothing is doubled.
+        var second = await UploadAsync(client, "kristianstad", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2018;1;Gamlegården;Skadegörelse;15"));
+        using var again = await client.SubmitAsync($"/kristianstad/import/{second}", "commit", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var after = await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.Where(s => s.Year == 2018)
+            .OrderBy(s => s.Month).Select(s => new { s.Month, s.Count }).ToListAsync());
+        Assert.Equal([(1, 15), (2, 7)], after.Select(s => (s.Month, s.Count)));
+        Assert.Equal(2, await app.WithDbAsync("kristianstad", db => db.ImportBatches.Where(b => b.Id == second).Select(b => b.ReplacedCount).SingleAsync()));
+
+        // A committed batch cannot be committed again.
+        Assert.Equal(0, (await client.PageAsync($"/kristianstad/import/{second}")).QuerySelectorAll("input[name=_handler][value=commit]").Length);
+    }
+
+    [Fact]
+    public async Task Survey_results_read_decimal_commas_and_incidents_cannot_be_imported_twice()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var survey = await UploadAsync(client, "karlstad", ImportKind.SurveyResults, Excel(
+            "Fråga;År;Område;Värde;Kommentar",                  // any column order; extra columns are ignored
+            "Otrygg ute sent på kvällen;2019;Kronoparken;31,5;x",
+            "Utsatt för brott;2019;Rud;12.25%;"));
+        using var s = await client.SubmitAsync($"/karlstad/import/{survey}", "commit", new Dictionary<string, string>());
+        // Sorted here: SQLite's decimal collation parses with the thread's (Swedish) culture and must not be asked to.
+        var values = await app.WithDbAsync("karlstad", db => db.SurveyResults.Where(r => r.Year == 2019).Select(r => r.Value).ToListAsync());
+        Assert.Equal([12.25m, 31.5m], values.Order());
+
+        var incidents = Excel(
+            "Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning",
+            "2019-05-04;22:10;Klotter;Kronoparken;Tunneln;;\"Klotter, \"\"tag\"\" på väggen\"",
+            "2019-05-05;;bilbrand;Rud;Parkeringen;Räddningstjänsten;Bil utbränd.");
+        var batch = await UploadAsync(client, "karlstad", ImportKind.Incidents, incidents, "logg.csv");
+        using var committed = await client.SubmitAsync($"/karlstad/import/{batch}", "commit", new Dictionary<string, string>());
+        var rows = await app.WithDbAsync("karlstad", db => db.Incidents.Where(i => i.Description.StartsWith("Klotter, \"tag\"") || i.Description == "Bil utbränd.")
+            .OrderBy(i => i.OccurredAt).Select(i => new { i.Place, i.Organisation, i.ReportedBy }).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Tunneln", rows[0].Place);
+        Assert.False(string.IsNullOrEmpty(rows[0].Organisation)); // empty column: the uploader's organisation
+        Assert.Equal("Räddningstjänsten", rows[1].Organisation);
+        Assert.All(rows, r => Assert.Null(r.ReportedBy));
+
+        var twice = await UploadAsync(client, "karlstad", ImportKind.Incidents, incidents, "logg-igen.csv");
+        var page = await client.PageAsync($"/karlstad/import/{twice}");
+        Assert.Contains("Samma fil importerades redan", page.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name=_handler][value=commit]"));
+        using var forced = await client.SubmitAsync($"/karlstad/import/{twice}", "discard", new Dictionary<string, string> { ["_handler"] = "commit" });
+        Assert.Equal(2, await app.WithDbAsync("karlstad", db => db.Incidents.CountAsync(i => i.Description.StartsWith("Klotter, \"tag\"") || i.Description == "Bil utbränd.")));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_or_lacks_the_header_gets_a_message_and_the_form_keeps_its_choice()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        var latin1 = Encoding.Latin1.GetBytes("År;Område;Fråga;Värde\r\n2019;Jordbro;Otrygg;30\r\n");
+        var id = await UploadAsync(client, "haninge", ImportKind.SurveyResults, latin1);
+        var page = await client.PageAsync($"/haninge/import/{id}");
+        Assert.Contains("inte sparad som UTF-8", page.QuerySelector(".error-list")!.TextContent, StringComparison.Ordinal);
+
+        var wrongHeader = await UploadAsync(client, "haninge", ImportKind.CrimeStatistics, Excel("Year,Month,Area,Crime,Count", "2019,1,Jordbro,Stöld,3"));
+        var header = await client.PageAsync($"/haninge/import/{wrongHeader}");
+        var message = header.QuerySelector(".error-list td:nth-child(2)")!.TextContent;
+        Assert.Contains("Rubrikraden saknar \"År\"", message, StringComparison.Ordinal);
+        Assert.Contains("kommaseparerad", message, StringComparison.Ordinal);
+
+        // No file at all: the message stands next to the field and the chosen kind is still chosen.
+        using var none = await client.SubmitAsync("/haninge/import", "upload", new Dictionary<string, string> { ["Kind"] = nameof(ImportKind.SurveyResults) });
+        var form = AppClient.Parse(await none.Content.ReadAsStringAsync());
+        Assert.Equal("Välj en fil.", form.QuerySelector("#file-error")!.TextContent);
+        Assert.Equal(nameof(ImportKind.SurveyResults), form.QuerySelector("#kind option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Imports_are_for_members_and_statistics_for_the_samordnare_and_a_batch_stays_in_its_kommun()
+    {
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        var id = await UploadAsync(samordnare, "boras", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2019;1;Norrby;Stöld;3"));
+
+        // Another kommun's samordnare: the batch does not exist for them.
+        using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var foreign = await other.GetAsync($"/boras/import/{id}");
+        Assert.NotEqual(HttpStatusCode.OK, foreign.StatusCode);
+        var orebroBatch = await other.GetAsync($"/orebro/import/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, orebroBatch.StatusCode);
+
+        // A member may import incidents but not statistics; a läsare may not import at all.
+        using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "boras"));
+        var form = await medlem.PageAsync("/boras/import");
+        Assert.Equal([nameof(ImportKind.Incidents)], form.QuerySelectorAll("#kind option").Select(o => o.GetAttribute("value")!));
+        using var forced = await medlem.UploadAsync("/boras/import", "upload", new Dictionary<string, string> { ["Kind"] = nameof(ImportKind.CrimeStatistics) },
+            "File", "brott.csv", Excel(CrimeHeader, "2019;2;Norrby;Stöld;3"));
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync("boras", db => db.ImportBatches.CountAsync()));
+        using var commit = await medlem.SubmitAsync($"/boras/import/{id}", "commit", new Dictionary<string, string>());
+        Assert.Contains("får inte importera", await commit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync("boras", db => db.CrimeStatistics.CountAsync(s => s.Year == 2019)));
+
+        using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "boras"));
+        using var denied = await lasare.GetAsync("/boras/import");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("atkomst-nekad", denied.LocationPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_halfway_leaves_no_rows_behind()
+    {
+        // 5 000 good rows; between upload and confirmation the area of the last rows is renamed, so the commit meets a
+        // bad row after two chunks have been written inside its transaction.
+        var lines = new List<string> { CrimeHeader };
+        for (var i = 0; i < 5_000; i++)
+        {
+            lines.Add($"2017;{i % 12 + 1};{(i < 4_990 ? "Centrum" : "Näsby")};Kategori {i / 12};{i % 7}");
+        }
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        var id = await UploadAsync(client, "kristianstad", ImportKind.CrimeStatistics, Excel([.. lines]));
+        await app.WithDbAsync("kristianstad", async db =>
+        {
+            (await db.Areas.SingleAsync(a => a.Name == "Näsby")).Rename("Näsby (nytt namn)");
+            return await db.SaveChangesAsync();
+        });
+
+        using var commit = await client.SubmitAsync($"/kristianstad/import/{id}", "commit", new Dictionary<string, string>());
+        var page = AppClient.Parse(await commit.Content.ReadAsStringAsync());
+        Assert.Contains("Rad 4992", page.QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.CountAsync(s => s.Year == 2017)));
+        Assert.Equal(ImportStatus.Pending, await app.WithDbAsync("kristianstad", db => db.ImportBatches.Where(b => b.Id == id).Select(b => b.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_of_100_000_rows_streams_through_preview_and_commit()
+    {
+        var text = new StringBuilder(CrimeHeader).Append("\r\n");
+        var areas = new[] { "Jordbro", "Handen centrum", "Brandbergen", "Vendelsö" };
+        for (var i = 0; i < 100_000; i++)
+        {
+            // 24 months × 4 areas × 1 042 categories: every row its own key.
+            text.Append(2015 + i / 12 % 2).Append(';').Append(i % 12 + 1).Append(';').Append(areas[i / 24 % 4]).Append(";Brott ").Append(i / 96)
+                .Append(';').Append(i % 50).Append("\r\n");
+        }
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        var id = await UploadAsync(client, "haninge", ImportKind.CrimeStatistics, Encoding.UTF8.GetBytes(text.ToString()), "stor.csv");
+        var preview = await client.PageAsync($"/haninge/import/{id}");
+        Assert.Contains("100 000", preview.QuerySelector(".facts")!.TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
+
+        using var commit = await client.SubmitAsync($"/haninge/import/{id}", "commit", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
+        var (count, sum) = await app.WithDbAsync("haninge", async db =>
+            (await db.CrimeStatistics.CountAsync(s => s.Year == 2015 || s.Year == 2016), await db.CrimeStatistics.Where(s => s.Year == 2015 || s.Year == 2016).SumAsync(s => s.Count)));
+        Assert.Equal(100_000, count);
+        Assert.Equal(Enumerable.Range(0, 100_000).Sum(i => i % 50), sum);
+    }
+}
