@@ -37,9 +37,38 @@ public sealed class ComponentTests
 
         Assert.Equal(["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser"], lasare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
         Assert.Equal("/orebro/grupper", lasare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
-        Assert.Equal(["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser", "Områden", "Medlemmar", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Lägesbilder", "Händelser", "Importera", "Områden", "Medlemmar", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
         Assert.Equal("/orebro/logg", samordnare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
         Assert.Equal("Örebro: meny", samordnare.QuerySelector("nav")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task The_area_map_draws_each_bounded_area_shaded_by_its_count_and_names_those_without_a_boundary()
+    {
+        static string Square(double lon, double lat) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $$"""{"type":"Polygon","coordinates":[[[{{lon}},{{lat}}],[{{lon + 0.01}},{{lat}}],[{{lon + 0.01}},{{lat + 0.01}}],[{{lon}},{{lat + 0.01}}],[{{lon}},{{lat}}]]]}""");
+        IReadOnlyList<Features.Lagesbilder.MapArea> areas =
+        [
+            new("Vivalla", Square(15.16, 59.29), 40),
+            new("Centrum", Square(15.18, 59.27), 9),
+            new("Lugnet", Square(15.20, 59.27), 0),
+            new("Hamnen", null, 3),
+        ];
+        var doc = await RenderAsync<Features.Lagesbilder.AreaMap>(new()
+        {
+            ["Id"] = "karta", ["Caption"] = "Händelser per område i mars 2026", ["TableId"] = "per-omrade", ["Areas"] = areas,
+        });
+
+        var paths = doc.QuerySelectorAll("svg path");
+        Assert.Equal(["Vivalla: 40 händelser", "Centrum: 9 händelser", "Lugnet: 0 händelser"], paths.Select(p => p.QuerySelector("title")!.TextContent));
+        Assert.Equal(["area-map__area area-map__area--4", "area-map__area area-map__area--1", "area-map__area area-map__area--0"],
+            paths.Select(p => p.GetAttribute("class")!));
+        Assert.Equal("per-omrade", doc.QuerySelector("svg")!.GetAttribute("aria-describedby"));
+        // Vivalla lies north-west of Centrum: higher latitude is further up (smaller y), lower longitude further left.
+        var labels = doc.QuerySelectorAll("svg text").ToDictionary(t => t.TextContent, t => (X: double.Parse(t.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture), Y: double.Parse(t.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(labels["Vivalla (40)"].Y < labels["Centrum (9)"].Y && labels["Vivalla (40)"].X < labels["Centrum (9)"].X);
+        Assert.Contains("Utan gräns på kartan: Hamnen", doc.QuerySelector("figure")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["0", "1–10", "11–20", "21–30", "31–40"], doc.QuerySelectorAll(".area-map__legend li").Select(l => l.TextContent));
     }
 
     [Fact]

@@ -39,6 +39,34 @@ internal static class DemoLagesbilder
         ["Social oro"] = "Oro efter händelse, många samlade utomhus.",
     };
 
+    /// <summary>Roughly where each demo kommun's town lies (longitude, latitude), for made-up area boundaries.</summary>
+    private static readonly Dictionary<string, (double Lon, double Lat)> Centres = new()
+    {
+        ["orebro"] = (15.21, 59.275),
+        ["boras"] = (12.94, 57.72),
+        ["karlstad"] = (13.50, 59.38),
+        ["haninge"] = (18.14, 59.17),
+        ["kristianstad"] = (14.16, 56.03),
+    };
+
+    /// <summary>
+    /// A made-up district boundary: the areas sit in a two-by-two grid around the centre, each a jittered hexagon, so
+    /// that the lägesbild's map has something plausible to draw. Real kommuner upload their own GeoJSON.
+    /// </summary>
+    private static string DemoBoundary((double Lon, double Lat) centre, int index, Random rng)
+    {
+        var cx = centre.Lon + (index % 2 == 0 ? -0.022 : 0.022);
+        var cy = centre.Lat + (index / 2 == 0 ? 0.011 : -0.011);
+        var points = Enumerable.Range(0, 6).Select(k =>
+        {
+            var angle = Math.PI / 3 * k + Math.PI / 6;
+            var r = 0.8 + rng.NextDouble() * 0.2;
+            return new[] { Math.Round(cx + Math.Cos(angle) * 0.021 * r, 5), Math.Round(cy + Math.Sin(angle) * 0.0105 * r, 5) };
+        }).ToList();
+        points.Add(points[0]);
+        return System.Text.Json.JsonSerializer.Serialize(new { type = "Polygon", coordinates = new[] { points } });
+    }
+
     private static readonly string[] CrimeCategories = ["Skadegörelse", "Misshandel", "Stöld och snatteri", "Inbrott i bostad", "Narkotikabrott", "Fordonsbrott"];
 
     private static readonly string[] SurveyQuestions =
@@ -50,6 +78,10 @@ internal static class DemoLagesbilder
     {
         var rng = new Random(slug.Sum(c => c)); // stable across runs, unlike string.GetHashCode
         var areas = Areas[slug].Select(name => db.Areas.Add(new Area(name)).Entity).ToList();
+        for (var i = 0; i < areas.Count; i++)
+        {
+            areas[i].SetBoundary(DemoBoundary(Centres[slug], i, rng));
+        }
         var categories = IncidentCategory.Defaults.Select((name, i) => db.IncidentCategories.Add(new IncidentCategory(name, i + 1)).Entity).ToList();
         var today = MeetingPlanner.LocalDate(now);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);

@@ -30,3 +30,6 @@ public sealed record AssessmentView(Guid? AssessmentId, Guid? ProblemId, string 
     string Konsekvens, Trend Trend, int Priority, List<SnapshotCause> Causes);
 
 public sealed record ProblemOption(Guid Id, string Title, string Area);
+
+/// <summary>An area on the lägesbild's map: its boundary (GeoJSON, when uploaded) and the month's number of reports.</summary>
+public sealed record MapArea(string Name, string? Boundary, int Count);
