@@ -164,6 +164,48 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_save_over_someone_elses_newer_text_is_refused_shows_their_text_and_keeps_ours()
+    {
+        var (est, chairEmail) = await app.WithDbAsync("haninge", async db =>
+        {
+            var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Est);
+            var chairUser = await db.GroupMembers.Where(m => m.GroupId == group.Id && m.IsChair).Select(m => m.UserId).SingleAsync();
+            return (group.Id, await db.Users.Where(u => u.Id == chairUser).Select(u => u.Email!).SingleAsync());
+        });
+        using var first = await app.SignedInClientAsync(chairEmail);
+        using var second = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        using var created = await first.SubmitAsync("/haninge/lagesbilder", "new-lagesbild", new Dictionary<string, string>
+        {
+            ["GroupId"] = est.ToString(), ["Month"] = "2020-06",
+        });
+        var url = created.LocationPath();
+        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+
+        // Both open the page; the second saves first.
+        var stale = AppClient.CurrentValues(AppClient.FindForm(await first.PageAsync(url), "texts"));
+        var staleFix = AppClient.CurrentValues(AppClient.FindForm(await first.PageAsync(url), "fix"));
+        using var other = await second.SubmitAsync(url, "texts", new Dictionary<string, string> { ["SummaryText"] = "Andras sammanfattning", ["PrognosisText"] = "" });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+
+        stale["SummaryText"] = "Min sammanfattning";
+        using var refused = await first.Http.PostAsync(url, new FormUrlEncodedContent(stale));
+        var page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Någon annan har ändrat", page.QuerySelector("section[aria-labelledby=texts-heading] .field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Min sammanfattning", page.QuerySelector("#summary")!.TextContent);
+        Assert.Contains("Andras sammanfattning", page.QuerySelector("section[aria-labelledby=texts-heading] .print-only")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Andras sammanfattning", await app.WithDbAsync("haninge", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
+
+        // Fixing what one has not seen is refused too.
+        using var fix = await first.Http.PostAsync(url, new FormUrlEncodedContent(staleFix));
+        Assert.Contains("har ändrats sedan du öppnade sidan", await fix.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(LagesbildStatus.Utkast, await app.WithDbAsync("haninge", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
+
+        // Saving again from the refreshed form overwrites on purpose.
+        using var again = await first.Http.PostAsync(url, new FormUrlEncodedContent(AppClient.CurrentValues(AppClient.FindForm(page, "texts"))));
+        Assert.Equal("Min sammanfattning", await app.WithDbAsync("haninge", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Another_kommuns_lagesbild_problem_and_incidents_are_not_found()
     {
         var (lagesbild, problem) = await app.WithDbAsync("orebro", async db =>
