@@ -58,6 +58,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<ProblemCause> ProblemCauses => Set<ProblemCause>();
     public DbSet<LagesbildVersion> LagesbildVersions => Set<LagesbildVersion>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<WeeklySummary> WeeklySummaries => Set<WeeklySummary>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

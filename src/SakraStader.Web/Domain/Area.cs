@@ -75,4 +75,16 @@ internal static class DomainText
         }
         return text;
     }
+
+    /// <summary>The one check for free text (a summary, a report): trimmed, not too long, no personal identity numbers.</summary>
+    public static string Free(string? text, int max, string field)
+    {
+        text = (text ?? "").Trim();
+        if (text.Length > max)
+        {
+            throw new DomainException($"Texten får vara högst {max.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))} tecken.", field);
+        }
+        PersonalData.EnsureNone(text, field);
+        return text;
+    }
 }

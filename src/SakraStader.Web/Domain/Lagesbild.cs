@@ -244,16 +244,7 @@ public sealed class Lagesbild : TenantEntity
     private ProblemAssessment Find(Guid id) =>
         assessments.FirstOrDefault(a => a.Id == id) ?? throw new DomainException("Bedömningen finns inte i lägesbilden.");
 
-    private static string Text(string? text, string field)
-    {
-        text = (text ?? "").Trim();
-        if (text.Length > TextMax)
-        {
-            throw new DomainException($"Texten får vara högst {TextMax} tecken.", field);
-        }
-        PersonalData.EnsureNone(text, field);
-        return text;
-    }
+    private static string Text(string? text, string field) => DomainText.Free(text, TextMax, field);
 
     private void Touch() => Version = Guid.NewGuid();
 }

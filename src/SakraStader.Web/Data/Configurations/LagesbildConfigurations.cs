@@ -147,3 +147,16 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.HasIndex(x => new { x.KommunId, x.ContentHash });
     }
 }
+
+internal sealed class WeeklySummaryConfiguration : IEntityTypeConfiguration<WeeklySummary>
+{
+    public void Configure(EntityTypeBuilder<WeeklySummary> b)
+    {
+        b.Property(x => x.Happened).HasMaxLength(WeeklySummary.TextMax);
+        b.Property(x => x.Doing).HasMaxLength(WeeklySummary.TextMax);
+        b.Property(x => x.Expected).HasMaxLength(WeeklySummary.TextMax);
+        b.Property(x => x.UpdatedBy).HasMaxLength(200);
+        b.Ignore(x => x.Monday);
+        b.HasIndex(x => new { x.KommunId, x.Year, x.Week }).IsUnique();
+    }
+}

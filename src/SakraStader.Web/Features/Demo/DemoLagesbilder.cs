@@ -39,6 +39,23 @@ internal static class DemoLagesbilder
         ["Social oro"] = "Oro efter händelse, många samlade utomhus.",
     };
 
+    /// <summary>Last week's and this week's summaries, written as the weekly kommun–polis–bostadsbolag meeting would.</summary>
+    private static void AddWeeks(AppDbContext db, List<Area> areas, DateOnly today)
+    {
+        var t = today.ToDateTime(TimeOnly.MinValue);
+        var last = t.AddDays(-7);
+        var week = new WeeklySummary(System.Globalization.ISOWeek.GetYear(last), System.Globalization.ISOWeek.GetWeekOfYear(last));
+        week.Write(
+            $"Flera bilbränder natten till lördag på parkeringen i {areas[1].Name}. Klotter och nedskräpning vid {areas[0].Name} centrum, som tidigare veckor.",
+            $"Bostadsbolaget har tagit bort klottret och förstärkt belysningen. Polisen har extra närvaro i {areas[1].Name} kvällstid fram till helgen. Fältassistenterna är ute fredag och lördag.",
+            "Lönehelg och skollov: risk för fler samlingar av unga vid centrum. Räddningstjänsten följer upp bränderna med fastighetsägaren.",
+            "Samordnaren", DateTimeOffset.UtcNow);
+        db.WeeklySummaries.Add(week);
+        var current = new WeeklySummary(System.Globalization.ISOWeek.GetYear(t), System.Globalization.ISOWeek.GetWeekOfYear(t));
+        current.Write($"Lugnare vecka. Enstaka skadegörelse vid skolan i {areas[2].Name}.", "Trygghetsvandring planeras med boende och bostadsbolaget.", "", "Samordnaren", DateTimeOffset.UtcNow);
+        db.WeeklySummaries.Add(current);
+    }
+
     /// <summary>Roughly where each demo kommun's town lies (longitude, latitude), for made-up area boundaries.</summary>
     private static readonly Dictionary<string, (double Lon, double Lat)> Centres = new()
     {
@@ -134,6 +151,7 @@ internal static class DemoLagesbilder
             new Problem(areas[1].Id, "Bilbränder på parkeringarna sommartid", now.AddMonths(-6)),
         };
         db.Problems.AddRange(problems);
+        AddWeeks(db, areas, today);
         await db.SaveChangesAsync();
 
         var chair = db.GroupMembers.Local.First(gm => gm.GroupId == est.Id && gm.IsChair);
