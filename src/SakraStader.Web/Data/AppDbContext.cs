@@ -59,6 +59,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<LagesbildVersion> LagesbildVersions => Set<LagesbildVersion>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<WeeklySummary> WeeklySummaries => Set<WeeklySummary>();
+    public DbSet<FordjupadLagesbild> FordjupadeLagesbilder => Set<FordjupadLagesbild>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

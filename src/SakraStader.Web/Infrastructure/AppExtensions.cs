@@ -29,6 +29,7 @@ public static class AppExtensions
         services.AddScoped<Features.Meetings.MeetingHandler>();
         services.AddScoped<Features.Lagesbilder.LagesbildCompiler>();
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
+        services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>

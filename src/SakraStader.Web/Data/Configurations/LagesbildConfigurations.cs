@@ -160,3 +160,21 @@ internal sealed class WeeklySummaryConfiguration : IEntityTypeConfiguration<Week
         b.HasIndex(x => new { x.KommunId, x.Year, x.Week }).IsUnique();
     }
 }
+
+internal sealed class FordjupadLagesbildConfiguration : IEntityTypeConfiguration<FordjupadLagesbild>
+{
+    public void Configure(EntityTypeBuilder<FordjupadLagesbild> b)
+    {
+        b.Property(x => x.Summary).HasMaxLength(FordjupadLagesbild.TextMax);
+        b.Property(x => x.Development).HasMaxLength(FordjupadLagesbild.TextMax);
+        b.Property(x => x.Causes).HasMaxLength(FordjupadLagesbild.TextMax);
+        b.Property(x => x.Consequences).HasMaxLength(FordjupadLagesbild.TextMax);
+        b.Property(x => x.Priorities).HasMaxLength(FordjupadLagesbild.TextMax);
+        b.Property(x => x.ApprovedBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Period);
+        b.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.KommunId, x.ToYear });
+    }
+}

@@ -210,6 +210,20 @@ internal static class DemoLagesbilder
             }
             previous = lagesbild;
         }
+
+        // The styrgrupp's fördjupad lägesbild over last year and this, a draft with its analysis begun.
+        if (db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Styrgrupp) is { } styrgrupp)
+        {
+            var deep = new FordjupadLagesbild(styrgrupp.Id, today.Year - 1, today.Year, today.Year);
+            deep.WriteTexts(
+                $"Den anmälda brottsligheten är i stort sett oförändrad, men otryggheten har ökat i {areas[0].Name} och {areas[1].Name}. Klotter, samlingar av unga och bilbränder är de återkommande problemen.",
+                $"Händelserna är koncentrerade till {areas[0].Name} centrum kvällstid, torsdag till lördag. Andelen som känner sig otrygga ute sent på kvällen är högst i {areas[0].Name}.",
+                "Situationella orsaker: dålig belysning, skymd sikt och oövervakade parkeringar. Sociala orsaker: få aktiviteter kvällstid för äldre tonåringar.",
+                "Boende avstår från att gå ut på kvällen; sanering och skador kostar bostadsbolaget och kommunen.",
+                "");
+            db.FordjupadeLagesbilder.Add(deep);
+            await db.SaveChangesAsync();
+        }
     }
 
     /// <summary>Incidents per area, category and month: a base rate, seasons, and the first area's klotter story.</summary>
