@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the main pages on the large data set (290 kommuner, five years), as a signed-in user, with wrk.
+# Benchmark of the main pages on the large data set (290 kommuner, five years, a million incidents), as a signed-in
+# user, with wrk; then the time to compile the largest kommun's draft lägesbild and to import 100 000 statistics rows.
 # Prints one line per page: requests/s, p50 and p99 latency, ratio to the trivial endpoint (/health/live) measured in
 # the same run, and whether it is within budget; then the process's peak memory. A benchmark, not a test: run it by hand.
 #   bench/run.sh                 # 32 connections, 10 s per page
@@ -43,6 +44,10 @@ COOKIE=$(awk '$6 ~ /^sakrastader/ { printf "%s=%s; ", $6, $7 }' "$JAR")
 GROUP=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/grupper" | grep -o '/bankstad/grupper/[0-9a-f-]\{36\}' | head -1)
 MEMBER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/medlemmar" | grep -o '/bankstad/medlemmar/[0-9a-f-]\{36\}' | head -1)
 MEETING=$(curl -fs -H "Cookie: $COOKIE" "$BASE$GROUP" | grep -o '/bankstad/moten/[0-9a-f-]\{36\}' | head -1)
+# The list is newest first: this month's draft (compiled on every request), then last month's fixed lägesbild.
+LAGESBILDER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/lagesbilder" | grep -o '/bankstad/lagesbilder/[0-9a-f-]\{36\}' | uniq)
+DRAFT=$(echo "$LAGESBILDER" | sed -n 1p)
+FIXED=$(echo "$LAGESBILDER" | sed -n 2p)
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 measure() { # url -> "rps p50 p99 errors"
@@ -59,7 +64,9 @@ measure() { # url -> "rps p50 p99 errors"
 PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{kommun}/grupper/{id}|$GROUP"
   "/{kommun}/grupper/{id}/redigera|$GROUP/redigera" "/{kommun}/medlemmar|/bankstad/medlemmar"
   "/{kommun}/medlemmar/{id}|$MEMBER" "/{kommun}/logg|/bankstad/logg"
-  "/{kommun}/moten|/bankstad/moten" "/{kommun}/moten/{id}|$MEETING")
+  "/{kommun}/moten|/bankstad/moten" "/{kommun}/moten/{id}|$MEETING"
+  "/{kommun}/lagesbilder|/bankstad/lagesbilder" "/{kommun}/lagesbilder/{id} (utkast)|$DRAFT"
+  "/{kommun}/lagesbilder/{id} (fastställd)|$FIXED" "/{kommun}/handelser|/bankstad/handelser" "/{kommun}/veckor|/bankstad/veckor")
 echo "==> Värmer upp"
 for entry in "/health/live|/health/live" "${PAGES[@]}"; do
   wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null
@@ -82,3 +89,7 @@ PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
 echo "toppminne: $PEAK MB (budget 500 MB)"
 [ "$PEAK" -lt 500 ] || over=$((over + 1))
 echo "sidor över budget: $over"
+kill $APP 2> /dev/null || true
+wait $APP 2> /dev/null || true
+echo "==> Lägesbild och import på stora datamängden (appen stoppad)"
+dotnet SakraStader.Web.dll measure-lagesbild

@@ -40,11 +40,11 @@ public sealed class TenantContext
     /// Work in a kommun outside a request (seeding, the platform administrator creating a kommun).
     /// Inside a request the tenant comes from the route, never from here.
     /// </summary>
-    public IDisposable Enter(KommunInfo kommun)
+    public IDisposable Enter(KommunInfo kommun, MembershipInfo? acting = null)
     {
         var previous = (Kommun, Membership);
         Kommun = kommun;
-        Membership = null;
+        Membership = acting;
         return new Restore(() => (Kommun, Membership) = previous);
     }
 

@@ -17,8 +17,18 @@ public static class BenchmarkData
     public const string UserEmail = "bench@bench.sakrastader.se";
     public const string Password = "Bench-losenord-2026";
 
+    /// <summary>Incidents of the largest kommun (Bänkstad) over the whole period; the others share the rest of a million.</summary>
+    public const int LargestKommunIncidents = 100_000;
+    public const int TotalIncidents = 1_000_000;
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
+        if (args.Length > 0 && args[0] == "measure-lagesbild")
+        {
+            await using var measureScope = app.Services.CreateAsyncScope();
+            await BenchmarkMeasurements.RunAsync(measureScope.ServiceProvider, Console.Out);
+            return true;
+        }
         if (args.Length == 0 || args[0] != "generate-bench-data")
         {
             return false;
@@ -119,11 +129,105 @@ public static class BenchmarkData
                 }
                 db.AuditEntries.AddRange(history);
                 await db.SaveChangesAsync();
+
+                var incidents = i == 0 ? LargestKommunIncidents : (TotalIncidents - LargestKommunIncidents) / Math.Max(1, kommunCount - 1);
+                await AddLagesbildDataAsync(db, groups.Single(g => g.Kind == GroupKind.Est), incidents, years, now, random);
             }
             db.ChangeTracker.Clear();
             if ((i + 1) % 50 == 0)
             {
                 logger.LogInformation("{Count} av {Total} kommuner genererade", i + 1, kommunCount);
+            }
+        }
+    }
+
+    private static readonly string[] CrimeCategories = ["Skadegörelse", "Misshandel", "Stöld och snatteri", "Inbrott i bostad", "Narkotikabrott", "Fordonsbrott"];
+
+    /// <summary>
+    /// The lägesbild's data of one kommun: four areas with boundaries, the default categories, incidents spread over the
+    /// years (not audited one by one, as an import), reported crimes per month, survey results per year, three problems
+    /// and the EST's monthly lägesbilder of the last six months, fixed but the current one.
+    /// </summary>
+    private static async Task AddLagesbildDataAsync(AppDbContext db, Group est, int incidentCount, int years, DateTimeOffset now, Random random)
+    {
+        var areas = Enumerable.Range(1, 4).Select(a => new Area($"Område {a}")).ToList();
+        for (var a = 0; a < areas.Count; a++)
+        {
+            areas[a].SetBoundary(DemoLagesbilder.DemoBoundary((15.2, 59.3), a, random));
+        }
+        var categories = IncidentCategory.Defaults.Select((name, c) => new IncidentCategory(name, c + 1)).ToList();
+        db.Areas.AddRange(areas);
+        db.IncidentCategories.AddRange(categories);
+        await db.SaveChangesAsync();
+
+        var start = now.AddYears(-years);
+        var span = (now - start).TotalMinutes;
+        db.BulkImport = true;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            for (var n = 0; n < incidentCount; n++)
+            {
+                var at = start.AddMinutes(random.NextDouble() * span);
+                db.Incidents.Add(new Incident(categories[random.Next(categories.Count)].Id, areas[random.Next(areas.Count)].Id,
+                    $"Plats {random.Next(1, 40)}", at, "Bostadsbolaget", "Händelse vid entrén, anmäld av personal.", null, now));
+                if ((n + 1) % 10_000 == 0)
+                {
+                    await db.SaveChangesAsync();
+                    db.ChangeTracker.Clear();
+                }
+            }
+            var firstMonth = new DateOnly(start.Year, start.Month, 1);
+            for (var month = firstMonth; month <= DateOnly.FromDateTime(now.DateTime); month = month.AddMonths(1))
+            {
+                foreach (var area in areas)
+                {
+                    foreach (var crime in CrimeCategories)
+                    {
+                        db.CrimeStatistics.Add(new CrimeStatistic(area.Id, month.Year, month.Month, crime, random.Next(0, 25)));
+                    }
+                }
+            }
+            for (var y = now.Year - years + 1; y <= now.Year; y++)
+            {
+                foreach (var area in areas)
+                {
+                    db.SurveyResults.Add(new SurveyResult(area.Id, y, "Känner sig otrygg ute sent på kvällen", random.Next(150, 400) / 10m));
+                }
+            }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            db.BulkImport = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        var problems = Enumerable.Range(1, 3).Select(p => new Problem(areas[p - 1].Id, $"Problem {p} i {areas[p - 1].Name}", now.AddYears(-1))).ToList();
+        db.Problems.AddRange(problems);
+        await db.SaveChangesAsync();
+        var chair = await db.GroupMembers.FirstAsync(m => m.GroupId == est.Id && m.IsChair);
+        var handler = new Lagesbilder.LagesbildHandler(db, new Lagesbilder.LagesbildCompiler(db), TimeProvider.System);
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
+        for (var m = -5; m <= 0; m++)
+        {
+            var month = thisMonth.AddMonths(m);
+            var lagesbild = new Lagesbild(est.Id, month.Year, month.Month);
+            foreach (var problem in problems.Take(2))
+            {
+                var assessment = lagesbild.Assess(problem);
+                lagesbild.UpdateAssessment(assessment.Id, "Skadegörelse och klotter kvällstid.", "Ett tiotal händelser i månaden.", "Otrygghet bland boende.", Trend.Oforandrad, 2);
+                lagesbild.AddCause(assessment.Id, "Dålig belysning", CauseKind.Situationell, "Trygghetsvandring.");
+            }
+            lagesbild.WriteSection("Polisen", "Ökad närvaro kvällstid.", "Kommunpolis", now);
+            lagesbild.WriteTexts("Läget är oförändrat.", "Vi väntar oss ett lugnare läge.");
+            db.Lagesbilder.Add(lagesbild);
+            await db.SaveChangesAsync();
+            if (m < 0)
+            {
+                lagesbild.Fix(chair, now, (await handler.SnapshotAsync(lagesbild)).ToJson());
+                await db.SaveChangesAsync();
             }
         }
     }

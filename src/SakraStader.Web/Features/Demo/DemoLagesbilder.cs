@@ -70,7 +70,7 @@ internal static class DemoLagesbilder
     /// A made-up district boundary: the areas sit in a two-by-two grid around the centre, each a jittered hexagon, so
     /// that the lägesbild's map has something plausible to draw. Real kommuner upload their own GeoJSON.
     /// </summary>
-    private static string DemoBoundary((double Lon, double Lat) centre, int index, Random rng)
+    internal static string DemoBoundary((double Lon, double Lat) centre, int index, Random rng)
     {
         var cx = centre.Lon + (index % 2 == 0 ? -0.022 : 0.022);
         var cy = centre.Lat + (index / 2 == 0 ? 0.011 : -0.011);

@@ -23,15 +23,13 @@ public sealed class LagesbildCompiler(AppDbContext db)
         var (p0, p1) = Bounds(previous);
         var (l0, l1) = Bounds(lastYear);
 
-        // One row per (category, area) with the three months' counts side by side.
-        var cells = await db.Incidents.AsNoTracking()
-            .Where(i => (i.OccurredAt >= c0 && i.OccurredAt < c1) || (i.OccurredAt >= p0 && i.OccurredAt < p1) || (i.OccurredAt >= l0 && i.OccurredAt < l1))
-            .GroupBy(i => new { i.CategoryId, i.AreaId })
+        // One row per (month, category, area): three index range scans on (KommunId, OccurredAt) joined by UNION ALL.
+        // (One scan with the three ranges OR-ed together makes SQLite walk all of the kommun's incidents.)
+        var counted = await MonthCells(c0, c1, 0).Concat(MonthCells(p0, p1, 1)).Concat(MonthCells(l0, l1, 2)).ToListAsync(ct);
+        var cells = counted.GroupBy(c => (c.CategoryId, c.AreaId))
             .Select(g => new Cell(g.Key.CategoryId, g.Key.AreaId,
-                g.Count(i => i.OccurredAt >= c0 && i.OccurredAt < c1),
-                g.Count(i => i.OccurredAt >= p0 && i.OccurredAt < p1),
-                g.Count(i => i.OccurredAt >= l0 && i.OccurredAt < l1)))
-            .ToListAsync(ct);
+                g.Where(c => c.Slot == 0).Sum(c => c.Count), g.Where(c => c.Slot == 1).Sum(c => c.Count), g.Where(c => c.Slot == 2).Sum(c => c.Count)))
+            .ToList();
 
         var places = await db.Incidents.AsNoTracking()
             .Where(i => i.OccurredAt >= c0 && i.OccurredAt < c1 && i.Place != "")
@@ -77,6 +75,12 @@ public sealed class LagesbildCompiler(AppDbContext db)
             [.. crimes.OrderByDescending(c => c.Current).ThenBy(c => c.Category).Select(c => new FigureRow(c.Category, c.Current, c.Previous, c.LastYear))]);
     }
 
+    private IQueryable<SlotCount> MonthCells(DateTimeOffset start, DateTimeOffset end, int slot) =>
+        db.Incidents.AsNoTracking()
+            .Where(i => i.OccurredAt >= start && i.OccurredAt < end)
+            .GroupBy(i => new { i.CategoryId, i.AreaId })
+            .Select(g => new SlotCount { Slot = slot, CategoryId = g.Key.CategoryId, AreaId = g.Key.AreaId, Count = g.Count() });
+
     /// <summary>The month's bounds in Swedish local time, as instants.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Bounds(DateOnly month) =>
         (MeetingPlanner.At(month, TimeOnly.MinValue), MeetingPlanner.At(month.AddMonths(1), TimeOnly.MinValue));
@@ -91,6 +95,18 @@ public sealed class LagesbildCompiler(AppDbContext db)
             l += cell.LastYear;
         }
         return new FigureRow(label, c, p, l);
+    }
+
+    /// <summary>A member-initialised class, not a positional record: EF translates UNION ALL only over such projections.</summary>
+    private sealed class SlotCount
+    {
+        public int Slot { get; init; }
+
+        public Guid CategoryId { get; init; }
+
+        public Guid AreaId { get; init; }
+
+        public int Count { get; init; }
     }
 
     private sealed record Cell(Guid CategoryId, Guid AreaId, int Current, int Previous, int LastYear);

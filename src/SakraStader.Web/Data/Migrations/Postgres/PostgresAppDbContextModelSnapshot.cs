@@ -776,7 +776,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("KommunId", "OccurredAt");
+                    b.HasIndex("KommunId", "OccurredAt", "CategoryId", "AreaId", "Place");
 
                     b.ToTable("Incidents");
                 });

@@ -765,7 +765,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("KommunId", "OccurredAt");
+                    b.HasIndex("KommunId", "OccurredAt", "CategoryId", "AreaId", "Place");
 
                     b.ToTable("Incidents");
                 });

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Features.Import;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Features.Demo;
+
+/// <summary>
+/// Timings that a page benchmark cannot show (bench/run.sh calls <c>SakraStader.Web measure-lagesbild</c>): compiling
+/// the current month's draft for the largest kommun, and importing 100 000 statistics rows, on the large data set.
+/// </summary>
+public static class BenchmarkMeasurements
+{
+    public static async Task RunAsync(IServiceProvider services, TextWriter output)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var tenant = services.GetRequiredService<TenantContext>();
+        var largest = await db.Kommuner.AsNoTracking().OrderBy(k => k.Kod).FirstAsync();
+        var other = await db.Kommuner.AsNoTracking().OrderBy(k => k.Kod).Skip(1).FirstAsync();
+        tenant.SetUser(null, "Mätning");
+        var now = DateTime.Now;
+
+        using (tenant.Enter(new KommunInfo(largest.Id, largest.Name, largest.Slug, largest.Kod)))
+        {
+            var compiler = new Lagesbilder.LagesbildCompiler(db);
+            await compiler.CompileAsync(now.Year, now.Month); // warm-up: connection, query compilation
+            var times = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await compiler.CompileAsync(now.Year, now.Month);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            var incidents = await db.Incidents.CountAsync();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kompilera utkast, {largest.Name} ({incidents} händelser): median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms (budget 300 ms)"));
+        }
+
+        // 100 000 statistics rows for two years long past, so that a re-run replaces its own rows.
+        using (tenant.Enter(new KommunInfo(other.Id, other.Name, other.Slug, other.Kod),
+                   new MembershipInfo(Guid.NewGuid(), Role.Samordnare, OrganisationKind.Kommunen, "Samordnare")))
+        {
+            var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Name).ToListAsync();
+            var csv = new StringBuilder("År;Månad;Område;Brottskategori;Antal\r\n");
+            for (var i = 0; i < 100_000; i++)
+            {
+                csv.Append(2001 + i / 12 % 2).Append(';').Append(i % 12 + 1).Append(';').Append(areas[i / 24 % areas.Count]).Append(";Brott ")
+                    .Append(i / (24 * areas.Count)).Append(';').Append(i % 50).Append("\r\n");
+            }
+            var imports = new ImportHandler(db, tenant, TimeProvider.System, services.GetRequiredService<ILogger<ImportHandler>>());
+            var watch = Stopwatch.StartNew();
+            var id = await imports.UploadAsync(ImportKind.CrimeStatistics, "matning.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())));
+            var checkedAt = watch.Elapsed.TotalSeconds;
+            var rows = await imports.CommitAsync(id);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"importera {rows} rader statistik: kontroll {checkedAt:0.0} s, totalt {watch.Elapsed.TotalSeconds:0.0} s"));
+        }
+    }
+}

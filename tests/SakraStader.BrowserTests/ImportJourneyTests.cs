@@ -1,0 +1,68 @@
+using System.Text;
+using Microsoft.Playwright;
+using SakraStader.Features.Demo;
+
+namespace SakraStader.BrowserTests;
+
+/// <summary>The samordnare imports the month's crime statistics from Excel; the week and the fördjupad lägesbild.</summary>
+public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static FilePayload Csv(string name, params string[] lines) => new()
+    {
+        Name = name,
+        MimeType = "text/csv",
+        Buffer = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")],
+    };
+
+    [Fact]
+    public async Task The_samordnare_fixes_a_bad_row_and_imports_the_months_statistics()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await page.GotoAsync("/orebro");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importera" }).ClickAsync();
+        await page.Locator("details.format summary").First.ClickAsync();
+        await PageCheck.CheckAsync(page, "65-import");
+
+        await page.GetByLabel("Vad innehåller filen?").SelectOptionAsync(new SelectOptionValue { Label = "Anmälda brott" });
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv("brott-2020.csv",
+            "År;Månad;Område;Brottskategori;Antal", "2020;1;Vivalla;Skadegörelse;12", "2020;1;Vivala;Misshandel;3", "2020;februari;Centrum;Skadegörelse;tio"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera filen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-list tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".error-list tbody tr").First).ToContainTextAsync("Området \"Vivala\" finns inte");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Importera 3 rader" })).ToHaveCountAsync(0);
+        await PageCheck.CheckAsync(page, "66-import-fel");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ladda upp en annan fil" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#kind option:checked")).ToHaveTextAsync("Anmälda brott");
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv("brott-2020.csv",
+            "År;Månad;Område;Brottskategori;Antal", "2020;1;Vivalla;Skadegörelse;12", "2020;1;Vivalla;Misshandel;3", "2020;februari;Centrum;Skadegörelse;10"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera filen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("januari 2020, februari 2020");
+        await PageCheck.CheckAsync(page, "67-import-forhandsvisning");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importera 3 rader" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("3 rader är importerade.");
+        await Assertions.Expect(page.Locator(".page-head .status")).ToHaveTextAsync("Importerad");
+    }
+
+    [Fact]
+    public async Task A_member_reads_and_writes_the_week_and_the_styrgrupp_reads_the_fordjupad_lagesbild()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await page.GotoAsync("/orebro");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Veckan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Vecka");
+        await page.GetByLabel("Vad förväntas?").FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara veckans sammanfattning" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Veckans sammanfattning är sparad.");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=expected-heading] .prose")).ToContainTextAsync("extra väktare");
+        await PageCheck.CheckAsync(page, "68-veckan");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fördjupad lägesbild") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Fördjupad lägesbild");
+        await Assertions.Expect(page.Locator(".chart svg")).ToBeVisibleAsync();
+        await PageCheck.CheckAsync(page, "69-fordjupad-lagesbild");
+    }
+}
