@@ -53,7 +53,7 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/orebro");
         await page.GetByRole(AriaRole.Link, new() { Name = "Veckan" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Vecka");
-        await page.GetByLabel("Vad förväntas?").FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" }).FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara veckans sammanfattning" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Veckans sammanfattning är sparad.");
         await Assertions.Expect(page.Locator("section[aria-labelledby=expected-heading] .prose")).ToContainTextAsync("extra väktare");

@@ -11,7 +11,11 @@ public sealed class TenantContext
     public KommunInfo? Kommun { get; private set; }
     public MembershipInfo? Membership { get; private set; }
     public Guid? UserId { get; private set; }
+    /// <summary>The sign-in name (e-mail), as the audit trail records it.</summary>
     public string UserName { get; private set; } = "system";
+
+    /// <summary>The person's name as shown on what they write ("Anna Lindqvist"); the sign-in name when unknown.</summary>
+    public string DisplayName { get; private set; } = "system";
 
     public Guid? KommunId => Kommun?.Id;
 
@@ -24,10 +28,11 @@ public sealed class TenantContext
 
     public bool Has(Role atLeast) => Membership is { } m && m.Role >= atLeast;
 
-    public void SetUser(Guid? userId, string userName)
+    public void SetUser(Guid? userId, string userName, string? displayName = null)
     {
         UserId = userId;
         UserName = userName;
+        DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName : displayName;
     }
 
     public void SetKommun(KommunInfo kommun, MembershipInfo? membership)

@@ -16,7 +16,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
     {
         var user = context.User;
         Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
-        tenant.SetUser(userId, user.Identity?.Name ?? "anonym");
+        tenant.SetUser(userId, user.Identity?.Name ?? "anonym", user.FindFirst("name")?.Value);
         // Pages (layout, switcher) and kommun endpoints (membership) need the user's kommuner; static files and
         // health checks do not.
         var slug = context.GetRouteValue(RouteKey) as string;

@@ -35,7 +35,7 @@ public sealed class WeekTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.StartsWith("Vecka 10", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("4 mars 2019 – 10 mars 2019", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        var rows = page.QuerySelectorAll("section[aria-labelledby=happened-heading] tbody tr")
+        var rows = page.QuerySelectorAll(".week__table tbody tr")
             .ToDictionary(r => r.QuerySelector("th")!.TextContent, r => (r.Children[1].TextContent, r.Children[2].TextContent));
         Assert.Equal(("2", "1"), rows["Klotter"]);
         Assert.Equal(("1", "0"), rows["Anlagd brand"]);

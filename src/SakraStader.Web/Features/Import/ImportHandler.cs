@@ -54,7 +54,7 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
             }
         }
         var batch = new ImportBatch(kind, Path.GetFileName(fileName), content, Convert.ToHexStringLower(SHA256.HashData(content)),
-            tenant.UserId ?? Guid.Empty, tenant.UserName, time.GetUtcNow());
+            tenant.UserId ?? Guid.Empty, tenant.DisplayName, time.GetUtcNow());
         batch.Inspected(rows, errorCount, string.Join(",", periods), JsonSerializer.Serialize(new ImportInspection(errors, preview), ImportJson.Default.ImportInspection));
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);

@@ -37,6 +37,17 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
         return lagesbild.Id;
     }
 
+    /// <summary>
+    /// For reading: a fixed lägesbild is shown from its latest version, so only the row and its versions are loaded;
+    /// a draft is loaded whole.
+    /// </summary>
+    public async Task<Lagesbild?> LoadForReadingAsync(Guid id, CancellationToken ct = default)
+    {
+        var fixedOne = await db.Lagesbilder.AsNoTracking().Include(l => l.Versions)
+            .FirstOrDefaultAsync(l => l.Id == id && l.Status == LagesbildStatus.Faststalld, ct);
+        return fixedOne ?? await LoadAsync(id, tracked: false, ct);
+    }
+
     public Task<Lagesbild?> LoadAsync(Guid id, bool tracked, CancellationToken ct = default)
     {
         var query = db.Lagesbilder
