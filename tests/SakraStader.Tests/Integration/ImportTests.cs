@@ -166,6 +166,38 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Incident_rows_with_bad_dates_times_unknown_categories_or_personnummer_are_named_and_an_empty_file_is_refused()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "haninge"));
+        var id = await UploadAsync(client, "haninge", ImportKind.Incidents, Excel(
+            "Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning",
+            "14/3/2019;21:30;Klotter;Jordbro;;;Klotter på busskuren.",      // line 2: date not ÅÅÅÅ-MM-DD
+            "2019-03-14;25:00;Klotter;Jordbro;;;Klotter på busskuren.",     // line 3: no such time
+            "2019-03-14;21:30;Graffiti;Jordbro;;;Klotter på busskuren.",    // line 4: not one of the kommun's categories
+            "2019-03-14;21:30;Klotter;Jordbro;;;Bråk med 811218-9876.",     // line 5: a personnummer
+            "2019-03-14;21:30;Klotter;Jordbro;;;",                          // line 6: no description
+            "2999-01-01;12:00;Klotter;Jordbro;;;Klotter på busskuren.",     // line 7: in the future
+            "2019-03-14;21:30;klotter;JORDBRO;Torget;;Klotter på busskuren.")); // good: letter case does not matter
+
+        var page = await client.PageAsync($"/haninge/import/{id}");
+        var errors = page.QuerySelectorAll(".error-list tbody tr").ToDictionary(r => r.Children[0].TextContent, r => r.Children[1].TextContent);
+        Assert.Equal(["2", "3", "4", "5", "6", "7"], errors.Keys);
+        Assert.Contains("ÅÅÅÅ-MM-DD", errors["2"], StringComparison.Ordinal);
+        Assert.Contains("Klockslag \"25:00\"", errors["3"], StringComparison.Ordinal);
+        Assert.Contains("Kategorin \"Graffiti\" finns inte", errors["4"], StringComparison.Ordinal);
+        Assert.Equal(PersonalData.Message, errors["5"]);
+        Assert.Equal("Beskrivningen saknas.", errors["6"]);
+        Assert.Contains("framtiden", errors["7"], StringComparison.Ordinal);
+        Assert.Single(page.QuerySelectorAll("caption"), c => c.TextContent == "De första raderna utan fel");
+
+        var empty = await UploadAsync(client, "haninge", ImportKind.Incidents, Excel("Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning"));
+        Assert.Equal("Filen har inga rader under rubrikraden.", (await client.PageAsync($"/haninge/import/{empty}")).QuerySelector(".error-list td:nth-child(2)")!.TextContent);
+        using var nothing = await client.UploadAsync("/haninge/import", "upload", new Dictionary<string, string> { ["Kind"] = nameof(ImportKind.Incidents) },
+            "File", "tom.csv", []);
+        Assert.Equal("Filen är tom.", AppClient.Parse(await nothing.Content.ReadAsStringAsync()).QuerySelector("#file-error")!.TextContent);
+    }
+
+    [Fact]
     public async Task Imports_are_for_members_and_statistics_for_the_samordnare_and_a_batch_stays_in_its_kommun()
     {
         using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
