@@ -60,6 +60,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<WeeklySummary> WeeklySummaries => Set<WeeklySummary>();
     public DbSet<FordjupadLagesbild> FordjupadeLagesbilder => Set<FordjupadLagesbild>();
+    public DbSet<CitizenDialogue> CitizenDialogues => Set<CitizenDialogue>();
+    public DbSet<Medborgarlofte> Medborgarloften => Set<Medborgarlofte>();
+    public DbSet<LofteParty> LofteParties => Set<LofteParty>();
+    public DbSet<LofteVersion> LofteVersions => Set<LofteVersion>();
+    public DbSet<LofteSignature> LofteSignatures => Set<LofteSignature>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

@@ -11,6 +11,8 @@ namespace SakraStader.Data;
 /// </summary>
 public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    private static readonly string[] TenantFilterOnly = [AppDbContext.TenantFilter];
+
     /// <summary>The kommuner the user is a member of, for the kommun switcher and the start page.</summary>
     public async Task<IReadOnlyList<UserKommun>> KommunerOfUserAsync(Guid userId, CancellationToken ct = default)
     {
@@ -32,6 +34,53 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             where m.UserId == userId
             orderby k.Name
             select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title, m.OrganisationName));
+
+    /// <summary>
+    /// The medborgarlöften waiting for this user's signature, in every kommun where they are still a member: one list for
+    /// a police officer who signs for several kommuner.
+    /// </summary>
+    public Task<List<ToSign>> ToSignAsync(Guid userId, CancellationToken ct = default) =>
+        (from p in db.LofteParties.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+         join l in db.Medborgarloften.IgnoreQueryFilters([AppDbContext.TenantFilter]) on p.MedborgarlofteId equals l.Id
+         join ms in db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]) on new { l.KommunId, UserId = userId } equals new { ms.KommunId, ms.UserId }
+         join k in db.Kommuner on l.KommunId equals k.Id
+         where p.SignatoryUserId == userId && l.Status == LofteStatus.ForUnderskrift
+               && !db.LofteSignatures.IgnoreQueryFilters(TenantFilterOnly).Any(s => s.PartyId == p.Id && s.VoidedAt == null)
+         orderby k.Name, l.Title
+         select new ToSign(k.Slug, k.Name, l.Id, l.Title, p.Id, p.Organisation, l.ValidFrom, l.ValidTo))
+        .ToListAsync(ct);
+
+    /// <summary>
+    /// A signed version by its public verification code, with its kommun and signatures, and whether the promise's
+    /// current content still matches it. Anonymous by design: the code is printed on the published promise.
+    /// </summary>
+    public async Task<Verification?> VerifyAsync(string code, CancellationToken ct = default)
+    {
+        code = (code ?? "").Trim().ToUpperInvariant();
+        if (code.Length != 11)
+        {
+            return null;
+        }
+        var version = await (from v in db.LofteVersions.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+                             join l in db.Medborgarloften.IgnoreQueryFilters([AppDbContext.TenantFilter]) on v.MedborgarlofteId equals l.Id
+                             join k in db.Kommuner on v.KommunId equals k.Id
+                             where v.VerificationCode == code
+                             select new { v.Id, v.Number, v.Content, v.Hash, v.CreatedAt, k.Slug, LofteId = l.Id, l.Status, l.PublishedAt })
+            .FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return null;
+        }
+        var signatures = await db.LofteSignatures.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(s => s.VersionId == version.Id).OrderBy(s => s.SignedAt)
+            .Select(s => new VerifiedSignature(s.Name, s.Title, s.Organisation, s.SignedAt, s.Hash, s.Method, s.VoidedAt))
+            .ToListAsync(ct);
+        var latest = await db.LofteVersions.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(v => v.MedborgarlofteId == version.LofteId).MaxAsync(v => v.Number, ct);
+        var stillCurrent = latest == version.Number && version.Status != LofteStatus.Utkast;
+        return new Verification(version.Slug, version.LofteId, version.Number, version.Content, version.Hash, version.CreatedAt, signatures,
+            stillCurrent, stillCurrent && version.PublishedAt is not null);
+    }
 
     /// <summary>
     /// The personal calendar feed behind a secret token: meetings of the groups the user is a member of, in the
@@ -75,3 +124,13 @@ public sealed record CalendarFeed(string UserName, List<FeedMeeting> Meetings);
 public sealed record FeedMeeting(Guid Id, string GroupName, string KommunName, string KommunSlug, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, bool Cancelled);
 
 public sealed record UserKommun(Guid KommunId, string Slug, string Name, Guid MembershipId, Role Role, OrganisationKind Organisation, string Title, string OrganisationName = "");
+
+public sealed record ToSign(string KommunSlug, string KommunName, Guid LofteId, string Title, Guid PartyId, string Organisation, DateOnly ValidFrom,
+    DateOnly ValidTo);
+
+public sealed record VerifiedSignature(string Name, string Title, string Organisation, DateTimeOffset SignedAt, string Hash, string Method,
+    DateTimeOffset? VoidedAt);
+
+/// <summary>A version found by its code. <see cref="StillCurrent"/>: the promise's content still matches this version's hash.</summary>
+public sealed record Verification(string KommunSlug, Guid LofteId, int Number, string Content, string Hash, DateTimeOffset CreatedAt,
+    List<VerifiedSignature> Signatures, bool StillCurrent, bool Published);

@@ -31,6 +31,9 @@ public static class AppExtensions
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();
+        services.AddScoped<Features.Medborgarloften.MedborgarlofteHandler>();
+        // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
+        services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {
