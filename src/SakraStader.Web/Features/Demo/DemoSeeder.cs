@@ -68,10 +68,19 @@ public static class DemoSeeder
                     db.Memberships.Add(new Membership(polis.Id, Role.Medlem, OrganisationKind.Polisen, region, "Kommunpolis"));
                     people["polis"] = (polis, region, "Kommunpolis");
                 }
+                else if (spec.Slug == "boras")
+                {
+                    // Borås's own kommunpolis, who co-signs the demo medborgarlöfte there.
+                    var borasPolis = await CreateUserAsync(users, EmailFor("polis", spec.Slug), names.Dequeue());
+                    db.Memberships.Add(new Membership(borasPolis.Id, Role.Medlem, OrganisationKind.Polisen, "Lokalpolisområde Borås", "Kommunpolis"));
+                    people["polis"] = (borasPolis, "Lokalpolisområde Borås", "Kommunpolis");
+                }
                 await db.SaveChangesAsync();
                 DemoMeetings.Add(db, groups, people, now);
                 await db.SaveChangesAsync();
                 await DemoLagesbilder.AddAsync(db, spec.Slug, groups.First(g => g.Kind == GroupKind.Est), now);
+                DemoMedborgarloften.Add(db, spec.Slug, spec.Name, people, [.. DemoLagesbilder.Areas[spec.Slug].Select(n => db.Areas.Local.First(a => a.KommunId == kommun.Id && a.Name == n))], now);
+                await db.SaveChangesAsync();
             }
         }
         await tx.CommitAsync();
@@ -96,6 +105,7 @@ public static class DemoSeeder
         "Ida Grönvall", "Magnus Hedlund", "Linnea Sandell", "Oskar Lundin", "Frida Engström",
         "Anders Palm", "Hanna Vik", "Mattias Sund", "Ulrika Falk", "Daniel Storm",
         "Amir Haddad", "Leila Nordin", "Viktor Ahl", "Nora Berg", "Samir Karlsson",
+        "Kristoffer Ek",
     ];
 
     private sealed record GroupSpec(string Name, GroupKind Kind, string Cadence, string Purpose,

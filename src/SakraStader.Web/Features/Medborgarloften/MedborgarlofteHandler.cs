@@ -23,9 +23,14 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
     {
         var areaIds = lofte.Links.Where(l => l.Kind == LinkKind.Area).Select(l => l.TargetId).ToList();
         var areaNames = await db.Areas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).Select(a => a.Name).ToListAsync(ct);
+        return ContentOf(tenant.Kommun?.Name ?? "", lofte, areaNames);
+    }
+
+    public static LofteContent ContentOf(string kommunName, Medborgarlofte lofte, IEnumerable<string> areaNames)
+    {
         var parties = lofte.Parties.OrderBy(p => p.Order).ToList();
         return new LofteContent(
-            tenant.Kommun?.Name ?? "",
+            kommunName,
             lofte.Title,
             lofte.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             lofte.ValidTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -1,0 +1,165 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Features.Demo;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>Medborgarlöften over HTTP: co-signing with the password, voiding, publishing, the public and verification pages.</summary>
+[Trait("Category", "Integration")]
+public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
+{
+    /// <summary>The demo's promise in Karlstad, signed by the kommun and waiting for the police.</summary>
+    private Task<(Guid Id, Guid PoliceParty)> KarlstadAwaitingAsync() => app.WithDbAsync("karlstad", async db =>
+    {
+        var lofte = await db.Medborgarloften.Include(m => m.Parties).SingleAsync(m => m.Title == "Tryggare Kronoparken");
+        return (lofte.Id, lofte.Parties.Single(p => p.Kind == PartyKind.Polisen).Id);
+    });
+
+    /// <summary>A promise of the test's own in Karlstad, sent for signing and signed by the kommun.</summary>
+    private Task<(Guid Id, Guid PoliceParty)> NewAwaitingAsync(string title) => app.WithDbAsync("karlstad", async db =>
+    {
+        var samordnare = await db.Users.SingleAsync(u => u.Email == TestApp.Email("samordnare", "karlstad"));
+        var polis = await db.Users.SingleAsync(u => u.Email == DemoSeeder.PolisEmail);
+        var lofte = new Medborgarlofte(title, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        var kommun = lofte.AddParty(PartyKind.Kommunen, "Karlstads kommun", samordnare.Id, samordnare.DisplayName, "Säkerhetschef");
+        var police = lofte.AddParty(PartyKind.Polisen, "Polisen, LPO Karlstad", polis.Id, polis.DisplayName, "Kommunpolis");
+        lofte.AddCommitment("Polisen syns vid Kronoparkens centrum fredagskvällar.", police.Id, "Antal kvällar per kvartal.");
+        var version = lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Karlstad", lofte, []), DateTimeOffset.UtcNow);
+        lofte.Sign(kommun.Id, samordnare.Id, samordnare.DisplayName, "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", DateTimeOffset.UtcNow);
+        db.Medborgarloften.Add(lofte);
+        await db.SaveChangesAsync();
+        return (lofte.Id, police.Id);
+    });
+
+    [Fact]
+    public async Task The_police_officer_sees_the_promise_to_sign_confirms_with_the_password_and_it_becomes_gallande_and_public()
+    {
+        var (id, party) = await NewAwaitingAsync("Testlöfte för underskrift");
+        using var polis = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
+
+        var list = await polis.PageAsync("/att-underteckna");
+        var link = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.Equal($"/karlstad/loften/{id}/underteckna/{party}", link);
+
+        var url = link!;
+        var page = await polis.PageAsync(url);
+        var hash = page.QuerySelector("code.hash")!.TextContent;
+        Assert.Contains("Polisen syns vid Kronoparkens centrum", page.QuerySelector(".lofte-text")!.TextContent, StringComparison.Ordinal);
+
+        using var wrong = await polis.SubmitAsync(url, "sign", new Dictionary<string, string> { ["Password"] = "fel-lösenord" });
+        var wrongPage = AppClient.Parse(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("Lösenordet stämmer inte", wrongPage.QuerySelector("#password-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
+
+        using var signed = await polis.SubmitAsync(url, "sign", new Dictionary<string, string> { ["Password"] = DemoSeeder.Password });
+        Assert.Contains("Alla parter har skrivit under", await signed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var signature = await app.WithDbAsync("karlstad", db => db.LofteSignatures.SingleAsync(s => s.PartyId == party));
+        Assert.Equal((hash, "Mikael Strand", "Kommunpolis", "Lösenord"), (signature.Hash, signature.Name, signature.Title, signature.Method));
+        Assert.Equal(LofteStatus.Gallande, await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+        Assert.DoesNotContain((await polis.PageAsync("/att-underteckna")).QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains(id.ToString(), StringComparison.Ordinal));
+
+        // Signing twice is refused.
+        var again = await polis.PageAsync(url);
+        Assert.Null(again.QuerySelector("form input[name=Password]"));
+
+        // Not public until the samordnare publishes it.
+        using var anonymous = app.NewClient();
+        using var before = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        using var published = await samordnare.SubmitAsync($"/karlstad/loften/{id}", "publish", new Dictionary<string, string>());
+        Assert.Contains("Löftet är publicerat", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var after = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("public, max-age=300", after.Headers.CacheControl!.ToString());
+        var publicPage = AppClient.Parse(await after.Content.ReadAsStringAsync());
+        Assert.Contains("Mikael Strand", publicPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(publicPage.QuerySelector("form"));
+    }
+
+    [Fact]
+    public async Task The_public_pages_show_only_published_promises_public_follow_ups_and_no_personal_or_internal_data()
+    {
+        using var anonymous = app.NewClient();
+        var list = await anonymous.PageAsync("/orebro/medborgarloften");
+        Assert.Equal(["Tryggare Vivalla centrum"], list.QuerySelectorAll(".card__title").Select(t => t.TextContent.Trim()));
+
+        var id = await app.WithDbAsync("orebro", db => db.Medborgarloften.Where(m => m.Title == "Tryggare Vivalla centrum").Select(m => m.Id).SingleAsync());
+        var page = await anonymous.PageAsync($"/orebro/medborgarloften/{id}");
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("Ny LED-belysning", text, StringComparison.Ordinal);           // a public follow-up
+        Assert.DoesNotContain("Saneringstiden", text, StringComparison.Ordinal);      // an internal one
+        Assert.DoesNotContain("@", text, StringComparison.Ordinal);                   // no e-mail addresses
+        Assert.DoesNotContain("Trygghetsvandring med boende", text, StringComparison.Ordinal); // the dialogue record stays inside
+
+        // Karlstad's promise awaits the police: it is not on Karlstad's public list, nor at its address.
+        var (karlstad, _) = await KarlstadAwaitingAsync();
+        var karlstadList = await anonymous.PageAsync("/karlstad/medborgarloften");
+        Assert.DoesNotContain(karlstadList.QuerySelectorAll(".card__title"), t => t.TextContent.Contains("Kronoparken", StringComparison.Ordinal));
+        using var draft = await anonymous.GetAsync($"/karlstad/medborgarloften/{karlstad}");
+        Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
+        // Another kommun's address does not show Örebro's promise.
+        using var crossed = await anonymous.GetAsync($"/boras/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
+        // The internal pages need a member.
+        using var inside = await anonymous.GetAsync($"/orebro/loften/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, inside.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_after_signing_voids_the_signatures_shows_what_changed_and_the_code_page_says_the_text_changed()
+    {
+        var (id, code) = await app.WithDbAsync("boras", async db =>
+        {
+            var l = await db.Medborgarloften.Include(m => m.Versions).SingleAsync(m => m.Title == "Trygghet i Hässleholmen–Hulta");
+            return (l.Id, l.Versions.Single().VerificationCode);
+        });
+        using var anonymous = app.NewClient();
+        var verified = await anonymous.PageAsync($"/verifiera/{code}");
+        Assert.Equal("Texten stämmer", verified.QuerySelector(".alert__title")!.TextContent);
+        Assert.Equal(3, verified.QuerySelectorAll("main ul li").Count(li => li.TextContent.Contains("Lösenord", StringComparison.Ordinal)));
+
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        var party = await app.WithDbAsync("boras", db => db.LofteParties.Where(p => p.MedborgarlofteId == id && p.Kind == PartyKind.Kommunen).Select(p => p.Id).SingleAsync());
+        using var changed = await samordnare.SubmitAsync($"/boras/loften/{id}", "commitment", new Dictionary<string, string>
+        {
+            ["What"] = "Fler papperskorgar vid torget.", ["CommitmentParty"] = party.ToString(), ["HowShown"] = "Bilder.",
+        });
+        var page = AppClient.Parse(await changed.Content.ReadAsStringAsync());
+        var alert = page.QuerySelector(".alert--error")!.TextContent;
+        Assert.Contains("Underskrifterna gäller inte längre", alert, StringComparison.Ordinal);
+        Assert.Contains("Löfte tillagt: Fler papperskorgar vid torget.", alert, StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDbAsync("boras", db => db.LofteSignatures.CountAsync(s => s.MedborgarlofteId == id && s.VoidedAt != null)));
+
+        using var gone = await anonymous.GetAsync($"/boras/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        var stale = await anonymous.PageAsync($"/verifiera/{code}");
+        Assert.Equal("Texten har ändrats efter underskriften", stale.QuerySelector(".alert__title")!.TextContent);
+
+        // Sent again, it asks every party for a new signature on version 2; publishing before they sign is refused.
+        using var send = await samordnare.SubmitAsync($"/boras/loften/{id}", "send", new Dictionary<string, string>());
+        Assert.Equal((LofteStatus.ForUnderskrift, 2), await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id)
+            .Select(m => new ValueTuple<LofteStatus, int>(m.Status, m.Versions.Max(v => v.Number))).SingleAsync()));
+        using var publish = await samordnare.SubmitAsync($"/boras/loften/{id}", "publish", new Dictionary<string, string>());
+        Assert.Contains("först när alla parter har skrivit under. Saknas: Borås kommun", AppClient.Parse(await publish.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Only_the_signatory_reaches_the_signing_page_and_other_kommuner_see_nothing()
+    {
+        var (id, party) = await KarlstadAwaitingAsync();
+        using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "karlstad"));
+        using var notSignatory = await medlem.GetAsync($"/karlstad/loften/{id}/underteckna/{party}");
+        Assert.Equal(HttpStatusCode.Forbidden, notSignatory.StatusCode);
+        Assert.Null((await medlem.PageAsync($"/karlstad/loften/{id}")).QuerySelector("form input[name=_handler][value=publish]"));
+
+        using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var foreign = await other.GetAsync($"/orebro/loften/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Empty((await other.PageAsync("/att-underteckna")).QuerySelectorAll(".card"));
+    }
+}
