@@ -232,7 +232,7 @@ public sealed class Medborgarlofte : TenantEntity
     {
         if (Status != LofteStatus.Gallande)
         {
-            var missing = parties.Where(p => ValidSignatures.All(s => s.PartyId != p.Id)).Select(p => p.Organisation).ToList();
+            var missing = parties.OrderBy(p => p.Order).Where(p => ValidSignatures.All(s => s.PartyId != p.Id)).Select(p => p.Organisation).ToList();
             throw new DomainException(missing.Count > 0
                 ? $"Löftet kan publiceras först när alla parter har skrivit under. Saknas: {string.Join(", ", missing)}."
                 : "Löftet kan publiceras först när alla parter har skrivit under.");
@@ -499,6 +499,8 @@ public sealed record LofteContent(
     string ValidTo,
     List<string> Areas,
     string Background,
+    List<string> Dialogues,
+    List<string> Problems,
     List<LofteContentParty> Parties,
     List<LofteContentCommitment> Commitments)
 {

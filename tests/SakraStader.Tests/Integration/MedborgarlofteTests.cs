@@ -93,7 +93,8 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Ny LED-belysning", text, StringComparison.Ordinal);           // a public follow-up
         Assert.DoesNotContain("Saneringstiden", text, StringComparison.Ordinal);      // an internal one
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);                   // no e-mail addresses
-        Assert.DoesNotContain("Trygghetsvandring med boende", text, StringComparison.Ordinal); // the dialogue record stays inside
+        Assert.Contains("Bygger på: Trygghetsvandring med boende", text, StringComparison.Ordinal); // the dialogue, as signed
+        Assert.DoesNotContain("Mörkt och otäckt", text, StringComparison.Ordinal);                    // its notes stay inside
 
         // Karlstad's promise awaits the police: it is not on Karlstad's public list, nor at its address.
         var (karlstad, _) = await KarlstadAwaitingAsync();
@@ -144,7 +145,8 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal((LofteStatus.ForUnderskrift, 2), await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id)
             .Select(m => new ValueTuple<LofteStatus, int>(m.Status, m.Versions.Max(v => v.Number))).SingleAsync()));
         using var publish = await samordnare.SubmitAsync($"/boras/loften/{id}", "publish", new Dictionary<string, string>());
-        Assert.Contains("först när alla parter har skrivit under. Saknas: Borås kommun", AppClient.Parse(await publish.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        var refusal = AppClient.Parse(await publish.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent;
+        Assert.True(refusal.Contains("först när alla parter har skrivit under. Saknas: Borås kommun", StringComparison.Ordinal), refusal);
         Assert.Null(await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
     }
 
@@ -156,6 +158,26 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         using var notSignatory = await medlem.GetAsync($"/karlstad/loften/{id}/underteckna/{party}");
         Assert.Equal(HttpStatusCode.Forbidden, notSignatory.StatusCode);
         Assert.Null((await medlem.PageAsync($"/karlstad/loften/{id}")).QuerySelector("form input[name=_handler][value=publish]"));
+
+        // A member reads but changes nothing; a period that ends before it starts is refused next to the field, input kept.
+        using var edit = await medlem.Http.PostAsync($"/karlstad/loften/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await medlem.AntiforgeryTokenAsync(), ["_handler"] = "describe", ["Title"] = "Kapat",
+            ["ValidFrom"] = "2026-01-01", ["ValidTo"] = "2026-12-31",
+        }));
+        Assert.False(edit.IsSuccessStatusCode);
+        Assert.Equal("Tryggare Kronoparken", await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Title).SingleAsync()));
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var karlstadId = (await NewAwaitingAsync("Testlöfte för perioden")).Id;
+        using var bad = await samordnare.SubmitAsync($"/karlstad/loften/{karlstadId}", "describe", new Dictionary<string, string>
+        {
+            ["Title"] = "Ny rubrik", ["ValidFrom"] = "2026-06-01", ["ValidTo"] = "2026-05-31",
+        });
+        var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Equal("Perioden kan inte sluta innan den börjar.", badPage.QuerySelector("#d-to + .field-error")!.TextContent);
+        Assert.Equal("Ny rubrik", badPage.QuerySelector("#d-title")!.GetAttribute("value"));
+        Assert.Equal(("Testlöfte för perioden", LofteStatus.ForUnderskrift), await app.WithDbAsync("karlstad", db =>
+            db.Medborgarloften.Where(m => m.Id == karlstadId).Select(m => new ValueTuple<string, LofteStatus>(m.Title, m.Status)).SingleAsync()));
 
         using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
         using var foreign = await other.GetAsync($"/orebro/loften/{id}");

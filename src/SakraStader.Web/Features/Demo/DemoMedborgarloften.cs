@@ -39,7 +39,7 @@ public static class DemoMedborgarloften
         lofte.Link(LinkKind.Area, [area.Id]);
         lofte.Link(LinkKind.Dialogue, [dialogue.Id]);
         var (samordnare, polis) = (people["samordnare"], people["polis"]);
-        var kommun = lofte.AddParty(PartyKind.Kommunen, $"{kommunName} kommun", samordnare.User.Id, samordnare.User.DisplayName, samordnare.Title);
+        var kommun = lofte.AddParty(PartyKind.Kommunen, samordnare.Org, samordnare.User.Id, samordnare.User.DisplayName, samordnare.Title);
         var police = lofte.AddParty(PartyKind.Polisen, $"Polisen, {polis.Org}", polis.User.Id, polis.User.DisplayName, polis.Title);
         lofte.AddCommitment("Belysningen i gångtunneln byts och förstärks.", kommun.Id, "Vi visar före- och efterbilder och frågar de boende igen i höstens trygghetsvandring.");
         lofte.AddCommitment("Polisen är synlig vid torget torsdag till lördag kvällar.", police.Id, "Vi redovisar antalet kvällar med närvaro varje kvartal.");
@@ -53,7 +53,8 @@ public static class DemoMedborgarloften
         }
 
         var sentAt = now.AddDays(-40);
-        var version = lofte.SendForSigning(MedborgarlofteHandler.ContentOf(kommunName, lofte, [area.Name]), sentAt);
+        var version = lofte.SendForSigning(MedborgarlofteHandler.ContentOf(kommunName, lofte, [area.Name],
+            [MedborgarlofteHandler.DialogueName(dialogue.Date, dialogue.Method, dialogue.Place)]), sentAt);
         lofte.Sign(kommun.Id, samordnare.User.Id, samordnare.User.DisplayName, samordnare.Title, Role.Samordnare.Display(), version.Hash, "Lösenord", sentAt.AddDays(2));
         if (slug != "karlstad")
         {

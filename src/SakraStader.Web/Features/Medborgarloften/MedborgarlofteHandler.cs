@@ -21,12 +21,22 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
     /// <summary>The content as it stands now, in the canonical shape that is hashed and signed.</summary>
     public async Task<LofteContent> ContentOfAsync(Medborgarlofte lofte, CancellationToken ct = default)
     {
-        var areaIds = lofte.Links.Where(l => l.Kind == LinkKind.Area).Select(l => l.TargetId).ToList();
+        List<Guid> Ids(LinkKind kind) => [.. lofte.Links.Where(l => l.Kind == kind).Select(l => l.TargetId)];
+        var areaIds = Ids(LinkKind.Area);
+        var dialogueIds = Ids(LinkKind.Dialogue);
+        var problemIds = Ids(LinkKind.Problem);
         var areaNames = await db.Areas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).Select(a => a.Name).ToListAsync(ct);
-        return ContentOf(tenant.Kommun?.Name ?? "", lofte, areaNames);
+        var dialogues = await db.CitizenDialogues.AsNoTracking().Where(d => dialogueIds.Contains(d.Id)).Select(d => new { d.Date, d.Method, d.Place }).ToListAsync(ct);
+        var problems = await db.Problems.AsNoTracking().Where(p => problemIds.Contains(p.Id)).Select(p => p.Title).ToListAsync(ct);
+        return ContentOf(tenant.Kommun?.Name ?? "", lofte, areaNames,
+            dialogues.Select(d => DialogueName(d.Date, d.Method, d.Place)), problems);
     }
 
-    public static LofteContent ContentOf(string kommunName, Medborgarlofte lofte, IEnumerable<string> areaNames)
+    public static string DialogueName(DateOnly date, string method, string place) =>
+        $"{method}, {place}, {date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static LofteContent ContentOf(string kommunName, Medborgarlofte lofte, IEnumerable<string> areaNames,
+        IEnumerable<string>? dialogues = null, IEnumerable<string>? problems = null)
     {
         var parties = lofte.Parties.OrderBy(p => p.Order).ToList();
         return new LofteContent(
@@ -36,6 +46,8 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
             lofte.ValidTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [.. areaNames.Order(StringComparer.Ordinal)],
             lofte.Background,
+            [.. (dialogues ?? []).Order(StringComparer.Ordinal)],
+            [.. (problems ?? []).Order(StringComparer.Ordinal)],
             [.. parties.Select(p => new LofteContentParty(p.Kind.Display(), p.Organisation, p.SignatoryName, p.SignatoryTitle))],
             [.. lofte.Commitments.OrderBy(c => c.Order).Select(c => new LofteContentCommitment(c.What,
                 parties.FirstOrDefault(p => p.Id == c.PartyId)?.Organisation ?? "", c.HowShown))]);
@@ -89,6 +101,8 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
         {
             changes.Add("Bakgrunden är ändrad.");
         }
+        Lists("Dialog", sent.Dialogues, now.Dialogues, changes);
+        Lists("Problem", sent.Problems, now.Problems, changes);
         Lists("Part", sent.Parties.Select(p => $"{p.Organisation} ({p.Signatory})"), now.Parties.Select(p => $"{p.Organisation} ({p.Signatory})"), changes);
         Lists("Löfte", sent.Commitments.Select(c => $"{c.What} ({c.Party}; {c.HowShown})"), now.Commitments.Select(c => $"{c.What} ({c.Party}; {c.HowShown})"), changes);
         return changes;
