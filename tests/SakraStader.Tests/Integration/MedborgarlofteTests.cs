@@ -150,6 +150,21 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("samordnare", HttpStatusCode.Forbidden)]   // manages the promise, but Polisen's signatory is the police officer
+    [InlineData("styrgrupp", HttpStatusCode.Forbidden)]
+    [InlineData("medlem", HttpStatusCode.Forbidden)]
+    [InlineData("lasare", HttpStatusCode.Redirect)]        // not even a member: to the access-denied page
+    [InlineData("inrapportor", HttpStatusCode.Redirect)]
+    [InlineData("polis", HttpStatusCode.OK)]
+    public async Task Only_the_partys_signatory_opens_its_signing_page(string who, HttpStatusCode expected)
+    {
+        var (id, party) = await KarlstadAwaitingAsync();
+        using var client = await app.SignedInClientAsync(who == "polis" ? DemoSeeder.PolisEmail : TestApp.Email(who, "karlstad"));
+        using var response = await client.GetAsync($"/karlstad/loften/{id}/underteckna/{party}");
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Only_the_signatory_reaches_the_signing_page_and_other_kommuner_see_nothing()
     {
