@@ -50,6 +50,14 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
          select new ToSign(k.Slug, k.Name, l.Id, l.Title, p.Id, p.Organisation, l.ValidFrom, l.ValidTo))
         .ToListAsync(ct);
 
+    /// <summary>The kommuner that have published medborgarlöften, for the public start page.</summary>
+    public Task<List<PublishedKommun>> KommunerWithPublishedLoftenAsync(CancellationToken ct = default) =>
+        db.Kommuner.AsNoTracking()
+            .Where(k => db.Medborgarloften.IgnoreQueryFilters(TenantFilterOnly).Any(m => m.KommunId == k.Id && m.Status == LofteStatus.Gallande && m.PublishedAt != null))
+            .OrderBy(k => k.Name)
+            .Select(k => new PublishedKommun(k.Slug, k.Name))
+            .ToListAsync(ct);
+
     /// <summary>
     /// A signed version by its public verification code, with its kommun and signatures, and whether the promise's
     /// current content still matches it. Anonymous by design: the code is printed on the published promise.
@@ -134,3 +142,5 @@ public sealed record VerifiedSignature(string Name, string Title, string Organis
 /// <summary>A version found by its code. <see cref="StillCurrent"/>: the promise's content still matches this version's hash.</summary>
 public sealed record Verification(string KommunSlug, Guid LofteId, int Number, string Content, string Hash, DateTimeOffset CreatedAt,
     List<VerifiedSignature> Signatures, bool StillCurrent, bool Published);
+
+public sealed record PublishedKommun(string Slug, string Name);
