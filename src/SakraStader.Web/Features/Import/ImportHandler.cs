@@ -71,7 +71,7 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
         {
             batch.Commit(0, 0, time.GetUtcNow()); // throws the reason
         }
-        if (format.Kind == ImportKind.Incidents && await EarlierImportAsync(batch, ct) is { } earlier)
+        if (format.Kind == ImportKind.Incidents && await EarlierImportAsync(batch.Id, batch.Kind, batch.ContentHash, ct) is { } earlier)
         {
             throw new DomainException($"Samma fil importerades redan {Sv.DateTime(earlier)}. Händelserna skulle bli dubbla; inget har importerats.");
         }
@@ -163,9 +163,9 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
     }
 
     /// <summary>When the same file was already imported (same kind, same bytes), when that was.</summary>
-    public Task<DateTimeOffset?> EarlierImportAsync(ImportBatch batch, CancellationToken ct = default) =>
+    public Task<DateTimeOffset?> EarlierImportAsync(Guid batchId, ImportKind kind, string contentHash, CancellationToken ct = default) =>
         db.ImportBatches.AsNoTracking()
-            .Where(b => b.Id != batch.Id && b.Kind == batch.Kind && b.ContentHash == batch.ContentHash && b.Status == ImportStatus.Committed)
+            .Where(b => b.Id != batchId && b.Kind == kind && b.ContentHash == contentHash && b.Status == ImportStatus.Committed)
             .OrderByDescending(b => b.CompletedAt).Select(b => b.CompletedAt).FirstOrDefaultAsync(ct);
 
     private ImportFormat Authorised(ImportKind kind)
