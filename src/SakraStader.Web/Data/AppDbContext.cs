@@ -65,6 +65,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<LofteParty> LofteParties => Set<LofteParty>();
     public DbSet<LofteVersion> LofteVersions => Set<LofteVersion>();
     public DbSet<LofteSignature> LofteSignatures => Set<LofteSignature>();
+    public DbSet<Atgardsplan> Atgardsplaner => Set<Atgardsplan>();
+    public DbSet<Atgard> Atgarder => Set<Atgard>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

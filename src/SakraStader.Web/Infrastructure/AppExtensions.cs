@@ -32,6 +32,7 @@ public static class AppExtensions
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();
         services.AddScoped<Features.Medborgarloften.MedborgarlofteHandler>();
+        services.AddScoped<Features.Atgarder.AtgardOptions>();
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

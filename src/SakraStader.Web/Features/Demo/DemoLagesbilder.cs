@@ -39,6 +39,49 @@ internal static class DemoLagesbilder
         ["Social oro"] = "Oro efter händelse, många samlade utomhus.",
     };
 
+    /// <summary>
+    /// The EST's åtgärdsplan from the latest lägesbild, decided at its last meeting: one measure completed and
+    /// evaluated, one overdue, one under way, and one still without an owner.
+    /// </summary>
+    private static void AddPlan(AppDbContext db, Group est, Problem[] problems, Lagesbild? latest, List<Membership> people, DateTimeOffset now, DateOnly today)
+    {
+        var plan = new Atgardsplan(est.Id, PlanKind.Kortsiktig, "EST:s åtgärdsplan hösten", latest?.Id, null, null);
+        var owner = people.FirstOrDefault(m => m.Organisation == OrganisationKind.Bostadsbolag && m.Role >= Role.Medlem);
+        var kommun = people.FirstOrDefault(m => m.Role == Role.Samordnare);
+        string Name(Membership? m) => m is null ? "" : db.Users.Local.FirstOrDefault(u => u.Id == m.UserId)?.DisplayName ?? "";
+
+        var light = new Atgard(plan.Id, "Byt belysning i gångtunneln", problems[1].Id);
+        light.Describe(light.Title, "LED-armaturer i hela tunneln och vid uppgångarna.", problems[1].Id, "Dålig belysning och skymd sikt", PreventionType.Situationell,
+            "Situationell prevention: bättre belysning minskar otrygghet (Brå).", "Färre som upplever tunneln som otrygg.", "Trygghetsvandringen i höst.");
+        light.Assign(kommun?.OrganisationName ?? "", kommun?.UserId, Name(kommun), "Tekniska förvaltningen");
+        light.Schedule(today.AddMonths(-5), today.AddMonths(-2), 120_000m);
+        light.AddProgress(today.AddMonths(-3), "Armaturerna är beställda.", Name(kommun), now.AddMonths(-3));
+        light.Complete(Outcome.Delvis, "Tunneln upplevs tryggare, men samlingarna flyttade till parkeringen intill.", 134_500m);
+
+        var graffiti = new Atgard(plan.Id, "Sanera klotter inom 24 timmar", problems[0].Id);
+        graffiti.Assign(owner?.OrganisationName ?? "", owner?.UserId, Name(owner), "");
+        graffiti.Schedule(today.AddMonths(-4), today.AddDays(-10), 30_000m);
+        graffiti.SetStatus(AtgardStatus.Pagar);
+        graffiti.AddProgress(today.AddDays(-20), "Saneringstiden är nere i 30 timmar i snitt.", Name(owner), now.AddDays(-20));
+
+        var youth = new Atgard(plan.Id, "Fritidsgården öppen fredagskvällar", problems[0].Id);
+        youth.Describe(youth.Title, "Förlängda öppettider med fältassistenter.", problems[0].Id, "Få aktiviteter kvällstid för äldre tonåringar", PreventionType.Social,
+            "Meningsfull fritid minskar risken för brott (Brå).", "Färre samlingar vid centrumhuset.", "Händelser vid centrum fredagar.");
+        youth.Assign(kommun?.OrganisationName ?? "", kommun?.UserId, Name(kommun), "Föreningslivet");
+        youth.Schedule(today.AddMonths(-1), today.AddMonths(3), 80_000m);
+        youth.SetStatus(AtgardStatus.Pagar);
+
+        var fires = new Atgard(plan.Id, "Kameror vid parkeringarna", problems[2].Id);
+        fires.Schedule(null, today.AddMonths(2), 200_000m);
+
+        if (db.Meetings.Local.Where(m => m.GroupId == est.Id && !m.Cancelled && m.StartsAt < now).MaxBy(m => m.StartsAt) is { } held)
+        {
+            plan.Decide(held, held.StartsAt.AddHours(2) < now ? held.StartsAt.AddHours(2) : now);
+        }
+        db.Atgardsplaner.Add(plan);
+        db.Atgarder.AddRange(light, graffiti, youth, fires);
+    }
+
     /// <summary>Last week's and this week's summaries, written as the weekly kommun–polis–bostadsbolag meeting would.</summary>
     private static void AddWeeks(AppDbContext db, List<Area> areas, DateOnly today)
     {
@@ -210,6 +253,8 @@ internal static class DemoLagesbilder
             }
             previous = lagesbild;
         }
+
+        AddPlan(db, est, problems, previous, [.. db.Memberships.Local.Where(m => m.KommunId == est.KommunId)], now, today);
 
         // The styrgrupp's fördjupad lägesbild over last year and this, a draft with its analysis begun.
         if (db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Styrgrupp) is { } styrgrupp)

@@ -1,0 +1,350 @@
+namespace SakraStader.Domain;
+
+public enum PlanKind
+{
+    /// <summary>The EST's short-term plan, from a monthly lägesbild.</summary>
+    Kortsiktig = 0,
+    /// <summary>The styrgrupp's strategic plan over years, from the fördjupad lägesbild.</summary>
+    Langsiktig = 1,
+}
+
+public enum PlanStatus
+{
+    Utkast = 0,
+    Beslutad = 1,
+}
+
+public enum AtgardStatus
+{
+    Planerad = 0,
+    Pagar = 1,
+    Genomford = 2,
+    Installd = 3,
+}
+
+public enum PreventionType
+{
+    Situationell = 0,
+    Social = 1,
+    Annan = 2,
+}
+
+public enum Outcome
+{
+    Uppnadd = 0,
+    Delvis = 1,
+    EjUppnadd = 2,
+}
+
+/// <summary>
+/// An åtgärdsplan: the measures a group decides on against the problems of its lägesbild. It is drafted, then decided
+/// (beslutad) at a meeting of the group; after that every change to its measures carries a revision note, so the
+/// plan's history is visible.
+/// </summary>
+public sealed class Atgardsplan : TenantEntity
+{
+    public const int TitleMax = 200;
+
+    private readonly List<PlanRevision> revisions = [];
+
+    private Atgardsplan() { }
+
+    public Atgardsplan(Guid groupId, PlanKind kind, string title, Guid? lagesbildId, int? fromYear, int? toYear)
+    {
+        GroupId = groupId;
+        Kind = kind;
+        Title = DomainText.Required(title, TitleMax, "Ge planen en rubrik.", nameof(Title));
+        if (kind == PlanKind.Langsiktig && (fromYear is null || toYear is null || toYear < fromYear))
+        {
+            throw new DomainException("En långsiktig plan gäller från ett år till ett senare år.", nameof(ToYear));
+        }
+        LagesbildId = lagesbildId;
+        FromYear = fromYear;
+        ToYear = toYear;
+    }
+
+    public Guid GroupId { get; private set; }
+
+    public PlanKind Kind { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public Guid? LagesbildId { get; private set; }
+
+    public int? FromYear { get; private set; }
+
+    public int? ToYear { get; private set; }
+
+    public PlanStatus Status { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public Guid? MeetingId { get; private set; }
+
+    public IReadOnlyList<PlanRevision> Revisions => revisions;
+
+    /// <summary>Decided by the group at one of its meetings that has taken place.</summary>
+    public void Decide(Meeting meeting, DateTimeOffset at)
+    {
+        if (Status == PlanStatus.Beslutad)
+        {
+            throw new DomainException("Planen är redan beslutad.");
+        }
+        if (meeting.GroupId != GroupId)
+        {
+            throw new DomainException("Välj ett av gruppens möten.", nameof(MeetingId));
+        }
+        if (meeting.Cancelled || meeting.StartsAt > at)
+        {
+            throw new DomainException("Mötet har inte hållits. Välj mötet där gruppen fattade beslutet.", nameof(MeetingId));
+        }
+        Status = PlanStatus.Beslutad;
+        MeetingId = meeting.Id;
+        DecidedAt = at;
+    }
+
+    /// <summary>
+    /// A change to a decided plan's measures needs a note saying what and why; it is kept as a revision. A draft needs
+    /// none. Returns the revision, or null for a draft.
+    /// </summary>
+    public PlanRevision? Revise(string? note, string author, DateTimeOffset at)
+    {
+        if (Status == PlanStatus.Utkast)
+        {
+            return null;
+        }
+        var text = (note ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw new DomainException("Planen är beslutad. Skriv kort vad som ändras och varför.", nameof(PlanRevision.Note));
+        }
+        var revision = new PlanRevision(Id, revisions.Count + 1, DomainText.Free(text, PlanRevision.NoteMax, nameof(PlanRevision.Note)), author, at);
+        revisions.Add(revision);
+        return revision;
+    }
+}
+
+public sealed class PlanRevision : TenantEntity
+{
+    public const int NoteMax = 1000;
+
+    private PlanRevision() { }
+
+    internal PlanRevision(Guid planId, int number, string note, string author, DateTimeOffset at)
+    {
+        PlanId = planId;
+        Number = number;
+        Note = note;
+        Author = author;
+        At = at;
+    }
+
+    public Guid PlanId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Note { get; private set; } = "";
+
+    public string Author { get; private set; } = "";
+
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>
+/// An åtgärd: what is done against a problem and its causes, by whom, when, at what cost, on what grounds, and how its
+/// effect will be measured. "Försenad" is derived from the due date, never stored.
+/// </summary>
+public sealed class Atgard : TenantEntity
+{
+    public const int TitleMax = 200;
+    public const int TextMax = 4000;
+
+    private readonly List<AtgardProgress> progress = [];
+
+    private Atgard() { }
+
+    public Atgard(Guid planId, string title, Guid? problemId)
+    {
+        PlanId = planId;
+        ProblemId = problemId;
+        Title = DomainText.Required(title, TitleMax, "Ge åtgärden en rubrik.", nameof(Title));
+    }
+
+    public Guid PlanId { get; private set; }
+
+    public Guid? ProblemId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>The cause(s) it targets, as the lägesbild's cause analysis names them.</summary>
+    public string Causes { get; private set; } = "";
+
+    public PreventionType PreventionType { get; private set; }
+
+    public string ResponsibleOrganisation { get; private set; } = "";
+
+    public Guid? ResponsibleUserId { get; private set; }
+
+    public string ResponsibleName { get; private set; } = "";
+
+    public string Partners { get; private set; } = "";
+
+    public DateOnly? StartDate { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    public AtgardStatus Status { get; private set; }
+
+    public decimal? PlannedCost { get; private set; }
+
+    public decimal? ActualCost { get; private set; }
+
+    /// <summary>The method or evidence it rests on.</summary>
+    public string Method { get; private set; } = "";
+
+    public string ExpectedEffect { get; private set; } = "";
+
+    public string HowMeasured { get; private set; } = "";
+
+    public Outcome? Outcome { get; private set; }
+
+    public string Learned { get; private set; } = "";
+
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public IReadOnlyList<AtgardProgress> Progress => progress;
+
+    /// <summary>Försenad: not finished or cancelled, and the due date has passed.</summary>
+    public bool IsOverdue(DateOnly today) => Status is AtgardStatus.Planerad or AtgardStatus.Pagar && DueDate is { } due && due < today;
+
+    public void Describe(string title, string description, Guid? problemId, string causes, PreventionType type, string method, string expectedEffect,
+        string howMeasured)
+    {
+        Title = DomainText.Required(title, TitleMax, "Ge åtgärden en rubrik.", nameof(Title));
+        PersonalData.EnsureNone(Title, nameof(Title));
+        Description = DomainText.Free(description, TextMax, nameof(Description));
+        ProblemId = problemId;
+        Causes = DomainText.Free(causes, TextMax, nameof(Causes));
+        PreventionType = type;
+        Method = DomainText.Free(method, TextMax, nameof(Method));
+        ExpectedEffect = DomainText.Free(expectedEffect, TextMax, nameof(ExpectedEffect));
+        HowMeasured = DomainText.Free(howMeasured, TextMax, nameof(HowMeasured));
+        Touch();
+    }
+
+    /// <summary>The responsible person must be a member of the kommun (the caller checks and passes their name).</summary>
+    public void Assign(string organisation, Guid? userId, string name, string partners)
+    {
+        ResponsibleOrganisation = DomainText.Free(organisation, 150, nameof(ResponsibleOrganisation));
+        ResponsibleUserId = userId;
+        ResponsibleName = (name ?? "").Trim();
+        Partners = DomainText.Free(partners, 500, nameof(Partners));
+        Touch();
+    }
+
+    public void Schedule(DateOnly? start, DateOnly? due, decimal? plannedCost)
+    {
+        if (start is { } s && due is { } d && d < s)
+        {
+            throw new DomainException("Slutdatum kan inte komma före startdatum.", nameof(DueDate));
+        }
+        if (plannedCost < 0)
+        {
+            throw new DomainException("Kostnaden kan inte vara negativ.", nameof(PlannedCost));
+        }
+        (StartDate, DueDate, PlannedCost) = (start, due, plannedCost);
+        Touch();
+    }
+
+    public void SetStatus(AtgardStatus status)
+    {
+        if (status == AtgardStatus.Genomford && Outcome is null)
+        {
+            throw new DomainException("En genomförd åtgärd behöver en utvärdering: blev effekten uppnådd, delvis eller inte?", nameof(Outcome));
+        }
+        Status = status;
+        Touch();
+    }
+
+    /// <summary>Completes the measure with its evaluation: the outcome, what was learned, and what it cost.</summary>
+    public void Complete(Outcome? outcome, string learned, decimal? actualCost)
+    {
+        if (outcome is null)
+        {
+            throw new DomainException("Välj om effekten blev uppnådd, delvis uppnådd eller inte uppnådd.", nameof(Outcome));
+        }
+        var text = DomainText.Free(learned, TextMax, nameof(Learned));
+        if (text.Length == 0)
+        {
+            throw new DomainException("Skriv vad ni lärde er, också när det inte gick som tänkt.", nameof(Learned));
+        }
+        if (actualCost < 0)
+        {
+            throw new DomainException("Kostnaden kan inte vara negativ.", nameof(ActualCost));
+        }
+        (Outcome, Learned, ActualCost, Status) = (outcome, text, actualCost, AtgardStatus.Genomford);
+        Touch();
+    }
+
+    public AtgardProgress AddProgress(DateOnly date, string text, string author, DateTimeOffset at)
+    {
+        var note = new AtgardProgress(Id, date, DomainText.Required(text, TextMax, "Skriv vad som har hänt.", nameof(AtgardProgress.Text)), author, at);
+        PersonalData.EnsureNone(note.Text, nameof(AtgardProgress.Text));
+        progress.Add(note);
+        Touch();
+        return note;
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+}
+
+public sealed class AtgardProgress : TenantEntity
+{
+    private AtgardProgress() { }
+
+    internal AtgardProgress(Guid atgardId, DateOnly date, string text, string author, DateTimeOffset at)
+    {
+        AtgardId = atgardId;
+        Date = date;
+        Text = text;
+        Author = author;
+        CreatedAt = at;
+    }
+
+    public Guid AtgardId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public string Author { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}
+
+public static class AtgardText
+{
+    public static string Display(this AtgardStatus status) => status switch
+    {
+        AtgardStatus.Planerad => "Planerad",
+        AtgardStatus.Pagar => "Pågår",
+        AtgardStatus.Genomford => "Genomförd",
+        _ => "Inställd",
+    };
+
+    public static string Display(this Outcome outcome) => outcome switch
+    {
+        Domain.Outcome.Uppnadd => "Uppnådd",
+        Domain.Outcome.Delvis => "Delvis uppnådd",
+        _ => "Ej uppnådd",
+    };
+
+    public static string Display(this PreventionType type) => type switch
+    {
+        PreventionType.Situationell => "Situationell",
+        PreventionType.Social => "Social",
+        _ => "Annan",
+    };
+}

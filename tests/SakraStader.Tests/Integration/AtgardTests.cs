@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>Åtgärdsplaner over HTTP: the plan's figures, creating a measure from a problem, follow-up, evaluation, conflicts.</summary>
+[Trait("Category", "Integration")]
+public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
+{
+    private Task<(Guid Plan, Guid Group)> PlanAsync(string slug) => app.WithDbAsync(slug, async db =>
+    {
+        var plan = await db.Atgardsplaner.SingleAsync();
+        return (plan.Id, plan.GroupId);
+    });
+
+    [Fact]
+    public async Task The_plan_shows_its_measures_with_cost_totals_and_overdue_count_computed_from_the_data()
+    {
+        var (plan, _) = await PlanAsync("kristianstad");
+        var (planned, actual, overdue) = await app.WithDbAsync("kristianstad", async db =>
+        {
+            var all = await db.Atgarder.Where(a => a.PlanId == plan).ToListAsync();
+            var today = Features.Meetings.MeetingPlanner.LocalDate(DateTimeOffset.UtcNow);
+            return (all.Sum(a => a.PlannedCost ?? 0), all.Sum(a => a.ActualCost ?? 0), all.Count(a => a.IsOverdue(today)));
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "kristianstad"));
+        var page = await client.PageAsync($"/kristianstad/atgardsplaner/{plan}");
+        var stats = page.QuerySelectorAll(".stat").ToDictionary(s => s.QuerySelector(".stat__label")!.TextContent, s => s.QuerySelector(".stat__value")!.TextContent.Replace('\u00a0', ' '));
+
+        Assert.Equal(overdue.ToString(System.Globalization.CultureInfo.InvariantCulture), stats["försenade"]);
+        Assert.Equal(1, overdue);
+        Assert.Equal(planned.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")).Replace('\u00a0', ' ') + " kr", stats["planerad kostnad"]);
+        Assert.Equal(actual.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")).Replace('\u00a0', ' ') + " kr", stats["faktisk kostnad"]);
+        Assert.Equal(1, page.QuerySelectorAll("tbody .status--warn").Length);
+        Assert.Null(page.QuerySelector("form input[name=_handler][value=new-measure]")); // a läsare reads
+    }
+
+    [Fact]
+    public async Task A_measure_is_created_from_a_problem_followed_up_and_completed_with_its_evaluation()
+    {
+        var problem = await app.WithDbAsync("haninge", db => db.Problems.OrderBy(p => p.CreatedAt).Select(p => p.Id).FirstAsync());
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+
+        // The demo plan is decided: a new measure needs a note saying why.
+        using var noNote = await client.SubmitAsync($"/haninge/problem/{problem}", "measure-from-problem", new Dictionary<string, string> { ["MeasureTitle"] = "Trygghetsvandring med boende" });
+        Assert.Contains("Skriv kort vad som ändras", AppClient.Parse(await noNote.Content.ReadAsStringAsync()).QuerySelector("#mp-title + .field-error")!.TextContent, StringComparison.Ordinal);
+        using var created = await client.SubmitAsync($"/haninge/problem/{problem}", "measure-from-problem", new Dictionary<string, string>
+        {
+            ["MeasureTitle"] = "Trygghetsvandring med boende", ["RevisionNote"] = "Boende bad om en vandring i september.",
+        });
+        var url = created.LocationPath();
+        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        Assert.Equal(problem, await app.WithDbAsync("haninge", db => db.Atgarder.Where(a => a.Id == id).Select(a => a.ProblemId).SingleAsync()));
+        Assert.True(await app.WithDbAsync("haninge", db => db.Set<PlanRevision>().AnyAsync(r => r.Note == "Boende bad om en vandring i september.")));
+
+        using var progress = await client.SubmitAsync(url, "progress", new Dictionary<string, string> { ["ProgressText"] = "Inbjudan skickad till alla hushåll." });
+        Assert.Contains("Inbjudan skickad", (await client.PageAsync(url)).QuerySelector(".followups")!.TextContent, StringComparison.Ordinal);
+
+        using var unevaluated = await client.SubmitAsync(url, "complete", new Dictionary<string, string> { ["Learned"] = "Bra uppslutning." });
+        Assert.Contains("uppnådd", AppClient.Parse(await unevaluated.Content.ReadAsStringAsync()).QuerySelector("fieldset + .field-error")!.TextContent, StringComparison.Ordinal);
+        using var done = await client.SubmitAsync(url, "complete", new Dictionary<string, string>
+        {
+            ["OutcomeValue"] = nameof(Outcome.Uppnadd), ["Learned"] = "Bra uppslutning; tre nya lampor beställda.", ["ActualCostText"] = "4 500",
+        });
+        var measure = await app.WithDbAsync("haninge", db => db.Atgarder.SingleAsync(a => a.Id == id));
+        Assert.Equal((AtgardStatus.Genomford, Outcome.Uppnadd, 4500m), (measure.Status, measure.Outcome, measure.ActualCost));
+
+        // The problem's page shows the measure and its outcome beside the assessments.
+        var problemPage = await client.PageAsync($"/haninge/problem/{problem}");
+        Assert.Contains("Uppnådd: Bra uppslutning", problemPage.QuerySelector("section[aria-labelledby=measures-heading]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_save_of_the_same_measure_is_told_about_the_other_change_and_keeps_its_input()
+    {
+        var id = await app.WithDbAsync("karlstad", db => db.Atgarder.Where(a => a.Status == AtgardStatus.Planerad).Select(a => a.Id).FirstAsync());
+        var url = $"/karlstad/atgarder/{id}";
+        using var first = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        using var second = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var stale = AppClient.CurrentValues(AppClient.FindForm(await second.PageAsync(url), "edit"));
+
+        using var saved = await first.SubmitAsync(url, "edit", new Dictionary<string, string> { ["EditTitle"] = "Kameror vid båda parkeringarna", ["RevisionNote"] = "Två parkeringar." });
+        Assert.Contains("Åtgärden är sparad.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        stale["EditTitle"] = "Kameror och belysning";
+        stale["RevisionNote"] = "Belysning också.";
+        using var refused = await second.Http.PostAsync(url, new FormUrlEncodedContent(stale));
+        var page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Någon annan sparade åtgärden", page.QuerySelector("form .field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kameror och belysning", page.QuerySelector("#e-title")!.GetAttribute("value"));
+        Assert.Equal("Kameror vid båda parkeringarna", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Kameror vid båda parkeringarna", await app.WithDbAsync("karlstad", db => db.Atgarder.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Bad_input_and_people_outside_the_group_or_the_kommun_change_nothing()
+    {
+        var id = await app.WithDbAsync("boras", db => db.Atgarder.Where(a => a.Status == AtgardStatus.Planerad).Select(a => a.Id).FirstAsync());
+        var url = $"/boras/atgarder/{id}";
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+
+        using var dates = await samordnare.SubmitAsync(url, "edit", new Dictionary<string, string> { ["Start"] = "2026-05-01", ["Due"] = "2026-04-30", ["RevisionNote"] = "Nytt datum." });
+        var page = AppClient.Parse(await dates.Content.ReadAsStringAsync());
+        Assert.Equal("Slutdatum kan inte komma före startdatum.", page.QuerySelector("#e-due + .field-error")!.TextContent);
+        Assert.Equal("2026-04-30", page.QuerySelector("#e-due")!.GetAttribute("value"));
+
+        using var stranger = await samordnare.SubmitAsync(url, "edit", new Dictionary<string, string> { ["OwnerId"] = Guid.NewGuid().ToString(), ["RevisionNote"] = "Ny ansvarig." });
+        Assert.Contains("måste vara medlem i kommunen", await stranger.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var noNote = await samordnare.SubmitAsync(url, "edit", new Dictionary<string, string> { ["EditTitle"] = "Utan anteckning", ["RevisionNote"] = "" });
+        Assert.Contains("Skriv kort vad som ändras", await noNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual("Utan anteckning", await app.WithDbAsync("boras", db => db.Atgarder.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
+
+        using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "boras"));
+        Assert.Null((await lasare.PageAsync(url)).QuerySelector("form input[name=_handler][value=edit]"));
+
+        using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var foreign = await other.GetAsync($"/orebro/atgarder/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task Mina_atgarder_lists_the_owners_measures_and_the_overdue_list_only_late_ones()
+    {
+        var (ownerEmail, owned) = await app.WithDbAsync("orebro", async db =>
+        {
+            var owner = await db.Atgarder.Where(a => a.ResponsibleUserId != null).Select(a => a.ResponsibleUserId!.Value).FirstAsync();
+            var titles = await db.Atgarder.Where(a => a.ResponsibleUserId == owner).Select(a => a.Title).ToListAsync();
+            return (await db.Users.Where(u => u.Id == owner).Select(u => u.Email!).SingleAsync(), titles);
+        });
+        using var client = await app.SignedInClientAsync(ownerEmail);
+        var mine = await client.PageAsync("/orebro/atgarder");
+        Assert.Equal(owned.Order(), mine.QuerySelectorAll("tbody th a").Select(a => a.TextContent).Order());
+
+        var late = await client.PageAsync("/orebro/atgarder?vy=forsenade");
+        Assert.All(late.QuerySelectorAll("tbody tr"), r => Assert.NotNull(r.QuerySelector(".status--warn")));
+        Assert.Single(late.QuerySelectorAll("tbody tr"));
+    }
+}

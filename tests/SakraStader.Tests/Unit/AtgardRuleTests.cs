@@ -1,0 +1,62 @@
+using SakraStader.Domain;
+
+namespace SakraStader.Tests.Unit;
+
+public sealed class AtgardRuleTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    [Theory]
+    [InlineData(AtgardStatus.Planerad, "2026-11-21", true)]
+    [InlineData(AtgardStatus.Pagar, "2026-11-21", true)]
+    [InlineData(AtgardStatus.Pagar, "2026-11-22", false)]   // due today is not late yet
+    [InlineData(AtgardStatus.Installd, "2026-01-01", false)]
+    [InlineData(AtgardStatus.Planerad, null, false)]
+    public void Forsenad_is_derived_from_the_due_date_and_status(AtgardStatus status, string? due, bool overdue)
+    {
+        var measure = new Atgard(Guid.NewGuid(), "Belysning i tunneln", null);
+        measure.Schedule(null, due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), null);
+        measure.SetStatus(status);
+        Assert.Equal(overdue, measure.IsOverdue(Today));
+    }
+
+    [Fact]
+    public void A_finished_measure_is_never_late_and_needs_its_evaluation()
+    {
+        var measure = new Atgard(Guid.NewGuid(), "Belysning i tunneln", null);
+        measure.Schedule(new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), 50_000m);
+        Assert.Equal(nameof(Atgard.Outcome), Assert.Throws<DomainException>(() => measure.SetStatus(AtgardStatus.Genomford)).Field);
+        Assert.Equal(nameof(Atgard.Learned), Assert.Throws<DomainException>(() => measure.Complete(Outcome.Delvis, " ", 40_000m)).Field);
+        Assert.Equal(nameof(Atgard.Outcome), Assert.Throws<DomainException>(() => measure.Complete(null, "Bättre ljus", 40_000m)).Field);
+
+        measure.Complete(Outcome.Delvis, "Ljuset hjälpte, men samlingarna flyttade till parkeringen.", 42_500m);
+        Assert.Equal((AtgardStatus.Genomford, 42_500m), (measure.Status, measure.ActualCost));
+        Assert.False(measure.IsOverdue(Today));
+    }
+
+    [Fact]
+    public void Bad_dates_and_costs_are_refused_with_the_field()
+    {
+        var measure = new Atgard(Guid.NewGuid(), "Belysning", null);
+        Assert.Equal(nameof(Atgard.DueDate), Assert.Throws<DomainException>(() => measure.Schedule(new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 30), null)).Field);
+        Assert.Equal(nameof(Atgard.PlannedCost), Assert.Throws<DomainException>(() => measure.Schedule(null, null, -1m)).Field);
+        Assert.Equal(nameof(Atgard.Title), Assert.Throws<DomainException>(() => new Atgard(Guid.NewGuid(), " ", null)).Field);
+    }
+
+    [Fact]
+    public void A_decided_plan_records_every_change_as_a_revision_with_a_note()
+    {
+        var group = Guid.NewGuid();
+        var plan = new Atgardsplan(group, PlanKind.Kortsiktig, "EST:s plan", null, null, null);
+        Assert.Null(plan.Revise(null, "Anna", DateTimeOffset.UtcNow)); // a draft needs no note
+
+        var held = new Meeting(group, DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(-2).AddHours(2), "Stadshuset", null);
+        var future = new Meeting(group, DateTimeOffset.UtcNow.AddDays(2), DateTimeOffset.UtcNow.AddDays(2).AddHours(2), "Stadshuset", null);
+        Assert.Contains("inte hållits", Assert.Throws<DomainException>(() => plan.Decide(future, DateTimeOffset.UtcNow)).Message);
+        plan.Decide(held, DateTimeOffset.UtcNow);
+
+        Assert.Equal(nameof(PlanRevision.Note), Assert.Throws<DomainException>(() => plan.Revise(" ", "Anna", DateTimeOffset.UtcNow)).Field);
+        var revision = plan.Revise("Ny åtgärd efter branden i oktober.", "Anna", DateTimeOffset.UtcNow)!;
+        Assert.Equal((1, "Ny åtgärd efter branden i oktober."), (revision.Number, revision.Note));
+    }
+}
