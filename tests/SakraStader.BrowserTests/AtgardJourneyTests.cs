@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+using SakraStader.Features.Demo;
+
+namespace SakraStader.BrowserTests;
+
+/// <summary>A coordinator creates a measure from a problem, follows it up, and completes it with an evaluation.</summary>
+public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_samordnare_creates_a_measure_from_a_problem_follows_it_up_and_evaluates_it()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await page.GotoAsync("/orebro");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Åtgärdsplaner" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "EST:s åtgärdsplan hösten" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".stats")).ToContainTextAsync("försenade");
+        await PageCheck.CheckAsync(page, "76-atgardsplan");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
+        await page.Locator("a[href*='/lagesbilder/']").First.ClickAsync();
+        await page.Locator("a[href*='/problem/']").First.ClickAsync();
+        await page.GetByLabel("Ny åtgärd mot problemet").FillAsync("Trygghetsvandring med boende");
+        await page.GetByLabel("Om planen är beslutad: varför?").FillAsync("De boende bad om en vandring.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till åtgärden" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandring med boende");
+
+        await page.GetByLabel("Vad har hänt?").FillAsync("Inbjudan skickad till alla hushåll kring torget.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara anteckningen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".followups")).ToContainTextAsync("Inbjudan skickad");
+        await PageCheck.CheckAsync(page, "77-atgard-uppfoljning");
+
+        await page.GetByLabel("Uppnådd", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Vad lärde ni er?").FillAsync("Trettio boende kom; tre mörka platser rapporterade till tekniska.");
+        await page.GetByLabel("Faktisk kostnad (kr)").FillAsync("4500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Markera som genomförd" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Åtgärden är genomförd och utvärderad.");
+        await Assertions.Expect(page.Locator(".page-head .status").First).ToHaveTextAsync("Genomförd");
+        await PageCheck.CheckAsync(page, "78-atgard-utvarderad");
+    }
+}
