@@ -133,6 +133,19 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         var mine = await client.PageAsync("/orebro/atgarder");
         Assert.Equal(owned.Order(), mine.QuerySelectorAll("tbody th a").Select(a => a.TextContent).Order());
 
+        // Filtered on the server: one problem's measures, one organisation's.
+        var (problem, expected, organisation, byOrganisation) = await app.WithDbAsync("orebro", async db =>
+        {
+            var pid = await db.Atgarder.Where(a => a.ProblemId != null).Select(a => a.ProblemId!.Value).FirstAsync();
+            var org = await db.Atgarder.Where(a => a.ResponsibleOrganisation != "").Select(a => a.ResponsibleOrganisation).FirstAsync();
+            return (pid, await db.Atgarder.Where(a => a.ProblemId == pid).Select(a => a.Title).ToListAsync(),
+                org, await db.Atgarder.Where(a => a.ResponsibleOrganisation == org).Select(a => a.Title).ToListAsync());
+        });
+        var filtered = await client.PageAsync($"/orebro/atgarder?vy=alla&problem={problem}");
+        Assert.Equal(expected.Order(), filtered.QuerySelectorAll("tbody th a").Select(a => a.TextContent).Order());
+        var byOrg = await client.PageAsync($"/orebro/atgarder?vy=alla&organisation={Uri.EscapeDataString(organisation)}");
+        Assert.Equal(byOrganisation.Order(), byOrg.QuerySelectorAll("tbody th a").Select(a => a.TextContent).Order());
+
         var late = await client.PageAsync("/orebro/atgarder?vy=forsenade");
         Assert.All(late.QuerySelectorAll("tbody tr"), r => Assert.NotNull(r.QuerySelector(".status--warn")));
         Assert.Single(late.QuerySelectorAll("tbody tr"));
