@@ -111,6 +111,7 @@ public static class AppExtensions
         app.MapAccountEndpoints();
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
+        Features.Atgarder.PlanExport.MapPlanExport(app);
         // Unknown addresses are a plain 404 for everyone (rendered by the status page), not a sign-in prompt.
         app.MapFallback(context =>
         {

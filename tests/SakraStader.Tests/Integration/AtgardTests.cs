@@ -121,6 +121,40 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task The_plan_exports_as_xlsx_and_csv_that_read_back_to_the_measures()
+    {
+        var (plan, _) = await PlanAsync("orebro");
+        var measures = await app.WithDbAsync("orebro", db => db.Atgarder.Where(a => a.PlanId == plan)
+            .Select(a => new { a.Id, a.Title, a.PlannedCost, a.Status }).ToListAsync());
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+
+        using var xlsx = await client.GetAsync($"/orebro/atgardsplaner/{plan}/export.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var sheet = Features.Atgarder.Xlsx.Read(await xlsx.Content.ReadAsStreamAsync());
+        Assert.Equal(Features.Atgarder.PlanExport.Header, sheet[0]);
+        Assert.Equal(measures.Count, sheet.Count - 1);
+        foreach (var m in measures)
+        {
+            var row = sheet.Single(r => r[0] == m.Id.ToString());
+            Assert.Equal(m.Title, row[1]);
+            Assert.Equal(m.Status.Display(), row[8]);
+            Assert.Equal(m.PlannedCost?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "", row[10]);
+        }
+
+        var csv = await client.Http.GetByteArrayAsync($"/orebro/atgardsplaner/{plan}/export.csv");
+        var records = new List<Features.Import.CsvRecord>();
+        await foreach (var r in Features.Import.CsvReader.ReadAsync(new MemoryStream(csv)))
+        {
+            records.Add(r);
+        }
+        Assert.Equal(sheet.Select(r => string.Join("|", r)), records.Select(r => string.Join("|", r.Fields)));
+
+        using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        using var foreign = await other.GetAsync($"/boras/atgardsplaner/{plan}/export.xlsx");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
     public async Task Mina_atgarder_lists_the_owners_measures_and_the_overdue_list_only_late_ones()
     {
         var (ownerEmail, owned) = await app.WithDbAsync("orebro", async db =>
