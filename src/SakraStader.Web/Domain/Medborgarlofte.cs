@@ -126,13 +126,13 @@ public sealed class Medborgarlofte : TenantEntity
         Changed(() => parties.Remove(party));
     }
 
-    public Commitment AddCommitment(string what, Guid? partyId, string howShown)
+    public Commitment AddCommitment(string what, Guid? partyId, string howShown, Guid? atgardId = null)
     {
         if (partyId is null || parties.All(p => p.Id != partyId))
         {
             throw new DomainException("Välj vilken part som ansvarar för löftet.", nameof(Commitment.PartyId));
         }
-        var commitment = new Commitment(Id, commitments.Count == 0 ? 1 : commitments.Max(c => c.Order) + 1, what, partyId.Value, howShown);
+        var commitment = new Commitment(Id, commitments.Count == 0 ? 1 : commitments.Max(c => c.Order) + 1, what, partyId.Value, howShown, atgardId);
         Changed(() => commitments.Add(commitment));
         return commitment;
     }
@@ -328,8 +328,9 @@ public sealed class Commitment : TenantEntity
 
     private Commitment() { }
 
-    internal Commitment(Guid lofteId, int order, string what, Guid partyId, string howShown)
+    internal Commitment(Guid lofteId, int order, string what, Guid partyId, string howShown, Guid? atgardId)
     {
+        AtgardId = atgardId;
         MedborgarlofteId = lofteId;
         Order = order;
         What = DomainText.Required(what, TextMax, "Skriv vad som ska göras.", nameof(What));
@@ -348,6 +349,9 @@ public sealed class Commitment : TenantEntity
 
     /// <summary>Hur visar vi att vi håller löftet?</summary>
     public string HowShown { get; private set; } = "";
+
+    /// <summary>The åtgärd in an åtgärdsplan that carries the commitment out, where there is one.</summary>
+    public Guid? AtgardId { get; private set; }
 
     public IReadOnlyList<CommitmentFollowUp> FollowUps => followUps;
 
@@ -531,7 +535,8 @@ public sealed record LofteContent(
 
 public sealed record LofteContentParty(string Kind, string Organisation, string Signatory, string Title);
 
-public sealed record LofteContentCommitment(string What, string Party, string HowShown);
+/// <summary>One commitment as signed; <paramref name="Atgard"/> is the linked åtgärd's title, or empty.</summary>
+public sealed record LofteContentCommitment(string What, string Party, string HowShown, string Atgard = "");
 
 [JsonSerializable(typeof(LofteContent))]
 public sealed partial class LofteJson : JsonSerializerContext;

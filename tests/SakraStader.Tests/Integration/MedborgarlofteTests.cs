@@ -95,6 +95,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var page = await anonymous.PageAsync($"/orebro/medborgarloften/{id}");
         var text = page.QuerySelector("main")!.TextContent;
         Assert.Contains("Ny LED-belysning", text, StringComparison.Ordinal);           // a public follow-up
+        Assert.Contains("Åtgärd: Byt belysning i gångtunneln", text, StringComparison.Ordinal); // the åtgärd behind a commitment
         Assert.DoesNotContain("Saneringstiden", text, StringComparison.Ordinal);      // an internal one
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);                   // no e-mail addresses
         Assert.Contains("Bygger på: Trygghetsvandring med boende", text, StringComparison.Ordinal); // the dialogue, as signed
@@ -129,14 +130,16 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
 
         using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
         var party = await app.WithDbAsync("boras", db => db.LofteParties.Where(p => p.MedborgarlofteId == id && p.Kind == PartyKind.Kommunen).Select(p => p.Id).SingleAsync());
+        var measure = await app.WithDbAsync("boras", db => db.Atgarder.Where(a => a.Title == "Sanera klotter inom 24 timmar").Select(a => a.Id).SingleAsync());
         using var changed = await samordnare.SubmitAsync($"/boras/loften/{id}", "commitment", new Dictionary<string, string>
         {
-            ["What"] = "Fler papperskorgar vid torget.", ["CommitmentParty"] = party.ToString(), ["HowShown"] = "Bilder.",
+            ["What"] = "Fler papperskorgar vid torget.", ["CommitmentParty"] = party.ToString(), ["HowShown"] = "Bilder.", ["CommitmentAtgard"] = measure.ToString(),
         });
         var page = AppClient.Parse(await changed.Content.ReadAsStringAsync());
         var alert = page.QuerySelector(".alert--error")!.TextContent;
         Assert.Contains("Underskrifterna gäller inte längre", alert, StringComparison.Ordinal);
-        Assert.Contains("Löfte tillagt: Fler papperskorgar vid torget.", alert, StringComparison.Ordinal);
+        Assert.Contains("Löfte tillagt: Fler papperskorgar vid torget. (Borås kommun; Bilder.; åtgärd: Sanera klotter inom 24 timmar)", alert, StringComparison.Ordinal);
+        Assert.Equal($"/boras/atgarder/{measure}", page.QuerySelectorAll(".commitments a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains(measure.ToString(), StringComparison.Ordinal)));
         Assert.Equal(3, await app.WithDbAsync("boras", db => db.LofteSignatures.CountAsync(s => s.MedborgarlofteId == id && s.VoidedAt != null)));
 
         using var gone = await anonymous.GetAsync($"/boras/medborgarloften/{id}");

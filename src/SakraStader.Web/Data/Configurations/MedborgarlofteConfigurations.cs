@@ -52,6 +52,7 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         b.Property(x => x.What).HasMaxLength(Commitment.TextMax);
         b.Property(x => x.HowShown).HasMaxLength(Commitment.TextMax);
         b.HasMany(x => x.FollowUps).WithOne().HasForeignKey(f => f.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Atgard>().WithMany().HasForeignKey(x => x.AtgardId).OnDelete(DeleteBehavior.SetNull);
         b.Navigation(x => x.FollowUps).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

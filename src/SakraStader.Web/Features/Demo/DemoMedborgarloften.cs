@@ -41,7 +41,9 @@ public static class DemoMedborgarloften
         var (samordnare, polis) = (people["samordnare"], people["polis"]);
         var kommun = lofte.AddParty(PartyKind.Kommunen, samordnare.Org, samordnare.User.Id, samordnare.User.DisplayName, samordnare.Title);
         var police = lofte.AddParty(PartyKind.Polisen, $"Polisen, {polis.Org}", polis.User.Id, polis.User.DisplayName, polis.Title);
-        lofte.AddCommitment("Belysningen i gångtunneln byts och förstärks.", kommun.Id, "Vi visar före- och efterbilder och frågar de boende igen i höstens trygghetsvandring.");
+        // The commitment that the EST's åtgärdsplan carries out (DemoLagesbilder.AddPlan).
+        var light = db.Atgarder.Local.FirstOrDefault(a => a.KommunId == area.KommunId && a.Title == "Byt belysning i gångtunneln");
+        lofte.AddCommitment("Belysningen i gångtunneln byts och förstärks.", kommun.Id, "Vi visar före- och efterbilder och frågar de boende igen i höstens trygghetsvandring.", light?.Id);
         lofte.AddCommitment("Polisen är synlig vid torget torsdag till lördag kvällar.", police.Id, "Vi redovisar antalet kvällar med närvaro varje kvartal.");
         lofte.AddCommitment("Klotter tas bort inom 24 timmar.", kommun.Id, "Vi följer upp tiden från anmälan till sanering.");
         LofteParty? housing = null;
@@ -54,7 +56,8 @@ public static class DemoMedborgarloften
 
         var sentAt = now.AddDays(-40);
         var version = lofte.SendForSigning(MedborgarlofteHandler.ContentOf(kommunName, lofte, [area.Name],
-            [MedborgarlofteHandler.DialogueName(dialogue.Date, dialogue.Method, dialogue.Place)]), sentAt);
+            [MedborgarlofteHandler.DialogueName(dialogue.Date, dialogue.Method, dialogue.Place)], [],
+            light is null ? null : new Dictionary<Guid, string> { [light.Id] = light.Title }), sentAt);
         lofte.Sign(kommun.Id, samordnare.User.Id, samordnare.User.DisplayName, samordnare.Title, Role.Samordnare.Display(), version.Hash, "Lösenord", sentAt.AddDays(2));
         if (slug != "karlstad")
         {

@@ -28,15 +28,17 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
         var areaNames = await db.Areas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).Select(a => a.Name).ToListAsync(ct);
         var dialogues = await db.CitizenDialogues.AsNoTracking().Where(d => dialogueIds.Contains(d.Id)).Select(d => new { d.Date, d.Method, d.Place }).ToListAsync(ct);
         var problems = await db.Problems.AsNoTracking().Where(p => problemIds.Contains(p.Id)).Select(p => p.Title).ToListAsync(ct);
+        var atgardIds = lofte.Commitments.Where(c => c.AtgardId != null).Select(c => c.AtgardId!.Value).ToList();
+        var atgarder = await db.Atgarder.AsNoTracking().Where(a => atgardIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Title, ct);
         return ContentOf(tenant.Kommun?.Name ?? "", lofte, areaNames,
-            dialogues.Select(d => DialogueName(d.Date, d.Method, d.Place)), problems);
+            dialogues.Select(d => DialogueName(d.Date, d.Method, d.Place)), problems, atgarder);
     }
 
     public static string DialogueName(DateOnly date, string method, string place) =>
         $"{method}, {place}, {date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static LofteContent ContentOf(string kommunName, Medborgarlofte lofte, IEnumerable<string> areaNames,
-        IEnumerable<string>? dialogues = null, IEnumerable<string>? problems = null)
+        IEnumerable<string>? dialogues = null, IEnumerable<string>? problems = null, IReadOnlyDictionary<Guid, string>? atgarder = null)
     {
         var parties = lofte.Parties.OrderBy(p => p.Order).ToList();
         return new LofteContent(
@@ -50,7 +52,8 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
             [.. (problems ?? []).Order(StringComparer.Ordinal)],
             [.. parties.Select(p => new LofteContentParty(p.Kind.Display(), p.Organisation, p.SignatoryName, p.SignatoryTitle))],
             [.. lofte.Commitments.OrderBy(c => c.Order).Select(c => new LofteContentCommitment(c.What,
-                parties.FirstOrDefault(p => p.Id == c.PartyId)?.Organisation ?? "", c.HowShown))]);
+                parties.FirstOrDefault(p => p.Id == c.PartyId)?.Organisation ?? "", c.HowShown,
+                c.AtgardId is { } a && atgarder?.GetValueOrDefault(a) is { } title ? title : ""))]);
     }
 
     public async Task SendForSigningAsync(Medborgarlofte lofte, CancellationToken ct = default)
@@ -104,9 +107,11 @@ public sealed class MedborgarlofteHandler(AppDbContext db, TenantContext tenant,
         Lists("Dialog", sent.Dialogues, now.Dialogues, changes);
         Lists("Problem", sent.Problems, now.Problems, changes);
         Lists("Part", sent.Parties.Select(p => $"{p.Organisation} ({p.Signatory})"), now.Parties.Select(p => $"{p.Organisation} ({p.Signatory})"), changes);
-        Lists("Löfte", sent.Commitments.Select(c => $"{c.What} ({c.Party}; {c.HowShown})"), now.Commitments.Select(c => $"{c.What} ({c.Party}; {c.HowShown})"), changes);
+        Lists("Löfte", sent.Commitments.Select(Describe), now.Commitments.Select(Describe), changes);
         return changes;
     }
+
+    private static string Describe(LofteContentCommitment c) => $"{c.What} ({c.Party}; {c.HowShown}{(c.Atgard.Length > 0 ? $"; åtgärd: {c.Atgard}" : "")})";
 
     private static void Lists(string what, IEnumerable<string> before, IEnumerable<string> after, List<string> changes)
     {

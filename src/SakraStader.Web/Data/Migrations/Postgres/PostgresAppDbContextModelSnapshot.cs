@@ -647,6 +647,9 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AtgardId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("HowShown")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -670,6 +673,8 @@ namespace SakraStader.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AtgardId");
 
                     b.HasIndex("KommunId");
 
@@ -2073,6 +2078,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany()
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")

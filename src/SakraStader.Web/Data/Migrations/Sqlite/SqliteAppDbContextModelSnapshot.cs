@@ -636,6 +636,9 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AtgardId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HowShown")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -659,6 +662,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AtgardId");
 
                     b.HasIndex("KommunId");
 
@@ -2062,6 +2067,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany()
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
