@@ -49,8 +49,9 @@ public sealed class Atgardsplan : TenantEntity
 
     private Atgardsplan() { }
 
-    public Atgardsplan(Guid groupId, PlanKind kind, string title, Guid? lagesbildId, int? fromYear, int? toYear)
+    public Atgardsplan(Guid groupId, PlanKind kind, string title, Guid? lagesbildId, int? fromYear, int? toYear, Guid? fordjupadId = null)
     {
+        FordjupadId = fordjupadId;
         GroupId = groupId;
         Kind = kind;
         Title = DomainText.Required(title, TitleMax, "Ge planen en rubrik.", nameof(Title));
@@ -70,6 +71,9 @@ public sealed class Atgardsplan : TenantEntity
     public string Title { get; private set; } = "";
 
     public Guid? LagesbildId { get; private set; }
+
+    /// <summary>The fördjupad lägesbild a long-term plan builds on.</summary>
+    public Guid? FordjupadId { get; private set; }
 
     public int? FromYear { get; private set; }
 

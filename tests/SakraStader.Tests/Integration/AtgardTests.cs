@@ -11,7 +11,7 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
 {
     private Task<(Guid Plan, Guid Group)> PlanAsync(string slug) => app.WithDbAsync(slug, async db =>
     {
-        var plan = await db.Atgardsplaner.SingleAsync();
+        var plan = await db.Atgardsplaner.SingleAsync(p => p.Title == "EST:s åtgärdsplan hösten");
         return (plan.Id, plan.GroupId);
     });
 
@@ -152,6 +152,28 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
         using var foreign = await other.GetAsync($"/boras/atgardsplaner/{plan}/export.xlsx");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_styrgrupps_long_term_plan_builds_on_its_fordjupad_lagesbild_and_the_ests_on_its_lagesbild()
+    {
+        var (styrgrupp, deep, est, latest) = await app.WithDbAsync("orebro", async db =>
+        {
+            var s = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
+            var e = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Est);
+            return (s.Id, await db.FordjupadeLagesbilder.Where(f => f.GroupId == s.Id).Select(f => f.Id).SingleAsync(),
+                e.Id, await db.Lagesbilder.Where(l => l.GroupId == e.Id).OrderByDescending(l => l.Year).ThenByDescending(l => l.Month).Select(l => l.Id).FirstAsync());
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var created = await client.SubmitAsync("/orebro/atgardsplaner", "new-plan", new Dictionary<string, string> { ["GroupId"] = styrgrupp.ToString(), ["Title"] = "Strategisk plan" });
+        var page = await client.PageAsync(created.LocationPath());
+        Assert.Equal($"/orebro/fordjupad/{deep}", page.QuerySelector("main p a[href*=fordjupad]")!.GetAttribute("href"));
+        var plan = await app.WithDbAsync("orebro", db => db.Atgardsplaner.SingleAsync(p => p.Title == "Strategisk plan"));
+        Assert.Equal((PlanKind.Langsiktig, deep), (plan.Kind, plan.FordjupadId!.Value));
+
+        using var short_ = await client.SubmitAsync("/orebro/atgardsplaner", "new-plan", new Dictionary<string, string> { ["GroupId"] = est.ToString(), ["Title"] = "Kortsiktig plan" });
+        var estPage = await client.PageAsync(short_.LocationPath());
+        Assert.Equal($"/orebro/lagesbilder/{latest}", estPage.QuerySelector("main p a[href*=lagesbilder]")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed class AtgardsplanConfiguration : IEntityTypeConfiguration<Atgard
         b.Property(x => x.Title).HasMaxLength(Atgardsplan.TitleMax);
         b.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Lagesbild>().WithMany().HasForeignKey(x => x.LagesbildId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<FordjupadLagesbild>().WithMany().HasForeignKey(x => x.FordjupadId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);

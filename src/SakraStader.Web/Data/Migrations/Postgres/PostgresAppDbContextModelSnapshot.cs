@@ -482,6 +482,9 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("FordjupadId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("FromYear")
                         .HasColumnType("integer");
 
@@ -512,6 +515,8 @@ namespace SakraStader.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FordjupadId");
 
                     b.HasIndex("GroupId");
 
@@ -2020,6 +2025,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Atgardsplan", b =>
                 {
+                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
+                        .WithMany()
+                        .HasForeignKey("FordjupadId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SakraStader.Domain.Group", null)
                         .WithMany()
                         .HasForeignKey("GroupId")

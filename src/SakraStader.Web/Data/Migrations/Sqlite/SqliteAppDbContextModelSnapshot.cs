@@ -473,6 +473,9 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FordjupadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FromYear")
                         .HasColumnType("INTEGER");
 
@@ -503,6 +506,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FordjupadId");
 
                     b.HasIndex("GroupId");
 
@@ -2009,6 +2014,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Atgardsplan", b =>
                 {
+                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
+                        .WithMany()
+                        .HasForeignKey("FordjupadId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SakraStader.Domain.Group", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
