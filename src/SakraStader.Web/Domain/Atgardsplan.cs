@@ -94,14 +94,7 @@ public sealed class Atgardsplan : TenantEntity
         {
             throw new DomainException("Planen är redan beslutad.");
         }
-        if (meeting.GroupId != GroupId)
-        {
-            throw new DomainException("Välj ett av gruppens möten.", nameof(MeetingId));
-        }
-        if (meeting.Cancelled || meeting.StartsAt > at)
-        {
-            throw new DomainException("Mötet har inte hållits. Välj mötet där gruppen fattade beslutet.", nameof(MeetingId));
-        }
+        meeting.EnsureDecisionBy(GroupId, "gruppens", at, nameof(MeetingId));
         Status = PlanStatus.Beslutad;
         MeetingId = meeting.Id;
         DecidedAt = at;

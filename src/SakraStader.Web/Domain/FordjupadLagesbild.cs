@@ -89,14 +89,7 @@ public sealed class FordjupadLagesbild : TenantEntity
     public void Approve(Meeting meeting, string approvedBy, DateTimeOffset at, string snapshot)
     {
         EnsureDraft();
-        if (meeting.GroupId != GroupId)
-        {
-            throw new DomainException("Välj ett av styrgruppens möten.", nameof(MeetingId));
-        }
-        if (meeting.Cancelled || meeting.StartsAt > at)
-        {
-            throw new DomainException("Mötet har inte hållits. Välj mötet där styrgruppen fattade beslutet.", nameof(MeetingId));
-        }
+        meeting.EnsureDecisionBy(GroupId, "styrgruppens", at, nameof(MeetingId));
         if (Summary.Length == 0)
         {
             throw new DomainException("Skriv en sammanfattning innan styrgruppen godkänner lägesbilden.", nameof(Summary));

@@ -44,6 +44,22 @@ public sealed class Meeting : TenantEntity
     public string? Link { get; private set; }
     public bool Cancelled { get; private set; }
 
+    /// <summary>
+    /// A decision recorded as taken at this meeting (a plan decided, a lägesbild approved): the meeting must be one of
+    /// the deciding group's, and must have taken place.
+    /// </summary>
+    public void EnsureDecisionBy(Guid groupId, string groupWord, DateTimeOffset at, string field)
+    {
+        if (GroupId != groupId)
+        {
+            throw new DomainException($"Välj ett av {groupWord} möten.", field);
+        }
+        if (Cancelled || StartsAt > at)
+        {
+            throw new DomainException($"Mötet har inte hållits. Välj mötet där {groupWord[..^1]} fattade beslutet.", field);
+        }
+    }
+
     /// <summary>True while the minutes are approved and no correction has been opened.</summary>
     public bool MinutesApproved { get; private set; }
 

@@ -26,6 +26,12 @@ public static class Sv
 
     public static string Number(int n) => n.ToString("N0", Culture);
 
+    /// <summary>A text a person was to write, or a plain "not yet" where there is none.</summary>
+    public static string OrNotWritten(string? text) => string.IsNullOrWhiteSpace(text) ? "Inget skrivet ännu." : text;
+
+    /// <summary>A short value in a list of facts, or a dash where there is none.</summary>
+    public static string OrDash(string? text) => string.IsNullOrEmpty(text) ? "–" : text;
+
     /// <summary>"mars 2026".</summary>
     public static string MonthName(int year, int month) => new System.DateTime(year, month, 1).ToString("MMMM yyyy", Culture);
 }

@@ -109,8 +109,14 @@ public abstract class ImportFormat
         return false;
     }
 
-    protected static bool TryYear(string text, DateTimeOffset now, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= 1990 && year <= now.Year;
+    /// <summary>The year in the first column, or the bad row saying why it is not one.</summary>
+    protected static ParsedRow? YearError(CsvRecord record, int[] index, ImportLookups lookups, out int year)
+    {
+        var text = Field(record, index, 0);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= 1990 && year <= lookups.Now.Year
+            ? null
+            : ParsedRow.Bad(record.Line, $"År \"{text}\" är inte ett år mellan 1990 och {lookups.Now.Year}.");
+    }
 
     /// <summary>A whole number as Excel writes it in Swedish: "1 234" with a (no-break) space is fine.</summary>
     protected static bool TryCount(string text, out int count) =>
@@ -157,10 +163,9 @@ public sealed class CrimeStatisticsFormat : ImportFormat
 
     public override ParsedRow Parse(CsvRecord record, int[] index, ImportLookups lookups, Dictionary<string, int> seen)
     {
-        var yearText = Field(record, index, 0);
-        if (!TryYear(yearText, lookups.Now, out var year))
+        if (YearError(record, index, lookups, out var year) is { } badYear)
         {
-            return ParsedRow.Bad(record.Line, $"År \"{yearText}\" är inte ett år mellan 1990 och {lookups.Now.Year}.");
+            return badYear;
         }
         var monthText = Field(record, index, 1);
         if (!TryMonth(monthText, out var month))
@@ -232,10 +237,9 @@ public sealed class SurveyResultsFormat : ImportFormat
 
     public override ParsedRow Parse(CsvRecord record, int[] index, ImportLookups lookups, Dictionary<string, int> seen)
     {
-        var yearText = Field(record, index, 0);
-        if (!TryYear(yearText, lookups.Now, out var year))
+        if (YearError(record, index, lookups, out var year) is { } badYear)
         {
-            return ParsedRow.Bad(record.Line, $"År \"{yearText}\" är inte ett år mellan 1990 och {lookups.Now.Year}.");
+            return badYear;
         }
         if (!TryArea(Field(record, index, 1), lookups, out var areaId, out var areaError))
         {
