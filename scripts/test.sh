@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium. Installs what is missing first (Debian packages:
-# chromium, postgresql; npm: axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
+# chromium, postgresql, libreoffice-writer-nogui; npm: axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
 # failure. Screenshots land in artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+# LibreOffice opens the annual report's Word document in a test, as a reader's office suite would.
+[ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installerar ${missing[*]}"
   as_root apt-get update -qq

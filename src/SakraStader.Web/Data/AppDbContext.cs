@@ -67,6 +67,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<LofteSignature> LofteSignatures => Set<LofteSignature>();
     public DbSet<Atgardsplan> Atgardsplaner => Set<Atgardsplan>();
     public DbSet<Atgard> Atgarder => Set<Atgard>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
+    public DbSet<CooperationAgreement> CooperationAgreements => Set<CooperationAgreement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 

@@ -33,6 +33,8 @@ public static class AppExtensions
         services.AddScoped<Features.Import.ImportHandler>();
         services.AddScoped<Features.Medborgarloften.MedborgarlofteHandler>();
         services.AddScoped<Features.Atgarder.AtgardOptions>();
+        services.AddScoped<Features.AnnualReports.AnnualReportCompiler>();
+        services.AddScoped<Features.AnnualReports.AnnualReportHandler>();
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -112,6 +114,7 @@ public static class AppExtensions
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
         Features.Atgarder.PlanExport.MapPlanExport(app);
+        Features.AnnualReports.AnnualReportEndpoints.MapAnnualReportExport(app);
         // Unknown addresses are a plain 404 for everyone (rendered by the status page), not a sign-in prompt.
         app.MapFallback(context =>
         {

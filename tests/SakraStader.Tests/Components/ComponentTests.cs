@@ -35,9 +35,9 @@ public sealed class ComponentTests
         var lasare = await RenderAsync<KommunNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Lasare }, "/orebro/grupper/123");
         var samordnare = await RenderAsync<KommunNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Samordnare }, "/orebro/logg");
 
-        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften"], lasare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport"], lasare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
         Assert.Equal("/orebro/grupper", lasare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
-        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Importera", "Områden", "Medlemmar", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
         Assert.Equal("/orebro/logg", samordnare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
         Assert.Equal("Örebro: meny", samordnare.QuerySelector("nav")!.GetAttribute("aria-label"));
     }

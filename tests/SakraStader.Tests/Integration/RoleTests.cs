@@ -10,10 +10,10 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
 {
     public static TheoryData<string, string[]> NavigationByRole => new()
     {
-        { "samordnare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Importera", "Områden", "Medlemmar", "Ändringslogg"] },
-        { "styrgrupp", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Importera"] },
-        { "medlem", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Importera"] },
-        { "lasare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften"] },
+        { "samordnare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Ändringslogg"] },
+        { "styrgrupp", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera"] },
+        { "medlem", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera"] },
+        { "lasare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport"] },
     };
 
     [Theory]

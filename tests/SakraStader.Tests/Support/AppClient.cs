@@ -109,9 +109,21 @@ public sealed class AppClient(HttpClient http) : IDisposable
     }
 
     public static IHtmlFormElement FindForm(IDocument page, string formName) =>
+        FindFormOrNull(page, formName) ?? throw new Xunit.Sdk.XunitException($"Formuläret {formName} finns inte på sidan.");
+
+    public static IHtmlFormElement? FindFormOrNull(IDocument page, string formName) =>
         page.QuerySelectorAll<IHtmlFormElement>("form")
-            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName)
-        ?? throw new Xunit.Sdk.XunitException($"Formuläret {formName} finns inte på sidan.");
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName);
+
+    /// <summary>
+    /// Posts a form the page did not offer this user (a crafted request): a valid antiforgery token, the handler name
+    /// and <paramref name="fields"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostUnofferedAsync(string url, string formName, IDictionary<string, string> fields)
+    {
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(), ["_handler"] = formName };
+        return await Http.PostAsync(url, new FormUrlEncodedContent(values));
+    }
 
     /// <summary>A valid antiforgery token of this client's user, as any page with a form would give it.</summary>
     public async Task<string> AntiforgeryTokenAsync() =>

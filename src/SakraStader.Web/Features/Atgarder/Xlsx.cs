@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using static SakraStader.Infrastructure.OfficePackage;
 using System.Text;
 using System.Xml.Linq;
 
@@ -89,13 +90,5 @@ public static class Xlsx
             n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
         }
         return n - 1;
-    }
-
-    private static string Declared(XDocument doc) => "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + doc.ToString(SaveOptions.DisableFormatting);
-
-    private static void Add(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
-        writer.Write(content);
     }
 }

@@ -79,7 +79,9 @@ public static class DemoSeeder
                 DemoMeetings.Add(db, groups, people, now);
                 await db.SaveChangesAsync();
                 await DemoLagesbilder.AddAsync(db, spec.Slug, groups.First(g => g.Kind == GroupKind.Est), now);
-                DemoMedborgarloften.Add(db, spec.Slug, spec.Name, people, [.. DemoLagesbilder.Areas[spec.Slug].Select(n => db.Areas.Local.First(a => a.KommunId == kommun.Id && a.Name == n))], now);
+                var areas = DemoLagesbilder.Areas[spec.Slug].Select(n => db.Areas.Local.First(a => a.KommunId == kommun.Id && a.Name == n)).ToList();
+                DemoMedborgarloften.Add(db, spec.Slug, spec.Name, people, areas, now);
+                DemoAnnualReports.Add(db, spec.Slug, spec.Name, spec.PolisRegion, areas, people, now);
                 await db.SaveChangesAsync();
             }
         }

@@ -44,10 +44,10 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
         }
 
         var byCategory = categories.OrderBy(c => c.Order).ThenBy(c => c.Name, sv)
-            .Select(c => new YearRow(c.Name, PerYear(cells.Where(x => x.CategoryId == c.Id))))
+            .Select(c => new YearRow(c.Name, PerYear(cells.Where(x => x.CategoryId == c.Id)), c.Id))
             .Where(r => r.Values.Any(v => v > 0)).ToList();
         var byArea = areas.OrderBy(a => a.Name, sv)
-            .Select(a => new YearRow(a.Name, PerYear(cells.Where(x => x.AreaId == a.Id))))
+            .Select(a => new YearRow(a.Name, PerYear(cells.Where(x => x.AreaId == a.Id)), a.Id))
             .Where(r => r.Values.Any(v => v > 0)).ToList();
 
         var crimes = await db.CrimeStatistics.AsNoTracking()
@@ -67,6 +67,22 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
             .Select(g => new SurveyRow(g.Key.Area, g.Key.Question, [.. years.Select(y => g.FirstOrDefault(s => s.Year == y)?.Value)]))
             .OrderBy(r => r.Question, sv).ThenBy(r => r.Area, sv).ToList();
 
+        var problems = await ProblemsAsync(fromYear, toYear, ct);
+
+        var monthly = await db.Lagesbilder.AsNoTracking()
+            .CountAsync(l => l.Year >= fromYear && l.Year <= toYear && l.Status == LagesbildStatus.Faststalld, ct);
+
+        var labels = years.Select(y => y == today.Year ? $"{y} (t.o.m. {today.ToString("MMMM", Sv.Culture)})" : y.ToString(Sv.Culture)).ToList();
+        return new FordjupadFigures(years, labels, new YearRow("Totalt", PerYear(cells)), byCategory, byArea, reportedCrimes, surveys, problems, monthly);
+    }
+
+    /// <summary>
+    /// The problems the monthly lägesbilder of the years assessed: each one's latest assessment with its causes, and in
+    /// how many months it was assessed; by priority.
+    /// </summary>
+    public async Task<List<ProblemHistory>> ProblemsAsync(int fromYear, int toYear, CancellationToken ct = default)
+    {
+        var sv = StringComparer.Create(Sv.Culture, false);
         var assessed = await (from pa in db.ProblemAssessments.AsNoTracking()
                               join l in db.Lagesbilder on pa.LagesbildId equals l.Id
                               join p in db.Problems on pa.ProblemId equals p.Id
@@ -82,18 +98,12 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
         var latestIds = latest.Select(l => l.Latest.Id).ToList();
         var causes = await db.ProblemCauses.AsNoTracking().Where(c => latestIds.Contains(c.AssessmentId))
             .Select(c => new { c.AssessmentId, c.Text, c.Kind, c.Evidence }).ToListAsync(ct);
-        var problems = latest
+        return latest
             .OrderBy(l => l.Latest.Priority).ThenByDescending(l => l.Months).ThenBy(l => l.Latest.Title, sv)
-            .Select(l => new ProblemHistory(l.Latest.Title, l.Latest.Area, l.Months, Sv.MonthName(l.Latest.Year, l.Latest.Month),
+            .Select(l => new ProblemHistory(l.Latest.ProblemId, l.Latest.Title, l.Latest.Area, l.Months, Sv.MonthName(l.Latest.Year, l.Latest.Month),
                 l.Latest.Art, l.Latest.Omfattning, l.Latest.Konsekvens, l.Latest.Trend, l.Latest.Priority,
                 [.. causes.Where(c => c.AssessmentId == l.Latest.Id).Select(c => new SnapshotCause(c.Text, c.Kind, c.Evidence))]))
             .ToList();
-
-        var monthly = await db.Lagesbilder.AsNoTracking()
-            .CountAsync(l => l.Year >= fromYear && l.Year <= toYear && l.Status == LagesbildStatus.Faststalld, ct);
-
-        var labels = years.Select(y => y == today.Year ? $"{y} (t.o.m. {today.ToString("MMMM", Sv.Culture)})" : y.ToString(Sv.Culture)).ToList();
-        return new FordjupadFigures(years, labels, new YearRow("Totalt", PerYear(cells)), byCategory, byArea, reportedCrimes, surveys, problems, monthly);
     }
 }
 
@@ -109,12 +119,12 @@ public sealed record FordjupadFigures(
     int FixedMonthlyLagesbilder);
 
 /// <summary>A count per year, in the order of <see cref="FordjupadFigures.Years"/>.</summary>
-public sealed record YearRow(string Label, List<int> Values);
+public sealed record YearRow(string Label, List<int> Values, Guid? Id = null);
 
 public sealed record SurveyRow(string Area, string Question, List<decimal?> Values);
 
 /// <summary>A problem as the period's monthly lägesbilder assessed it: the latest assessment and in how many months.</summary>
-public sealed record ProblemHistory(string Title, string Area, int Months, string LatestMonth, string Art, string Omfattning, string Konsekvens,
+public sealed record ProblemHistory(Guid Id, string Title, string Area, int Months, string LatestMonth, string Art, string Omfattning, string Konsekvens,
     Trend Trend, int Priority, List<SnapshotCause> Causes);
 
 /// <summary>What approval freezes: the figures and the texts.</summary>

@@ -1,0 +1,25 @@
+using SakraStader.Data;
+using SakraStader.Features.Meetings;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Features.AnnualReports;
+
+public static class AnnualReportEndpoints
+{
+    /// <summary>The report as a Word document: the approved snapshot once approved, otherwise the current figures.</summary>
+    public static IEndpointRouteBuilder MapAnnualReportExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{KommunSlug}/arsrapporter/{year:int}/arsrapport-{fileYear:int}.docx", async (int year, int fileYear, AnnualReportHandler handler,
+            TenantContext tenant, TimeProvider time, CancellationToken ct) =>
+        {
+            if (fileYear != year || await handler.FindAsync(year, ct) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            var content = await handler.ContentAsync(report, ct);
+            var bytes = AnnualReportDocument.Write(tenant.Kommun!.Name, report, content, MeetingPlanner.LocalDate(time.GetUtcNow()));
+            return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocument.FileName(year));
+        }).RequireAuthorization(Policies.Lasare);
+        return app;
+    }
+}

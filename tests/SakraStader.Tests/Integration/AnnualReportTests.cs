@@ -1,0 +1,254 @@
+using System.IO.Compression;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Features.AnnualReports;
+using SakraStader.Features.Lagesbilder;
+using SakraStader.Features.Meetings;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>The annual report to kommunfullmäktige: its figures, the review and approval, the frozen snapshot, the export.</summary>
+[Trait("Category", "Integration")]
+public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
+{
+    private static AnnualReportCompiler Compiler(AppDbContext db) => new(db, new FordjupadCompiler(db, TimeProvider.System), TimeProvider.System);
+
+    private static DateTimeOffset At(int year, int month, int day, int hour = 12) => MeetingPlanner.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));
+
+    [Fact]
+    public async Task The_figures_equal_hand_counts_of_the_years_records_and_a_year_without_records_says_so()
+    {
+        var (figures, empty) = await app.WithDbAsync("kristianstad", async db =>
+        {
+            var signatory = await db.Users.FirstAsync(u => u.Email == TestApp.Email("samordnare", "kristianstad"));
+            var area = db.Areas.Add(new Area("Rapportområdet")).Entity;
+            var klotter = await db.IncidentCategories.SingleAsync(c => c.Name == "Klotter");
+            var bilbrand = await db.IncidentCategories.SingleAsync(c => c.Name == "Bilbrand");
+            void Incident(Guid category, DateTimeOffset at) => db.Incidents.Add(new Incident(category, area.Id, "", at, "Polisen", "Rapporttest", null, DateTimeOffset.UtcNow));
+            Incident(klotter.Id, At(2019, 1, 1, 0));
+            Incident(klotter.Id, At(2019, 12, 31, 23));
+            Incident(bilbrand.Id, At(2019, 7, 1));
+            Incident(klotter.Id, At(2018, 5, 5));
+            Incident(klotter.Id, At(2017, 5, 5));
+            Incident(klotter.Id, At(2017, 6, 5));
+            Incident(klotter.Id, At(2020, 1, 1, 0)); // the first hour of the next year
+            db.CrimeStatistics.Add(new CrimeStatistic(area.Id, 2019, 3, "Skadegörelse", 4));
+            db.CrimeStatistics.Add(new CrimeStatistic(area.Id, 2019, 9, "Skadegörelse", 6));
+
+            var est = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Est);
+            db.Meetings.Add(new Meeting(est.Id, At(2019, 2, 12, 9), At(2019, 2, 12, 11), "Stadshuset", null));
+            db.Meetings.Add(new Meeting(est.Id, At(2019, 3, 12, 9), At(2019, 3, 12, 11), "Stadshuset", null));
+            var cancelled = db.Meetings.Add(new Meeting(est.Id, At(2019, 4, 9, 9), At(2019, 4, 9, 11), "Stadshuset", null)).Entity;
+            cancelled.Cancel();
+
+            var plan = db.Atgardsplaner.Add(new Atgardsplan(est.Id, PlanKind.Kortsiktig, "Plan 2019", null, null, null)).Entity;
+            Atgard Measure(string title, DateOnly? start, DateOnly? due, decimal? planned)
+            {
+                var m = new Atgard(plan.Id, title, null);
+                m.Schedule(start, due, planned);
+                db.Atgarder.Add(m);
+                return m;
+            }
+            Measure("Belysning", new DateOnly(2019, 1, 1), new DateOnly(2019, 6, 1), 1200m).Complete(Outcome.Uppnadd, "Ljuset hjälpte.", 1000m);
+            Measure("Trygghetsvandring", new DateOnly(2019, 1, 15), new DateOnly(2019, 3, 1), 500m).SetStatus(AtgardStatus.Pagar); // late at the year's end
+            Measure("Kamera", new DateOnly(2019, 2, 1), new DateOnly(2019, 12, 1), null).SetStatus(AtgardStatus.Installd);
+            Measure("Nästa år", new DateOnly(2020, 2, 1), new DateOnly(2020, 6, 1), 9999m);
+            Measure("Förra året", new DateOnly(2018, 2, 1), new DateOnly(2018, 12, 31), 9999m);
+
+            var lofte = new Medborgarlofte("Löfte 2019", new DateOnly(2019, 3, 1), new DateOnly(2020, 2, 28));
+            var party = lofte.AddParty(PartyKind.Kommunen, "Kristianstads kommun", signatory.Id, "Samordnare", "Säkerhetschef");
+            var police = lofte.AddParty(PartyKind.Polisen, "Polisen", signatory.Id, "Kommunpolis", "Kommunpolis");
+            var first = lofte.AddCommitment("Städa tunneln varje vecka.", party.Id, "Antal städningar.");
+            lofte.AddCommitment("Bjuda in till trygghetsvandring.", police.Id, "Antal vandringar.");
+            var version = lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Kristianstad", lofte, []), DateTimeOffset.UtcNow);
+            lofte.Sign(party.Id, signatory.Id, "Samordnare", "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", DateTimeOffset.UtcNow);
+            lofte.Sign(police.Id, signatory.Id, "Kommunpolis", "Kommunpolis", "Medlem", version.Hash, "Lösenord", DateTimeOffset.UtcNow);
+            foreach (var date in new[] { new DateOnly(2019, 4, 1), new DateOnly(2019, 8, 1), new DateOnly(2019, 11, 1), new DateOnly(2020, 1, 15) })
+            {
+                lofte.FollowUp(first.Id, date, "Städat.", true, "Samordnare", DateTimeOffset.UtcNow);
+            }
+            db.Medborgarloften.Add(lofte);
+            db.CooperationAgreements.Add(new CooperationAgreement("Överenskommelse 2018–2020", "Kristianstads kommun och Polisen", new DateOnly(2018, 1, 1), new DateOnly(2020, 12, 31), [area.Id], "Centrum"));
+            await db.SaveChangesAsync();
+            return (await Compiler(db).CompileAsync(2019), await Compiler(db).CompileAsync(2003));
+        });
+
+        Assert.Equal([2017, 2018, 2019], figures.Development.Years);
+        Assert.Equal([2, 1, 3], figures.Development.IncidentsByArea.Single(r => r.Label == "Rapportområdet").Values);
+        Assert.Equal([2, 1, 2], figures.Development.IncidentsByCategory.Single(r => r.Label == "Klotter").Values);
+        Assert.Equal(10, figures.Development.ReportedCrimes.Single(r => r.Label == "Skadegörelse").Values[^1]);
+        var est = figures.Groups.Single(g => g.Kind == "EST");
+        Assert.Equal((10, 2, 1), (est.Planned, est.Held, est.Cancelled)); // monthly except July and December
+        var m = figures.Measures;
+        Assert.Equal((3, 1, 1, 1, 1), (m.Total, m.Completed, m.Ongoing, m.Cancelled, m.Overdue));
+        Assert.Equal((1700m, 1000m, 1), (m.PlannedCost, m.ActualCost, m.Achieved));
+        var promise = Assert.Single(figures.Loften);
+        Assert.Equal(("Löfte 2019", 2, 3, 1), (promise.Title, promise.Commitments, promise.FollowUps, promise.CommitmentsFollowedUp));
+        Assert.Equal(["Rapportområdet"], figures.Agreement!.Areas);
+        Assert.False(figures.IsEmpty);
+
+        Assert.True(empty.IsEmpty);
+        Assert.Null(empty.Agreement);
+        Assert.Empty(empty.Loften);
+    }
+
+    [Fact]
+    public async Task From_draft_through_review_to_approval_at_a_held_meeting_then_frozen_and_handed_over()
+    {
+        const int year = 2025;
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        using var created = await samordnare.SubmitAsync("/boras/arsrapporter", "create", new Dictionary<string, string> { ["NewYear"] = $"{year}" });
+        var url = created.LocationPath();
+        Assert.Equal($"/boras/arsrapporter/{year}", url);
+
+        // Review needs the summary; a personnummer is refused next to the field and the text is kept.
+        using var early = await samordnare.SubmitAsync(url, "review", new Dictionary<string, string>());
+        Assert.Contains("Skriv sammanfattningen", AppClient.Parse(await early.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        var form = AppClient.FindForm(await samordnare.PageAsync(url), "text-Sammanfattning");
+        var baseValue = AppClient.CurrentValues(form)["Base"];
+        using var pnr = await samordnare.SubmitAsync(url, "text-Sammanfattning", new Dictionary<string, string> { ["Base"] = baseValue, ["Text"] = "Följ upp 19121212-1212." });
+        var pnrPage = AppClient.Parse(await pnr.Content.ReadAsStringAsync());
+        Assert.Equal("Följ upp 19121212-1212.", pnrPage.QuerySelector("#text-Sammanfattning")!.TextContent);
+        Assert.NotNull(pnrPage.QuerySelector("#text-Sammanfattning + .field-error"));
+        using var saved = await samordnare.SubmitAsync(url, "text-Sammanfattning", new Dictionary<string, string> { ["Base"] = baseValue, ["Text"] = "Ett lugnare år i Hässleholmen." });
+        Assert.Contains("Texten är sparad.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A second save from the same stale form is refused: the text changed since it was rendered.
+        using var stale = await samordnare.SubmitAsync(url, "text-Sammanfattning", new Dictionary<string, string> { ["Base"] = baseValue, ["Text"] = "Min gamla version." });
+        Assert.Contains("Någon annan har ändrat texten", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var review = await samordnare.SubmitAsync(url, "review", new Dictionary<string, string>());
+        Assert.Contains("skickad till styrgruppen", await review.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The styrgrupp member (the chair in the demo) sees it waiting and comments; a member outside the styrgrupp cannot.
+        using var styrgrupp = await app.SignedInClientAsync(TestApp.Email("styrgrupp", "boras"));
+        var glance = await styrgrupp.PageAsync("/boras/arsrapporter");
+        Assert.Contains("väntar på din granskning", glance.QuerySelector(".glance")!.TextContent, StringComparison.Ordinal);
+        using var comment = await styrgrupp.SubmitAsync(url, "comment-Atgarder", new Dictionary<string, string> { ["CommentText"] = "Redovisa kostnaderna." });
+        Assert.Contains("Din kommentar är sparad.", await comment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "boras"));
+        Assert.Null(AppClient.FindFormOrNull(await medlem.PageAsync(url), "comment-Atgarder"));
+        using var medlemComment = await medlem.PostUnofferedAsync(url, "comment-Atgarder", new Dictionary<string, string> { ["CommentText"] = "Obehörig." });
+        Assert.False(medlemComment.IsSuccessStatusCode);
+        Assert.False(await app.WithDbAsync("boras", db => db.ReportComments.AnyAsync(c => c.Text == "Obehörig.")));
+
+        var held = await app.WithDbAsync("boras", async db =>
+        {
+            var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
+            var now = DateTimeOffset.UtcNow;
+            return (await db.Meetings.Where(mt => mt.GroupId == group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
+                .Where(mt => mt.StartsAt < now).MaxBy(mt => mt.StartsAt)!.Id;
+        });
+        using var unanswered = await styrgrupp.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = held.ToString() });
+        Assert.Contains("En kommentar är obesvarad", AppClient.Parse(await unanswered.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+
+        var commentId = await app.WithDbAsync("boras", db => db.ReportComments.Where(c => c.Text == "Redovisa kostnaderna.").Select(c => c.Id).SingleAsync());
+        using var answer = await samordnare.SubmitAsync(url, $"answer-{commentId}", new Dictionary<string, string> { ["Answer"] = "Kostnaderna står nu i tabellen." });
+        Assert.Contains("Svaret är sparat.", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var approved = await styrgrupp.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = held.ToString() });
+        Assert.Contains("Årsrapporten är godkänd", await approved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await samordnare.PageAsync(url);
+        var totals = page.QuerySelector($"#{ReportSection.Utveckling.Anchor()} + p")!.TextContent;
+        Assert.Null(AppClient.FindFormOrNull(page, "text-Sammanfattning"));
+        var docxBefore = await DocumentXmlAsync(samordnare, $"{url}/arsrapport-{year}.docx");
+
+        // Records added after the approval change neither the page nor the document.
+        await app.WithDbAsync("boras", async db =>
+        {
+            var area = await db.Areas.FirstAsync();
+            var category = await db.IncidentCategories.FirstAsync();
+            db.Incidents.Add(new Incident(category.Id, area.Id, "", At(year, 6, 6), "Polisen", "Efteranmälan", null, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(totals, (await samordnare.PageAsync(url)).QuerySelector($"#{ReportSection.Utveckling.Anchor()} + p")!.TextContent);
+        Assert.Equal(docxBefore, await DocumentXmlAsync(samordnare, $"{url}/arsrapport-{year}.docx"));
+        var frozen = await app.WithDbAsync("boras", db => db.AnnualReports.SingleAsync(r => r.Year == year));
+        Assert.Equal("Ett lugnare år i Hässleholmen.", AnnualReportSnapshot.Read(frozen.Snapshot)!.Text(ReportSection.Sammanfattning));
+
+        // Handing over: the case number is required, the date kept; then recorded.
+        var today = MeetingPlanner.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var noCase = await samordnare.SubmitAsync(url, "handover", new Dictionary<string, string> { ["HandedOverOn"] = today, ["CaseNumber"] = "" });
+        var noCasePage = AppClient.Parse(await noCase.Content.ReadAsStringAsync());
+        Assert.Equal("Ange ärendets diarienummer, till exempel KS 2026/412.", noCasePage.QuerySelector("#case-number + .field-error")!.TextContent);
+        Assert.Equal(today, noCasePage.QuerySelector("#handed-over")!.GetAttribute("value"));
+        using var handedOver = await samordnare.SubmitAsync(url, "handover", new Dictionary<string, string> { ["HandedOverOn"] = today, ["CaseNumber"] = "KS 2026/412" });
+        Assert.Contains("Överlämnandet är registrerat.", await handedOver.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(AnnualReportStatus.Overlamnad, await app.WithDbAsync("boras", db => db.AnnualReports.Where(r => r.Year == year).Select(r => r.Status).SingleAsync()));
+
+        // Every step was audited.
+        var audited = await app.WithDbAsync("boras", db => db.AuditEntries.GroupBy(a => a.EntityType).Select(g => new { g.Key, Count = g.Count() })
+            .Where(g => g.Key == nameof(AnnualReport) || g.Key == nameof(ReportComment)).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Assert.Equal(5, audited[nameof(AnnualReport)]); // created, text, review, approved, handed over
+        Assert.Equal(2, audited[nameof(ReportComment)]); // the comment, its answer
+    }
+
+    [Fact]
+    public async Task Readers_read_without_forms_only_the_samordnare_starts_a_report_and_other_kommuner_see_nothing()
+    {
+        using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        var year = await app.WithDbAsync("orebro", db => db.AnnualReports.Select(r => r.Year).SingleAsync());
+        var page = await lasare.PageAsync($"/orebro/arsrapporter/{year}");
+        Assert.StartsWith($"Årsrapport {year}", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("form"), f => f.QuerySelector("input[name=_handler]") is not null);
+        Assert.Null((await lasare.PageAsync("/orebro/arsrapporter")).QuerySelector("#year"));
+        using var lasareCreate = await lasare.PostUnofferedAsync("/orebro/arsrapporter", "create", new Dictionary<string, string> { ["NewYear"] = "2024" });
+        Assert.False(lasareCreate.IsSuccessStatusCode);
+        Assert.False(await app.WithDbAsync("orebro", db => db.AnnualReports.AnyAsync(r => r.Year == 2024)));
+
+        using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        foreach (var url in new[] { $"/orebro/arsrapporter/{year}", $"/orebro/arsrapporter/{year}/arsrapport-{year}.docx", "/orebro/overenskommelser" })
+        {
+            using var foreign = await other.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, foreign.StatusCode);
+            Assert.Contains("/konto/atkomst-nekad", foreign.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        using var ownPath = await other.GetAsync($"/karlstad/arsrapporter/{year}");
+        Assert.Equal(HttpStatusCode.NotFound, ownPath.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_word_document_opens_in_LibreOffice_with_the_tjansteskrivelse_headings_real_tables_and_the_texts()
+    {
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var year = await app.WithDbAsync("orebro", db => db.AnnualReports.Select(r => r.Year).SingleAsync());
+        using var response = await samordnare.GetAsync($"/orebro/arsrapporter/{year}/arsrapport-{year}.docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+        {
+            Assert.NotNull(zip.GetEntry("word/charts/chart1.xml"));
+        }
+
+        var html = AppClient.Parse(await LibreOffice.ConvertAsync(bytes, "docx", "html"));
+        var headings = html.QuerySelectorAll("h1, h2").Select(h => System.Text.RegularExpressions.Regex.Replace(h.TextContent, @"\s+", " ").Trim()).ToList();
+        Assert.Contains("Förslag till beslut", headings);
+        Assert.Contains("Sammanfattning", headings);
+        Assert.Contains("Ärendet", headings);
+        Assert.Contains(ReportSection.Organisation.Heading(), headings);
+        Assert.Contains(ReportSection.Atgarder.Heading(), headings);
+        Assert.Contains("Förslag inför nästa år", headings);
+        var text = System.Text.RegularExpressions.Regex.Replace(html.Body!.TextContent, @"\s+", " ");
+        Assert.Contains($"Årsrapport {year}", text, StringComparison.Ordinal);
+        Assert.Contains("Klotter och skadegörelse vid Vivalla centrum minskade", text, StringComparison.Ordinal);
+        var tables = html.QuerySelectorAll("table");
+        Assert.True(tables.Length >= 4, $"{tables.Length} tables");
+        var groups = tables.First(t => t.QuerySelector("tr")!.TextContent.Contains("Ordförande", StringComparison.Ordinal));
+        Assert.Contains(groups.QuerySelectorAll("tr").Skip(1), row => System.Text.RegularExpressions.Regex.Replace(row.TextContent, @"\s+", " ").Contains("EST – Effektiv samordning för trygghet", StringComparison.Ordinal));
+        Assert.NotNull(html.QuerySelector("img")); // the chart, drawn by LibreOffice
+    }
+
+    /// <summary>The document's body XML, to compare two downloads.</summary>
+    private static async Task<string> DocumentXmlAsync(AppClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = await reader.ReadToEndAsync();
+        // The heading block carries today's date; everything else must be identical.
+        return System.Text.RegularExpressions.Regex.Replace(xml, @"\d{4}-\d{2}-\d{2}", "DATE");
+    }
+}
