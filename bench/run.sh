@@ -25,10 +25,9 @@ export ConnectionStrings__Sqlite="Data Source=$OUT/large.db"
 export Security__RequireHttps=false
 export Serilog__MinimumLevel__Default=Warning
 cd "$OUT/app"
-if [ ! -f "$OUT/large.db" ]; then
-  echo "==> Genererar stora datamängden (290 kommuner, fem år)"
-  dotnet SakraStader.Web.dll generate-bench-data --kommuner "${KOMMUNER:-290}" --years 5
-fi
+# Generates the data set once; on a data set from an earlier version it only adds what is missing (and migrates).
+echo "==> Stora datamängden (290 kommuner, fem år): genereras eller kompletteras vid behov"
+dotnet SakraStader.Web.dll generate-bench-data --kommuner "${KOMMUNER:-290}" --years 5
 
 dotnet SakraStader.Web.dll --urls "$BASE" > "$OUT/app.log" 2>&1 &
 APP=$!
@@ -48,6 +47,7 @@ MEETING=$(curl -fs -H "Cookie: $COOKIE" "$BASE$GROUP" | grep -o '/bankstad/moten
 LAGESBILDER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/lagesbilder" | grep -o '/bankstad/lagesbilder/[0-9a-f-]\{36\}' | uniq)
 DRAFT=$(echo "$LAGESBILDER" | sed -n 1p)
 FIXED=$(echo "$LAGESBILDER" | sed -n 2p)
+PLAN=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/atgardsplaner" | grep -o '/bankstad/atgardsplaner/[0-9a-f-]\{36\}' | head -1)
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 measure() { # url -> "rps p50 p99 errors"
@@ -66,7 +66,8 @@ PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{komm
   "/{kommun}/medlemmar/{id}|$MEMBER" "/{kommun}/logg|/bankstad/logg"
   "/{kommun}/moten|/bankstad/moten" "/{kommun}/moten/{id}|$MEETING"
   "/{kommun}/lagesbilder|/bankstad/lagesbilder" "/{kommun}/lagesbilder/{id} (utkast)|$DRAFT"
-  "/{kommun}/lagesbilder/{id} (fastställd)|$FIXED" "/{kommun}/handelser|/bankstad/handelser" "/{kommun}/veckor|/bankstad/veckor")
+  "/{kommun}/lagesbilder/{id} (fastställd)|$FIXED" "/{kommun}/handelser|/bankstad/handelser" "/{kommun}/veckor|/bankstad/veckor"
+  "/{kommun}/atgardsplaner|/bankstad/atgardsplaner" "/{kommun}/atgardsplaner/{id}|$PLAN" "/{kommun}/atgarder?vy=forsenade|/bankstad/atgarder?vy=forsenade")
 echo "==> Värmer upp"
 for entry in "/health/live|/health/live" "${PAGES[@]}"; do
   wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null

@@ -126,6 +126,8 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         using var styrgrupp = await app.SignedInClientAsync(TestApp.Email("styrgrupp", "boras"));
         var glance = await styrgrupp.PageAsync("/boras/arsrapporter");
         Assert.Contains("väntar på din granskning", glance.QuerySelector(".glance")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/boras/arsrapporter/{year}", (await styrgrupp.PageAsync("/boras")).QuerySelector(".alert a")!.GetAttribute("href"));
+        Assert.Null((await samordnare.PageAsync("/boras")).QuerySelector($".alert a[href='/boras/arsrapporter/{year}']"));
         using var comment = await styrgrupp.SubmitAsync(url, "comment-Atgarder", new Dictionary<string, string> { ["CommentText"] = "Redovisa kostnaderna." });
         Assert.Contains("Din kommentar är sparad.", await comment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "boras"));

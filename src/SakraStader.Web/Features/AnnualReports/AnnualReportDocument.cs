@@ -11,6 +11,9 @@ namespace SakraStader.Features.AnnualReports;
 /// </summary>
 public static class AnnualReportDocument
 {
+    /// <summary>Completed measures listed in the document; the counts above the list cover them all.</summary>
+    private const int ListedMeasures = 100;
+
     public static string FileName(int year) => $"arsrapport-{year}.docx";
 
     public static byte[] Write(string kommunName, AnnualReport report, AnnualReportSnapshot content, DateOnly today)
@@ -89,10 +92,10 @@ public static class AnnualReportDocument
         {
             doc.Text($"Av de genomförda åtgärderna nådde {N(m.Achieved)} sitt mål, {N(m.PartlyAchieved)} delvis och {N(m.NotAchieved)} inte.");
         }
-        var evaluated = m.Rows.Where(r => r.Status == AtgardStatus.Genomford).ToList();
+        var evaluated = m.Rows.Where(r => r.Status == AtgardStatus.Genomford).Take(ListedMeasures).ToList();
         if (evaluated.Count > 0)
         {
-            doc.Table("Genomförda åtgärder och deras utfall", ["Åtgärd", "Problem", "Ansvarig", "Utfall", "Lärdomar"],
+            doc.Table(m.Completed > ListedMeasures ? $"De första {ListedMeasures} av {m.Completed} genomförda åtgärderna och deras utfall" : "Genomförda åtgärder och deras utfall", ["Åtgärd", "Problem", "Ansvarig", "Utfall", "Lärdomar"],
                 evaluated.Select(r => (IReadOnlyList<string>)[r.Title, Sv.OrDash(r.Problem), Sv.OrDash(r.Responsible), r.Outcome?.Display() ?? "Ej utvärderad", Sv.OrDash(r.Learned)]));
         }
 

@@ -9,13 +9,16 @@ using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Atgarder;
 
-/// <summary>A plan and its follow-up as an Excel workbook or CSV: one row per measure, in the columns of <see cref="Header"/>.</summary>
+/// <summary>
+/// A plan and its follow-up as an Excel workbook or CSV: one row per measure, in the columns of <see cref="Header"/>.
+/// The same file is the template for updating many measures at once (<see cref="PlanSheet"/>).
+/// </summary>
 public static class PlanExport
 {
     public static readonly IReadOnlyList<string> Header =
     [
         "Id", "Åtgärd", "Problem", "Typ", "Ansvarig", "Organisation", "Start", "Klart senast", "Status", "Försenad",
-        "Planerad kostnad", "Faktisk kostnad", "Utfall", "Lärdomar", "Senaste uppföljning",
+        "Planerad kostnad", "Faktisk kostnad", "Utfall", "Lärdomar", "Senaste uppföljning", PlanSheet.NewProgressColumn,
     ];
 
     public static async Task<(string Title, List<string[]> Rows)> RowsAsync(AppDbContext db, Guid planId, DateOnly today, CancellationToken ct = default)
@@ -37,6 +40,7 @@ public static class PlanExport
             m.ResponsibleOrganisation, D(m.StartDate), D(m.DueDate), m.Status.Display(), m.IsOverdue(today) ? "Ja" : "Nej",
             M(m.PlannedCost), M(m.ActualCost), m.Outcome?.Display() ?? "", m.Learned,
             m.Progress.OrderByDescending(x => x.Date).Select(x => $"{D(x.Date)}: {x.Text}").FirstOrDefault() ?? "",
+            "", // Ny uppföljning: the owner writes here, and uploads the file back (PlanSheet)
         })]);
     }
 

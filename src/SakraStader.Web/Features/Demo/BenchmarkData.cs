@@ -21,6 +21,11 @@ public static class BenchmarkData
     public const int LargestKommunIncidents = 100_000;
     public const int TotalIncidents = 1_000_000;
 
+    /// <summary>Measures of the largest kommun; the others share the rest of 200 000. Plans hold 25 measures each.</summary>
+    public const int LargestKommunMeasures = 20_000;
+    public const int TotalMeasures = 200_000;
+    private const int MeasuresPerPlan = 25;
+
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.Length > 0 && args[0] == "measure-lagesbild")
@@ -46,6 +51,12 @@ public static class BenchmarkData
         var db = services.GetRequiredService<AppDbContext>();
         if (await db.Kommuner.AnyAsync())
         {
+            // A data set from before the åtgärdsplan gets its measures, promises and agreements added; nothing else changes.
+            if (!await db.Atgarder.IgnoreQueryFilters().AnyAsync())
+            {
+                await AddFollowUpDataToAllAsync(services, logger);
+                return;
+            }
             logger.LogInformation("Databasen har redan data; inget genererat.");
             return;
         }
@@ -132,6 +143,7 @@ public static class BenchmarkData
 
                 var incidents = i == 0 ? LargestKommunIncidents : (TotalIncidents - LargestKommunIncidents) / Math.Max(1, kommunCount - 1);
                 await AddLagesbildDataAsync(db, groups.Single(g => g.Kind == GroupKind.Est), incidents, years, now, random);
+                await AddFollowUpDataAsync(db, i == 0, kommunCount, years, now, random);
             }
             db.ChangeTracker.Clear();
             if ((i + 1) % 50 == 0)
@@ -230,6 +242,96 @@ public static class BenchmarkData
                 await db.SaveChangesAsync();
             }
         }
+    }
+
+    private static async Task AddFollowUpDataToAllAsync(IServiceProvider services, ILogger logger)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var tenant = services.GetRequiredService<TenantContext>();
+        tenant.SetUser(null, "Testdata");
+        var kommuner = await db.Kommuner.AsNoTracking().OrderBy(k => k.Kod).ToListAsync();
+        var random = new Random(2027);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (kommun, i) in kommuner.Select((k, i) => (k, i)))
+        {
+            using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
+            {
+                await AddFollowUpDataAsync(db, i == 0, kommuner.Count, 5, now, random);
+            }
+            db.ChangeTracker.Clear();
+            if ((i + 1) % 50 == 0)
+            {
+                logger.LogInformation("Åtgärder för {Count} av {Total} kommuner genererade", i + 1, kommuner.Count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The follow-up side of one kommun: the EST's åtgärdsplaner of 25 measures each over the years (every status,
+    /// some late, costs, outcomes), two medborgarlöften in force and the samverkansöverenskommelse.
+    /// </summary>
+    private static async Task AddFollowUpDataAsync(AppDbContext db, bool largest, int kommunCount, int years, DateTimeOffset now, Random random)
+    {
+        var est = await db.Groups.AsNoTracking().SingleAsync(g => g.Kind == GroupKind.Est);
+        var problems = await db.Problems.AsNoTracking().Select(p => p.Id).ToListAsync();
+        var areas = await db.Areas.AsNoTracking().Select(a => a.Id).ToListAsync();
+        var owner = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == est.Id && m.UserId != null).Select(m => new { m.UserId, m.Name }).FirstAsync();
+        var count = largest ? LargestKommunMeasures : (TotalMeasures - LargestKommunMeasures) / Math.Max(1, kommunCount - 1);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var first = today.AddYears(-years);
+        var statuses = new[] { AtgardStatus.Planerad, AtgardStatus.Pagar, AtgardStatus.Genomford, AtgardStatus.Installd };
+        var outcomes = new[] { Outcome.Uppnadd, Outcome.Delvis, Outcome.EjUppnadd };
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            for (var p = 0; p * MeasuresPerPlan < count; p++)
+            {
+                var planStart = first.AddDays(p * (years * 365) / Math.Max(1, count / MeasuresPerPlan));
+                var plan = new Atgardsplan(est.Id, PlanKind.Kortsiktig, $"Åtgärdsplan {p + 1}, {planStart:yyyy-MM}", null, null, null);
+                db.Atgardsplaner.Add(plan);
+                for (var m = 0; m < MeasuresPerPlan && p * MeasuresPerPlan + m < count; m++)
+                {
+                    var measure = new Atgard(plan.Id, $"Åtgärd {m + 1} i plan {p + 1}", problems.Count > 0 ? problems[random.Next(problems.Count)] : null);
+                    var start = planStart.AddDays(random.Next(0, 30));
+                    measure.Schedule(start, start.AddDays(random.Next(30, 240)), random.Next(0, 50) * 1000m);
+                    measure.Assign("Kommunen", owner.UserId, owner.Name, "");
+                    var status = statuses[random.Next(statuses.Length)];
+                    if (status == AtgardStatus.Genomford)
+                    {
+                        measure.Complete(outcomes[random.Next(outcomes.Length)], "Lärdomar från genomförandet.", random.Next(0, 50) * 1000m);
+                    }
+                    else
+                    {
+                        measure.SetStatus(status);
+                    }
+                    db.Atgarder.Add(measure);
+                }
+                if (p % 40 == 39)
+                {
+                    await db.SaveChangesAsync();
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        db.CooperationAgreements.Add(new CooperationAgreement("Samverkansöverenskommelse", "Kommunen och Polisen", today.AddYears(-2), today.AddYears(1), areas.Take(2), "Lokal samverkan."));
+        for (var l = 0; l < 2; l++)
+        {
+            var lofte = new Medborgarlofte($"Medborgarlöfte {l + 1}", today.AddMonths(-6 - l * 12), today.AddMonths(6 - l * 12));
+            var kommunParty = lofte.AddParty(PartyKind.Kommunen, "Kommunen", owner.UserId, owner.Name, "Samordnare");
+            var police = lofte.AddParty(PartyKind.Polisen, "Polisen", owner.UserId, owner.Name, "Kommunpolis");
+            lofte.AddCommitment("Kommunen städar och lagar belysning inom en vecka.", kommunParty.Id, "Antal åtgärdade platser per kvartal.");
+            lofte.AddCommitment("Polisen är synlig i området fredagskvällar.", police.Id, "Antal kvällar per kvartal.");
+            db.Medborgarloften.Add(lofte);
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
     }
 
     private static AppUser NewUser(string email, string name, string hash) => new()

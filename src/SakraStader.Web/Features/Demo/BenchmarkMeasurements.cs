@@ -11,7 +11,8 @@ namespace SakraStader.Features.Demo;
 
 /// <summary>
 /// Timings that a page benchmark cannot show (bench/run.sh calls <c>SakraStader.Web measure-lagesbild</c>): compiling
-/// the current month's draft for the largest kommun, and importing 100 000 statistics rows, on the large data set.
+/// the current month's draft for the largest kommun, the year's annual report and its Word document, and importing
+/// 100 000 statistics rows, on the large data set.
 /// </summary>
 public static class BenchmarkMeasurements
 {
@@ -39,6 +40,35 @@ public static class BenchmarkMeasurements
             var incidents = await db.Incidents.CountAsync();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"kompilera utkast, {largest.Name} ({incidents} händelser): median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms (budget 300 ms)"));
+        }
+
+        // The annual report of the current year, for the largest kommun and for an ordinary one: the time must follow
+        // the kommun's own data, not the database's.
+        foreach (var kommun in new[] { largest, other })
+        {
+            using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
+            {
+                var reports = new AnnualReports.AnnualReportCompiler(db, new Lagesbilder.FordjupadCompiler(db, TimeProvider.System), TimeProvider.System);
+                await reports.CompileAsync(now.Year); // warm-up
+                var compile = new List<double>();
+                var export = new List<double>();
+                AnnualReports.AnnualReportFigures figures = null!;
+                for (var i = 0; i < 5; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    figures = await reports.CompileAsync(now.Year);
+                    compile.Add(watch.Elapsed.TotalMilliseconds);
+                    var report = new AnnualReport(Guid.Empty, now.Year, now.Year);
+                    watch.Restart();
+                    var bytes = AnnualReports.AnnualReportDocument.Write(kommun.Name, report, AnnualReports.AnnualReportSnapshot.Of(figures, report), DateOnly.FromDateTime(now));
+                    export.Add(watch.Elapsed.TotalMilliseconds);
+                    _ = bytes.Length;
+                }
+                compile.Sort();
+                export.Sort();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"årsrapport {now.Year}, {kommun.Name} ({figures.Incidents} händelser, {figures.Measures.Total} åtgärder under året): sammanställning median {compile[2]:0} ms (budget 1 000 ms), Word-dokument median {export[2]:0} ms (budget 2 000 ms)"));
+            }
         }
 
         // 100 000 statistics rows for two years long past, so that a re-run replaces its own rows.
