@@ -47,7 +47,7 @@ MEETING=$(curl -fs -H "Cookie: $COOKIE" "$BASE$GROUP" | grep -o '/bankstad/moten
 LAGESBILDER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/lagesbilder" | grep -o '/bankstad/lagesbilder/[0-9a-f-]\{36\}' | uniq)
 DRAFT=$(echo "$LAGESBILDER" | sed -n 1p)
 FIXED=$(echo "$LAGESBILDER" | sed -n 2p)
-PLAN=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/atgardsplaner" | grep -o '/bankstad/atgardsplaner/[0-9a-f-]\{36\}' | head -1)
+PLAN=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/atgardsplaner" | grep -o '/bankstad/atgardsplaner/[0-9a-f-]\{36\}' | sed -n 1p)
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 measure() { # url -> "rps p50 p99 errors"

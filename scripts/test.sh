@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium. Installs what is missing first (Debian packages:
-# chromium, postgresql, libreoffice-writer-nogui; npm: axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
+# chromium, postgresql, libreoffice-writer-nogui, nginx; npm: axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
 # failure. Screenshots land in artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,8 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 # LibreOffice opens the annual report's Word document in a test, as a reader's office suite would.
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
+# nginx balances the multi-instance test's three app instances.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installerar ${missing[*]}"
   as_root apt-get update -qq
@@ -58,10 +60,16 @@ run_suite() { # name project [dotnet test args...]
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@" \
     || failed_runs=$((failed_runs + 1))
 }
-run_suite sqlite tests/SakraStader.Tests
+run_suite sqlite tests/SakraStader.Tests --filter "Category!=MultiInstance"
 SAKRASTADER_TEST_DB=postgres SAKRASTADER_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
   run_suite postgres tests/SakraStader.Tests --filter "Category=Integration"
 run_suite browser tests/SakraStader.BrowserTests
+# Three instances behind nginx on this PostgreSQL; one is killed, the database is stopped and started (last: it
+# restarts the server the suites above used).
+echo "==> multi-instance"
+export PGBIN PGDATA PGPORT RESULTS
+export -f pg
+bash scripts/multi-instance.sh || failed_runs=$((failed_runs + 1))
 
 # 5. One plain summary line from the TRX reports.
 passed=0; failed=0; skipped=0; reports=0
@@ -74,8 +82,8 @@ for trx in "$RESULTS"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
-if [ "$reports" -lt 3 ] || [ "$failed_runs" -gt 0 ] && [ "$failed" -eq 0 ]; then
-  failed=$((failed + failed_runs + 3 - reports))
+if [ "$reports" -lt 4 ] || [ "$failed_runs" -gt 0 ] && [ "$failed" -eq 0 ]; then
+  failed=$((failed + failed_runs + 4 - reports))
 fi
 echo "Screenshots: $ARTIFACTS/screenshots"
 echo "$passed passed, $failed failed, $skipped skipped"

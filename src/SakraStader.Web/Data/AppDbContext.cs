@@ -71,12 +71,18 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<ReportComment> ReportComments => Set<ReportComment>();
     public DbSet<CooperationAgreement> CooperationAgreements => Set<CooperationAgreement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Infrastructure.DataProtectionKey> DataProtectionKeys => Set<Infrastructure.DataProtectionKey>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace + ".Configurations");
+        builder.Entity<Infrastructure.DataProtectionKey>(b =>
+        {
+            b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.ToTable("DataProtectionKeys");
+        });
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

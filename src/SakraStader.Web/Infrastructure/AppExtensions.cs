@@ -37,6 +37,7 @@ public static class AppExtensions
         services.AddScoped<Features.AnnualReports.AnnualReportHandler>();
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
+        services.AddSharedDataProtection();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {
@@ -79,6 +80,8 @@ public static class AppExtensions
             app.UseExceptionHandler("/fel", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Inside the error handler, so that a database outage gets its own quick 503 rather than the error page.
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         if (app.Configuration.GetValue("Security:RequireHttps", true))
         {
             app.UseHttpsRedirection();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SakraStader.Auditing;
 using SakraStader.Data;
@@ -53,13 +54,47 @@ public static class DatabaseExtensions
         });
     }
 
-    /// <summary>Applies pending migrations. EF Core takes a database lock, so instances starting together migrate once.</summary>
+    /// <summary>
+    /// Applies pending migrations, once, even when several instances start together on an empty database (the
+    /// multi-instance test does exactly that): on PostgreSQL the database is created if missing (tolerating another
+    /// instance creating it at the same moment) and the migration runs under a session advisory lock, so the other
+    /// instances wait and then find nothing to do.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync();
+            return;
+        }
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync())
+        {
+            try
+            {
+                await creator.CreateAsync();
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is "42P04" or "23505") // created by another instance meanwhile
+            {
+            }
+        }
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await DatabaseLock.WaitingAsync(db, () => db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})"));
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    /// <summary>The advisory lock id of migrations (any fixed number; the other locks hash their names).</summary>
+    private const long MigrationLockKey = 7_202_611_220_001;
 
     private static string AbsoluteSqlitePath(string connectionString, string contentRoot)
     {

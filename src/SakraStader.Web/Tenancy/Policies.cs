@@ -12,6 +12,8 @@ public static class Policies
     public const string Styrgrupp = "Kommun.Styrgrupp";
     public const string Samordnare = "Kommun.Samordnare";
     public const string PlatformAdmin = "PlatformAdmin";
+    /// <summary>Any signed-in user, whatever their kommuner: their own account pages.</summary>
+    public const string SignedIn = "SignedIn";
 
     public const string PlatformAdminClaim = "sakrastader:platform_admin";
 
@@ -21,7 +23,8 @@ public static class Policies
         .AddPolicy(Medlem, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Medlem)))
         .AddPolicy(Styrgrupp, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Styrgrupp)))
         .AddPolicy(Samordnare, p => p.RequireAuthenticatedUser().AddRequirements(new KommunRoleRequirement(Role.Samordnare)))
-        .AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(PlatformAdminClaim, "true"));
+        .AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(PlatformAdminClaim, "true"))
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
 }
 
 /// <summary>The user must be a member of the request's kommun with at least this role.</summary>

@@ -6,11 +6,16 @@ using AngleSharp.Html.Parser;
 namespace SakraStader.Tests.Support;
 
 /// <summary>An HTTP client that reads pages and posts their forms as a browser without JavaScript would.</summary>
-public sealed class AppClient(HttpClient http) : IDisposable
+public sealed class AppClient(HttpClient http, System.Net.CookieContainer jar) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Http { get; } = http;
+
+    /// <summary>Gives another client (of another instance) this client's cookies: the same browser, another server.</summary>
+    public void CopyCookiesTo(AppClient other) => other.Jar.Add(Jar.GetAllCookies());
+
+    private System.Net.CookieContainer Jar { get; } = jar;
 
     public async Task<HttpResponseMessage> GetAsync(string url, string? correlationId = null)
     {

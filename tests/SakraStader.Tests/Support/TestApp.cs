@@ -22,6 +22,16 @@ public class TestApp : WebApplicationFactory<Program>
 {
     private readonly SqliteConnection? keepAlive;
     private readonly string connectionString;
+    private readonly bool ownsDatabase = true;
+
+    /// <summary>Another instance of the app on this one's database, as a second server behind a load balancer.</summary>
+    private TestApp(string sharedConnectionString)
+    {
+        connectionString = sharedConnectionString;
+        ownsDatabase = false;
+    }
+
+    public TestApp SecondInstance() => new(connectionString);
 
     public TestApp()
     {
@@ -44,6 +54,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     public SqlCommandCounter Commands { get; } = new();
 
+    /// <summary>While active, every connection and command fails as when the database server is unreachable.</summary>
+    public SimulatedOutage Outage { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -57,16 +70,16 @@ public class TestApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(Commands);
+            services.AddSingleton<IInterceptor>(Outage);
         });
     }
 
     /// <summary>A client that keeps cookies, does not follow redirects, and speaks https (cookies are Secure).</summary>
-    public AppClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    public AppClient NewClient()
     {
-        AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
-        HandleCookies = true,
-    }));
+        var jar = new System.Net.CookieContainer();
+        return new AppClient(CreateDefaultClient(new Uri("https://localhost"), new CookieJarHandler(jar)), jar);
+    }
 
     public async Task<AppClient> SignedInClientAsync(string email)
     {
@@ -93,7 +106,7 @@ public class TestApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (IsPostgres)
+        if (IsPostgres && ownsDatabase)
         {
             try
             {
@@ -110,7 +123,69 @@ public class TestApp : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Keeps a client's cookies in a jar the test can read and copy to a client of another instance.</summary>
+    private sealed class CookieJarHandler(System.Net.CookieContainer jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!;
+            if (jar.GetCookieHeader(uri) is { Length: > 0 } cookies)
+            {
+                request.Headers.Add("Cookie", cookies);
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            {
+                foreach (var cookie in set)
+                {
+                    jar.SetCookies(uri, cookie);
+                }
+            }
+            return response;
+        }
+    }
+
     public static string Email(string key, string slug) => DemoSeeder.EmailFor(key, slug);
+}
+
+/// <summary>A database outage on demand: connections and commands fail as when the server cannot be reached.</summary>
+public sealed class SimulatedOutage : IDbConnectionInterceptor, IDbCommandInterceptor
+{
+    public bool Active { get; set; }
+
+    private void ThrowIfActive()
+    {
+        if (Active)
+        {
+            throw new NpgsqlException("Failed to connect (simulated outage)", new System.Net.Sockets.SocketException(111));
+        }
+    }
+
+    public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfActive();
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        ThrowIfActive();
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        ThrowIfActive();
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        ThrowIfActive();
+        return result;
+    }
 }
 
 /// <summary>Counts SQL commands per request, keyed by the request's correlation id.</summary>

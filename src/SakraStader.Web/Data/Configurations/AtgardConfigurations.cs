@@ -49,6 +49,7 @@ internal sealed class AtgardConfiguration : IEntityTypeConfiguration<Atgard>
         // Work lists: a person's measures, and the overdue ones by due date.
         b.HasIndex(x => new { x.KommunId, x.ResponsibleUserId });
         b.HasIndex(x => new { x.KommunId, x.Status, x.DueDate });
+        b.HasIndex(x => new { x.KommunId, x.DueDate });
         b.HasIndex(x => new { x.KommunId, x.ProblemId });
     }
 }

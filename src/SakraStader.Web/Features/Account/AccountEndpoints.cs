@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using SakraStader.Domain;
+using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Account;
 
@@ -17,7 +18,7 @@ public static class AccountEndpoints
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/konto/logga-in?utloggad=1");
-        }).RequireAuthorization();
+        }).RequireAuthorization(Policies.SignedIn);
         return endpoints;
     }
 }

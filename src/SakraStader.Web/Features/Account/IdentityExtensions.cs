@@ -54,8 +54,9 @@ public static class IdentityExtensions
         services.AddScoped<IAuthorizationHandler, KommunRoleHandler>();
         services.AddAuthorizationBuilder()
             .AddKommunPolicies()
-            // Anything not marked [AllowAnonymous] or with its own policy needs a signed-in user.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // Deny by default: an endpoint without [AllowAnonymous] or a policy of its own answers to nobody
+            // (SecurityTests enumerates the endpoints and fails on any without one).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build());
         services.AddCascadingAuthenticationState();
         return services;
     }

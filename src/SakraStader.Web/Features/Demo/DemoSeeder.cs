@@ -39,6 +39,12 @@ public static class DemoSeeder
         var users = services.GetRequiredService<UserManager<AppUser>>();
         // All or nothing: a half-seeded database would never be completed, since seeding only runs on an empty one.
         await using var tx = await db.Database.BeginTransactionAsync();
+        // Instances starting together on an empty database: one seeds, the others wait and then find it seeded.
+        await Infrastructure.DatabaseLock.HoldAsync(db, "demo-data");
+        if (await db.Kommuner.AnyAsync())
+        {
+            return;
+        }
         var tenant = services.GetRequiredService<TenantContext>();
         tenant.SetUser(null, "Demodata");
 

@@ -493,6 +493,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("ProblemId");
 
+                    b.HasIndex("KommunId", "DueDate");
+
                     b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("KommunId", "ResponsibleUserId");
@@ -2068,6 +2070,28 @@ namespace SakraStader.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("WeeklySummaries");
+                });
+
+            modelBuilder.Entity("SakraStader.Infrastructure.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -483,6 +483,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("ProblemId");
 
+                    b.HasIndex("KommunId", "DueDate");
+
                     b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("KommunId", "ResponsibleUserId");
@@ -2056,6 +2058,26 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("WeeklySummaries");
+                });
+
+            modelBuilder.Entity("SakraStader.Infrastructure.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The multi-instance and fault test (called by scripts/test.sh after its PostgreSQL is up and the solution is built):
+# three app instances on loopback ports, started together on an empty database (migrations and demo data run once),
+# nginx balancing round-robin between them, and the MultiInstance test driving users through nginx while one instance
+# is killed and PostgreSQL is stopped and started. Needs: PGBIN, PGDATA, PGPORT, RESULTS; `pg` as in test.sh.
+#   scripts/multi-instance.sh            # exit status is the test's
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+: "${PGBIN:?}" "${PGDATA:?}" "${PGPORT:?}" "${RESULTS:?}"
+WORK=$(mktemp -d /tmp/sakrastader-multi.XXXXXX)
+chmod 777 "$WORK"
+APP="$ROOT/src/SakraStader.Web/bin/Release/net10.0/SakraStader.Web.dll"
+DB="sakrastader_multi_$$"
+CONN="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$DB;Timeout=3;Command Timeout=15"
+LB_PORT=$((PGPORT + 1000))
+PORTS=($((LB_PORT + 1)) $((LB_PORT + 2)) $((LB_PORT + 3)))
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2> /dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "==> Tre instanser startar samtidigt på en tom databas ($DB)"
+for port in "${PORTS[@]}"; do
+  ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  Database__Provider=Postgres ConnectionStrings__Postgres="$CONN" Demo__Seed=true \
+  Security__RequireHttps=false Security__TrustForwardedHeaders=true Serilog__MinimumLevel__Default=Warning \
+    dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" > "$WORK/app-$port.log" 2>&1 &
+  pids+=($!)
+done
+for port in "${PORTS[@]}"; do
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
+  if ! curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null; then
+    echo "Instansen på $port kom inte igång:"; cat "$WORK/app-$port.log"; exit 1
+  fi
+done
+kommuner=$(pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DB" -Atc 'SELECT count(*) FROM "Kommuner"')
+migrations=$(pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DB" -Atc 'SELECT count(*) - count(DISTINCT "MigrationId") FROM "__EFMigrationsHistory"')
+echo "    demokommuner: $kommuner, dubbla migreringar: $migrations"
+if [ "$kommuner" != 5 ] || [ "$migrations" != 0 ]; then echo "Start-up work ran more than once"; exit 1; fi
+
+cat > "$WORK/nginx.conf" <<EOF
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 512; }
+http {
+    access_log off;
+    client_body_temp_path $WORK/body;
+    proxy_temp_path $WORK/proxy;
+    fastcgi_temp_path $WORK/fastcgi;
+    uwsgi_temp_path $WORK/uwsgi;
+    scgi_temp_path $WORK/scgi;
+    upstream sakrastader {
+        server 127.0.0.1:${PORTS[0]} max_fails=1 fail_timeout=10s;
+        server 127.0.0.1:${PORTS[1]} max_fails=1 fail_timeout=10s;
+        server 127.0.0.1:${PORTS[2]} max_fails=1 fail_timeout=10s;
+        keepalive 16;
+    }
+    server {
+        listen 127.0.0.1:$LB_PORT;
+        location / {
+            proxy_pass http://sakrastader;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$host:\$server_port;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_set_header X-Correlation-Id \$request_id;
+            proxy_connect_timeout 1s;
+            proxy_next_upstream error timeout http_502;
+        }
+    }
+}
+EOF
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" || { cat "$WORK/nginx-error.log"; exit 1; }
+for _ in $(seq 1 20); do curl -fs "http://127.0.0.1:$LB_PORT/health/live" > /dev/null && break; sleep 0.25; done
+
+echo "==> Användare genom nginx; en instans dödas, databasen stoppas och startas"
+pg_ctl_cmd() { if [ "$(id -u)" = 0 ]; then echo "runuser -u postgres -- $PGBIN/pg_ctl -D $PGDATA"; else echo "$PGBIN/pg_ctl -D $PGDATA"; fi; }
+SAKRASTADER_LB_URL="http://127.0.0.1:$LB_PORT" \
+SAKRASTADER_INSTANCE_PIDS=$(IFS=,; echo "${pids[*]}") \
+SAKRASTADER_MULTI_DB="$CONN" \
+SAKRASTADER_PG_STOP="$(pg_ctl_cmd) -m fast -w stop" \
+SAKRASTADER_PG_START="$(pg_ctl_cmd) -w -l $PGDATA/server.log -o \"-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" \
+  dotnet test tests/SakraStader.Tests -c Release --no-build --nologo --filter "Category=MultiInstance" \
+    --logger "trx;LogFileName=multi-instance.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
+status=$?
+if [ $status -ne 0 ]; then
+  for port in "${PORTS[@]}"; do echo "--- app $port"; tail -n 30 "$WORK/app-$port.log"; done
+  echo "--- nginx"; cat "$WORK/nginx-error.log" 2> /dev/null
+fi
+exit $status

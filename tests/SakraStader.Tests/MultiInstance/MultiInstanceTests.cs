@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Npgsql;
+using SakraStader.Features.Demo;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.MultiInstance;
+
+/// <summary>
+/// Three app instances behind nginx (round-robin, no sticky sessions) on one PostgreSQL, started by
+/// scripts/multi-instance.sh, which passes their addresses and process ids. Users sign in, read and write through the
+/// balancer; one instance is killed mid-run; then the database is stopped and started again. Every acknowledged write
+/// must be in the database at the end. Run only by that script (Category=MultiInstance).
+/// </summary>
+[Trait("Category", "MultiInstance")]
+public sealed class MultiInstanceTests
+{
+    private static string Env(string name) => Environment.GetEnvironmentVariable(name)
+        ?? throw new InvalidOperationException($"{name} saknas: testet körs av scripts/multi-instance.sh.");
+
+    private sealed record Outcome(string Method, string Path, int Status, DateTimeOffset At);
+
+    /// <summary>A browser without JavaScript: its own cookies, no automatic redirects.</summary>
+    private sealed class User(string baseUrl, string email, string slug) : IDisposable
+    {
+        public void Dispose() => http.Dispose();
+
+        private readonly HttpClient http = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(baseUrl),
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+
+        public string Slug { get; } = slug;
+
+        public string Email { get; } = email;
+
+        public async Task<(HttpStatusCode Status, string Body, string? Location)> SendAsync(HttpMethod method, string path, Dictionary<string, string>? form = null)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (form is not null)
+            {
+                request.Content = new FormUrlEncodedContent(form);
+            }
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
+        }
+
+        public static Dictionary<string, string> FormValues(IHtmlDocument page, string formName) =>
+            AppClient.CurrentValues(AppClient.FindForm(page, formName));
+
+        public async Task SignInAsync()
+        {
+            var (_, body, _) = await SendAsync(HttpMethod.Get, "/konto/logga-in");
+            var form = FormValues(AppClient.Parse(body), "login");
+            form["Input.Email"] = Email;
+            form["Input.Password"] = DemoSeeder.Password;
+            var (status, _, location) = await SendAsync(HttpMethod.Post, "/konto/logga-in", form);
+            Assert.True(status == HttpStatusCode.Redirect && location?.Contains("logga-in", StringComparison.Ordinal) != true, $"{Email}: inloggningen gav {(int)status}");
+        }
+    }
+
+    [Fact]
+    public async Task Users_work_through_the_balancer_while_an_instance_dies_and_the_database_restarts_and_nothing_acknowledged_is_lost()
+    {
+        var baseUrl = Env("SAKRASTADER_LB_URL");
+        var pids = Env("SAKRASTADER_INSTANCE_PIDS").Split(',').Select(int.Parse).ToList();
+        var database = Env("SAKRASTADER_MULTI_DB");
+        Assert.Equal(3, pids.Count);
+
+        User[] users =
+        [
+            new User(baseUrl, DemoSeeder.EmailFor("samordnare", "orebro"), "orebro"),
+            new User(baseUrl, DemoSeeder.EmailFor("medlem", "orebro"), "orebro"),
+            new User(baseUrl, DemoSeeder.EmailFor("inrapportor", "orebro"), "orebro"),
+            new User(baseUrl, DemoSeeder.EmailFor("samordnare", "boras"), "boras"),
+            new User(baseUrl, DemoSeeder.EmailFor("medlem", "boras"), "boras"),
+            new User(baseUrl, DemoSeeder.EmailFor("inrapportor", "karlstad"), "karlstad"),
+        ];
+        using var disposeUsers = new UsersDisposer(users);
+        foreach (var user in users)
+        {
+            await user.SignInAsync();
+        }
+
+        var outcomes = new ConcurrentBag<Outcome>();
+        var acknowledged = new ConcurrentBag<string>();
+        var signedOut = new ConcurrentBag<string>();
+        var killAt = DateTimeOffset.MaxValue;
+        string? firstRefusal = null;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(24));
+        var killer = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            killAt = DateTimeOffset.UtcNow;
+            Process.GetProcessById(pids[1]).Kill(); // SIGKILL: no graceful shutdown
+        });
+
+        async Task WorkAsync(User user, int number)
+        {
+            var n = 0;
+            string[] reads = user.Email.StartsWith("inrapportor", StringComparison.Ordinal)
+                ? [$"/{user.Slug}/handelser"]
+                : [$"/{user.Slug}", $"/{user.Slug}/lagesbilder", $"/{user.Slug}/atgardsplaner", $"/{user.Slug}/handelser", $"/{user.Slug}/moten"];
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var path in reads)
+                {
+                    var (status, _, location) = await user.SendAsync(HttpMethod.Get, path);
+                    outcomes.Add(new("GET", path, (int)status, DateTimeOffset.UtcNow));
+                    if (location?.Contains("logga-in", StringComparison.Ordinal) == true)
+                    {
+                        signedOut.Add($"{user.Email} {path}");
+                    }
+                }
+                // Log an incident: the form from one instance, posted (most likely) to another.
+                var formPath = $"/{user.Slug}/handelser/ny";
+                var (formStatus, body, _) = await user.SendAsync(HttpMethod.Get, formPath);
+                outcomes.Add(new("GET", formPath, (int)formStatus, DateTimeOffset.UtcNow));
+                if (formStatus != HttpStatusCode.OK)
+                {
+                    continue;
+                }
+                var page = AppClient.Parse(body);
+                var form = User.FormValues(page, "incident");
+                foreach (var select in AppClient.FindForm(page, "incident").QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+                {
+                    // The first choice of each list ("Välj …") is empty; take the first real one.
+                    form[select.Name!] = select.Options.First(o => o.Value.Length > 0).Value;
+                }
+                var description = $"Flerinstanstest {number}-{++n} {Guid.NewGuid():N}";
+                form["Input.Description"] = description;
+                form["Input.Place"] = "Torget";
+                var (postStatus, postBody, postLocation) = await user.SendAsync(HttpMethod.Post, formPath, form);
+                outcomes.Add(new("POST", formPath, (int)postStatus, DateTimeOffset.UtcNow));
+                if (postStatus == HttpStatusCode.Redirect && postLocation?.Contains("sparad=1", StringComparison.Ordinal) == true)
+                {
+                    acknowledged.Add(description);
+                }
+                else
+                {
+                    firstRefusal ??= $"{(int)postStatus} {postLocation} {string.Join(" ", AppClient.Parse(postBody).QuerySelectorAll(".validation-message, .field-error, .alert").Select(e => e.TextContent))}";
+                }
+            }
+        }
+
+        await Task.WhenAll(users.Select((u, i) => WorkAsync(u, i)).Append(killer));
+
+        // Requests on the killed instance at the moment it died may fail (nginx does not resend a POST that reached
+        // it); nothing else may. Every one of those was not acknowledged, so the check below still covers them.
+        var failures = outcomes.Where(o => o.Status >= 500).ToList();
+        var inFlight = failures.Where(o => o.Method == "POST" && o.Status == 502 && Math.Abs((o.At - killAt).TotalSeconds) < 2).ToList();
+        Assert.True(failures.Count == inFlight.Count && inFlight.Count <= users.Length,
+            $"5xx: {string.Join(", ", failures.Select(f => $"{f.Method} {f.Path} {f.Status} {(f.At - killAt).TotalSeconds:0.0}s"))}");
+        Assert.Empty(signedOut);
+        Assert.True(acknowledged.Count >= 30, $"{acknowledged.Count} sparade händelser; POST: "
+            + string.Join(", ", outcomes.Where(o => o.Method == "POST").GroupBy(o => o.Status).Select(g => $"{g.Key}×{g.Count()}")) + " " + firstRefusal);
+        Assert.Contains(outcomes, o => o.At > killAt.AddSeconds(3) && o.Status == 200); // served after the kill
+        Assert.Equal(acknowledged.Count, await CountIncidentsAsync(database, [.. acknowledged]));
+
+        // The database goes away: pages answer 503 quickly, readiness fails; it comes back: pages work without a restart.
+        var survivor = users[0];
+        await RunAsync(Env("SAKRASTADER_PG_STOP"));
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var (down, downBody, _) = await survivor.SendAsync(HttpMethod.Get, "/orebro/lagesbilder");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down);
+            Assert.Contains("tillfälligt otillgänglig", downBody, StringComparison.Ordinal);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"503 efter {watch.Elapsed}");
+            var (ready, _, _) = await survivor.SendAsync(HttpMethod.Get, "/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready);
+        }
+        finally
+        {
+            await RunAsync(Env("SAKRASTADER_PG_START"));
+        }
+        var back = HttpStatusCode.ServiceUnavailable;
+        for (var i = 0; i < 20 && back != HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(500);
+            (back, _, _) = await survivor.SendAsync(HttpMethod.Get, "/orebro/lagesbilder");
+        }
+        Assert.Equal(HttpStatusCode.OK, back);
+        Assert.Equal(acknowledged.Count, await CountIncidentsAsync(database, [.. acknowledged]));
+    }
+
+    private sealed class UsersDisposer(User[] users) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var user in users)
+            {
+                user.Dispose();
+            }
+        }
+    }
+
+    private static async Task<long> CountIncidentsAsync(string connectionString, string[] descriptions)
+    {
+        // No pooling: the server restarts in between, and a pooled connection would be a dead one.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT count(*) FROM "Incidents" WHERE "Description" = ANY(@d)""", connection);
+        command.Parameters.AddWithValue("d", descriptions);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task RunAsync(string shellCommand)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", shellCommand]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{shellCommand}: {await process.StandardError.ReadToEndAsync()}");
+    }
+}
