@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
-# PostgreSQL server; the browser tests in Debian's Chromium. Installs what is missing first (Debian packages:
-# chromium, postgresql, libreoffice-writer-nogui, nginx; npm: axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
-# failure. Screenshots land in artifacts/screenshots, test reports in artifacts/test-results.
+# PostgreSQL server; the browser tests in Debian's Chromium; three instances behind nginx (scripts/multi-instance.sh).
+# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, nginx; npm:
+# axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
+# artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

@@ -14,7 +14,7 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
-if (await BenchmarkData.TryRunAsync(app, args))
+if (await BenchmarkData.TryRunAsync(app, args) || await Backup.TryRunAsync(app, args))
 {
     return;
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SakraStader.Data;
+using SakraStader.Infrastructure;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>
+/// The documented backup and restore (docs/operations.md) on the provider under test: the demo database is backed up,
+/// restored into an empty database, and every table's row count must match.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task A_backup_restored_into_an_empty_database_has_every_tables_rows()
+    {
+        var source = await app.WithDbAsync(null, db => Backup.RowCountsAsync(db));
+        Assert.True(source["Incidents"] > 1000 && source["AuditEntries"] > 0 && source["DataProtectionKeys"] >= 0, string.Join(", ", source));
+        var connectionString = await app.WithDbAsync(null, db => Task.FromResult(db.Database.GetConnectionString()!));
+
+        var restored = TestApp.IsPostgres ? await PostgresRoundTripAsync(connectionString) : await SqliteRoundTripAsync(connectionString);
+
+        Assert.Equal(source, restored);
+    }
+
+    private static async Task<SortedDictionary<string, long>> SqliteRoundTripAsync(string connectionString)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sakrastader-backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            Backup.SqliteCopy(connectionString, file);
+            var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file};Pooling=false").Options;
+            await using var copy = new SqliteAppDbContext(options);
+            return await Backup.RowCountsAsync(copy);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<SortedDictionary<string, long>> PostgresRoundTripAsync(string connectionString)
+    {
+        var source = new NpgsqlConnectionStringBuilder(connectionString);
+        var target = new NpgsqlConnectionStringBuilder(connectionString) { Database = "restore_" + Guid.NewGuid().ToString("N"), Pooling = false };
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => d, StringComparer.Ordinal).Last() + "/bin";
+        var dump = Path.Combine(Path.GetTempPath(), $"sakrastader-{Guid.NewGuid():N}.dump");
+        string[] server = ["-h", source.Host!, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", source.Username!];
+        try
+        {
+            await RunAsync($"{bin}/pg_dump", [.. server, "-Fc", "-d", source.Database!, "-f", dump]);
+            await RunAsync($"{bin}/createdb", [.. server, target.Database!]);
+            await RunAsync($"{bin}/pg_restore", [.. server, "--no-owner", "-d", target.Database!, dump]);
+            var options = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(target.ToString()).Options;
+            await using var copy = new PostgresAppDbContext(options);
+            return await Backup.RowCountsAsync(copy);
+        }
+        finally
+        {
+            File.Delete(dump);
+            await RunAsync($"{bin}/dropdb", [.. server, "--if-exists", target.Database!]);
+        }
+    }
+
+    private static async Task RunAsync(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{program}: {await errors}");
+    }
+}
