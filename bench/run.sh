@@ -24,6 +24,7 @@ export ASPNETCORE_ENVIRONMENT=Benchmark
 export ConnectionStrings__Sqlite="Data Source=$OUT/large.db"
 export Security__RequireHttps=false
 export Serilog__MinimumLevel__Default=Warning
+export Retention__Enabled=false  # the data set must stay as generated while it is measured
 cd "$OUT/app"
 # Generates the data set once; on a data set from an earlier version it only adds what is missing (and migrates).
 echo "==> Stora datamängden (290 kommuner, fem år): genereras eller kompletteras vid behov"

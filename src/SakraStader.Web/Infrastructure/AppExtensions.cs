@@ -38,6 +38,8 @@ public static class AppExtensions
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddSharedDataProtection();
+        services.Configure<RetentionOptions>(configuration.GetSection("Retention"));
+        services.AddHostedService<RetentionJob>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {

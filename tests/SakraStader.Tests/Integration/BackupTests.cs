@@ -80,3 +80,39 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(process.ExitCode == 0, $"{program}: {await errors}");
     }
 }
+
+/// <summary>Data retention: old incident descriptions are cleared, the incidents stay, each kommun's trail says so.</summary>
+[Trait("Category", "Integration")]
+public sealed class RetentionTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Descriptions_older_than_the_limit_are_cleared_in_every_kommun_and_the_incidents_stay()
+    {
+        var now = DateTimeOffset.UtcNow;
+        async Task<Guid> AddAsync(string slug, DateTimeOffset at, string text) => await app.WithDbAsync(slug, async db =>
+        {
+            var area = await db.Areas.FirstAsync();
+            var category = await db.IncidentCategories.FirstAsync();
+            var incident = db.Incidents.Add(new Domain.Incident(category.Id, area.Id, "Torget", at, "Polisen", text, null, at)).Entity;
+            await db.SaveChangesAsync();
+            return incident.Id;
+        });
+        var oldOrebro = await AddAsync("orebro", now.AddYears(-6), "Gammal beskrivning i Örebro");
+        var oldBoras = await AddAsync("boras", now.AddYears(-5).AddDays(-2), "Gammal beskrivning i Borås");
+        var recent = await AddAsync("orebro", now.AddYears(-4), "Ny beskrivning");
+
+        var cleared = await app.WithDbAsync(null, db => RetentionJob.RunOnceAsync(db, now, 5));
+
+        Assert.Equal(2, cleared);
+        var rows = await app.WithDbAsync(null, db => db.Incidents.IgnoreQueryFilters().Where(i => i.Id == oldOrebro || i.Id == oldBoras || i.Id == recent)
+            .ToDictionaryAsync(i => i.Id, i => new { i.Description, i.CategoryId, i.OccurredAt }));
+        Assert.Equal(3, rows.Count); // nothing deleted
+        Assert.Equal(("", "", "Ny beskrivning"), (rows[oldOrebro].Description, rows[oldBoras].Description, rows[recent].Description));
+        foreach (var slug in new[] { "orebro", "boras" })
+        {
+            var entry = await app.WithDbAsync(slug, db => db.AuditEntries.SingleAsync(a => a.EntityType == RetentionJob.AuditEntityType));
+            Assert.Contains("\"1\"", entry.Changes, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await app.WithDbAsync(null, db => RetentionJob.RunOnceAsync(db, now, 5))); // a second run (instance) finds nothing
+    }
+}
