@@ -150,6 +150,33 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_removed_member_stays_in_the_audit_trail_only_as_a_pseudonym()
+    {
+        var (membership, userId, name) = await app.WithDbAsync("karlstad", async db =>
+        {
+            var m = await db.Memberships.SingleAsync(x => x.Role == Role.Inrapportor);
+            var user = await db.Users.SingleAsync(u => u.Id == m.UserId);
+            var kommun = await db.Kommuner.SingleAsync(k => k.Slug == "karlstad");
+            // Two changes the person made, as the data layer records them.
+            db.AuditEntries.Add(new AuditEntry(kommun.Id, user.Id, user.DisplayName, DateTimeOffset.UtcNow, "Incident", Guid.NewGuid().ToString(), AuditAction.Created, "{}"));
+            db.AuditEntries.Add(new AuditEntry(kommun.Id, user.Id, user.DisplayName, DateTimeOffset.UtcNow, "Incident", Guid.NewGuid().ToString(), AuditAction.Updated, "{}"));
+            await db.SaveChangesAsync();
+            return (m.Id, user.Id, user.DisplayName);
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        Assert.Contains(name, (await client.PageAsync("/karlstad/logg?typ=Incident")).Body!.TextContent, StringComparison.Ordinal);
+
+        using var response = await client.SubmitAsync($"/karlstad/medlemmar/{membership}", "remove-member", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var entries = await app.WithDbAsync("karlstad", db => db.AuditEntries.Where(a => a.EntityType == "Incident" && a.UserName.StartsWith("Borttagen")).ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal((null, Features.Members.MemberHandler.Pseudonym(userId)), (e.UserId, e.UserName)));
+        Assert.False(await app.WithDbAsync("karlstad", db => db.AuditEntries.AnyAsync(a => a.UserId == userId)));
+        Assert.DoesNotContain(name, (await client.PageAsync("/karlstad/logg?typ=Incident")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_log_names_the_person_and_role_of_a_new_membership_in_swedish()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));

@@ -64,9 +64,20 @@ public sealed class MemberHandler(AppDbContext db, UserManager<AppUser> users)
     {
         var samordnare = await db.Memberships.CountAsync(m => m.Role == Role.Samordnare, ct);
         Membership.EnsureNotLastSamordnare(membership, Role.Lasare, samordnare);
+        // The person leaves the kommun's audit trail as a pseudonym: what they did stays, who they were does not.
+        // The same pseudonym for all their entries, so the trail still shows that one person made them.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var pseudonym = Pseudonym(membership.UserId);
+        await db.AuditEntries.Where(a => a.UserId == membership.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, pseudonym).SetProperty(a => a.UserId, (Guid?)null), ct);
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
+
+    /// <summary>"Borttagen användare 3F9A2C": stable for one person, not reversible to them.</summary>
+    public static string Pseudonym(Guid userId) =>
+        "Borttagen användare " + Convert.ToHexString(SHA256.HashData(userId.ToByteArray()))[..6];
 
     /// <summary>Four groups of four readable characters; 20 bits each is plenty for a password that must be changed.</summary>
     public static string NewTemporaryPassword()
