@@ -212,6 +212,32 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task The_samordnare_records_the_cooperation_agreement_and_bad_dates_keep_the_input()
+    {
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var area = await app.WithDbAsync("karlstad", db => db.Areas.Select(a => a.Id).FirstAsync());
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Samverkansöverenskommelse 2026–2028", ["Input.Parties"] = "Karlstads kommun och Polisen, LPO Karlstad",
+            ["Input.ValidFrom"] = "2026-01-01", ["Input.ValidTo"] = "2025-12-31", ["Input.AreaIds"] = area.ToString(), ["Input.Focus"] = "Trygghet i centrum.",
+        };
+        using var bad = await samordnare.SubmitAsync("/karlstad/overenskommelser", "agreement", fields);
+        var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Equal("Slutdatumet kan inte ligga före startdatumet.", badPage.QuerySelector("#ag-to + .field-error")!.TextContent);
+        Assert.Equal("Karlstads kommun och Polisen, LPO Karlstad", badPage.QuerySelector("#ag-parties")!.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync("karlstad", db => db.CooperationAgreements.AnyAsync(a => a.Title == "Samverkansöverenskommelse 2026–2028")));
+
+        fields["Input.ValidTo"] = "2028-12-31";
+        using var good = await samordnare.SubmitAsync("/karlstad/overenskommelser", "agreement", fields);
+        Assert.Contains("Överenskommelsen är sparad.", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == "Samverkansöverenskommelse 2026–2028"));
+        Assert.Equal([area], saved.AreaIds);
+
+        using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
+        Assert.Null(AppClient.FindFormOrNull(await lasare.PageAsync("/karlstad/overenskommelser"), "agreement"));
+    }
+
+    [Fact]
     public async Task The_word_document_opens_in_LibreOffice_with_the_tjansteskrivelse_headings_real_tables_and_the_texts()
     {
         using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));

@@ -9,11 +9,12 @@ using SakraStader.Tests.Support;
 namespace SakraStader.Tests.Integration;
 
 /// <summary>
-/// The documented backup and restore (docs/operations.md) on the provider under test: the demo database is backed up,
-/// restored into an empty database, and every table's row count must match.
+/// The data's life cycle on the provider under test: the documented backup and restore (docs/operations.md), checked by
+/// restoring into an empty database and comparing every table's row count; and data retention, which clears old
+/// incident descriptions but keeps the incidents.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
+public sealed class DataLifecycleTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
     public async Task A_backup_restored_into_an_empty_database_has_every_tables_rows()
@@ -79,12 +80,7 @@ public sealed class BackupTests(TestApp app) : IClassFixture<TestApp>
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{program}: {await errors}");
     }
-}
 
-/// <summary>Data retention: old incident descriptions are cleared, the incidents stay, each kommun's trail says so.</summary>
-[Trait("Category", "Integration")]
-public sealed class RetentionTests(TestApp app) : IClassFixture<TestApp>
-{
     [Fact]
     public async Task Descriptions_older_than_the_limit_are_cleared_in_every_kommun_and_the_incidents_stay()
     {
