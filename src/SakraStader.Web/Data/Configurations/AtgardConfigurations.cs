@@ -50,6 +50,9 @@ internal sealed class AtgardConfiguration : IEntityTypeConfiguration<Atgard>
         b.HasIndex(x => new { x.KommunId, x.ResponsibleUserId });
         b.HasIndex(x => new { x.KommunId, x.Status, x.DueDate });
         b.HasIndex(x => new { x.KommunId, x.DueDate });
+        // A plan's measures: every query also carries the tenant filter, and with (KommunId) alone SQLite would walk
+        // all the kommun's measures to find one plan's.
+        b.HasIndex(x => new { x.KommunId, x.PlanId });
         b.HasIndex(x => new { x.KommunId, x.ProblemId });
     }
 }

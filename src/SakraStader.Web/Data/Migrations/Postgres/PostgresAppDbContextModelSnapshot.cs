@@ -495,6 +495,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId", "DueDate");
 
+                    b.HasIndex("KommunId", "PlanId");
+
                     b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("KommunId", "ResponsibleUserId");

@@ -485,6 +485,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId", "DueDate");
 
+                    b.HasIndex("KommunId", "PlanId");
+
                     b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("KommunId", "ResponsibleUserId");
