@@ -67,6 +67,8 @@ public static class DatabaseExtensions
         if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync();
+            // Table statistics for SQLite's query planner, refreshed where they have gone stale (cheap when they have not).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;");
             return;
         }
         var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();

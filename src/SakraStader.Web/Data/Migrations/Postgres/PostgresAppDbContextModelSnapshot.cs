@@ -501,8 +501,6 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId", "ResponsibleUserId");
 
-                    b.HasIndex("KommunId", "Status", "DueDate");
-
                     b.ToTable("Atgarder");
                 });
 

@@ -491,8 +491,6 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId", "ResponsibleUserId");
 
-                    b.HasIndex("KommunId", "Status", "DueDate");
-
                     b.ToTable("Atgarder");
                 });
 
