@@ -199,24 +199,22 @@ public static class PlanSheet
     }
 
     private static AtgardStatus Status(string text) =>
-        Enum.GetValues<AtgardStatus>().FirstOrDefault(s => string.Equals(s.Display(), text, StringComparison.OrdinalIgnoreCase)) is var status
-        && string.Equals(status.Display(), text, StringComparison.OrdinalIgnoreCase)
-            ? status
-            : throw new DomainException($"Status: ”{text}” finns inte. Skriv Planerad, Pågår, Genomförd eller Inställd.");
+        Named<AtgardStatus>(text, AtgardText.Display) ?? throw new DomainException($"Status: ”{text}” finns inte. Skriv Planerad, Pågår, Genomförd eller Inställd.");
 
-    private static Outcome? OutcomeOf(string text)
+    private static Outcome? OutcomeOf(string text) => text.Length == 0
+        ? null
+        : Named<Outcome>(text, AtgardText.Display) ?? throw new DomainException($"Utfall: ”{text}” finns inte. Skriv Uppnådd, Delvis uppnådd eller Ej uppnådd.");
+
+    /// <summary>The value whose Swedish name is <paramref name="text"/>, in any case; null when there is none.</summary>
+    private static T? Named<T>(string text, Func<T, string> display) where T : struct, Enum
     {
-        if (text.Length == 0)
+        foreach (var value in Enum.GetValues<T>())
         {
-            return null;
-        }
-        foreach (var outcome in Enum.GetValues<Outcome>())
-        {
-            if (string.Equals(outcome.Display(), text, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(display(value), text, StringComparison.OrdinalIgnoreCase))
             {
-                return outcome;
+                return value;
             }
         }
-        throw new DomainException($"Utfall: ”{text}” finns inte. Skriv Uppnådd, Delvis uppnådd eller Ej uppnådd.");
+        return null;
     }
 }
