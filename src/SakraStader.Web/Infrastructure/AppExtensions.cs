@@ -38,6 +38,7 @@ public static class AppExtensions
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddSharedDataProtection();
+        services.AddSignInRateLimit(configuration);
         services.Configure<RetentionOptions>(configuration.GetSection("Retention"));
         services.AddHostedService<RetentionJob>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -103,6 +104,7 @@ public static class AppExtensions
             }
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();

@@ -107,6 +107,30 @@ public sealed class AccountTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Sign_in_attempts_from_one_address_are_limited_per_minute_and_showing_the_form_is_not()
+    {
+        await using var limited = app.SecondInstance("Security:SignInAttemptsPerMinute", "3");
+        using var client = limited.NewClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SubmitAsync("/konto/logga-in", "login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = $"gissning{i}@example.se", ["Input.Password"] = "fel-losenord-123",
+            });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("60", response.Headers.RetryAfter!.ToString());
+                Assert.Contains("För många inloggningsförsök", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        using var form = await client.GetAsync("/konto/logga-in");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_out_requires_the_antiforgery_token()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "orebro"));

@@ -23,15 +23,20 @@ public class TestApp : WebApplicationFactory<Program>
     private readonly SqliteConnection? keepAlive;
     private readonly string connectionString;
     private readonly bool ownsDatabase = true;
+    private readonly IReadOnlyDictionary<string, string> settings = new Dictionary<string, string>();
 
     /// <summary>Another instance of the app on this one's database, as a second server behind a load balancer.</summary>
-    private TestApp(string sharedConnectionString)
+    private TestApp(string sharedConnectionString, IReadOnlyDictionary<string, string> settings)
     {
         connectionString = sharedConnectionString;
         ownsDatabase = false;
+        this.settings = settings;
     }
 
-    public TestApp SecondInstance() => new(connectionString);
+    public TestApp SecondInstance() => new(connectionString, new Dictionary<string, string>());
+
+    /// <summary>Another instance on this one's database with one setting changed.</summary>
+    public TestApp SecondInstance(string key, string value) => new(connectionString, new Dictionary<string, string> { [key] = value });
 
     public TestApp()
     {
@@ -67,6 +72,10 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting(IsPostgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", connectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("https_port", "443");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(Commands);
