@@ -107,6 +107,91 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
     }
 
+    /// <summary>The minimum role of each kommun policy, as Policies declares them.</summary>
+    private static readonly Dictionary<string, Role> PolicyRoles = new()
+    {
+        [Tenancy.Policies.Inrapportor] = Role.Inrapportor,
+        [Tenancy.Policies.Lasare] = Role.Lasare,
+        [Tenancy.Policies.Medlem] = Role.Medlem,
+        [Tenancy.Policies.Styrgrupp] = Role.Styrgrupp,
+        [Tenancy.Policies.Samordnare] = Role.Samordnare,
+    };
+
+    [Fact]
+    public async Task Every_route_answers_each_role_and_other_kommuners_members_as_its_policy_says()
+    {
+        // Every GET route of the app, with its parameters filled in (ids that do not exist: the check is who gets in).
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is not { } m || m.HttpMethods.Contains("GET"))
+            .Where(e => !e.RoutePattern.RawText!.Contains('*', StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/_", StringComparison.Ordinal))
+            .Select(e => (Url: Fill(e.RoutePattern.RawText!), Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+                Anonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+            .DistinctBy(r => r.Url)
+            .ToList();
+        Assert.True(routes.Count > 40, $"{routes.Count} routes");
+
+        var users = new Dictionary<string, (AppClient? Client, Role? Role)> { ["anonym"] = (app.NewClient(), null) };
+        foreach (var key in new[] { "inrapportor", "lasare", "medlem", "styrgrupp", "samordnare" })
+        {
+            users[key] = (await app.SignedInClientAsync(TestApp.Email(key, "orebro")), Enum.Parse<Role>(key, ignoreCase: true));
+        }
+        users["annan kommun"] = (await app.SignedInClientAsync(TestApp.Email("samordnare", "boras")), null);
+
+        var wrong = new List<string>();
+        foreach (var (url, policy, anonymous) in routes)
+        {
+            foreach (var (who, (client, role)) in users)
+            {
+                using var response = await client!.GetAsync(url);
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var kommunRoute = url.StartsWith("/orebro", StringComparison.Ordinal);
+                string? expected = null;
+                if (status >= 500)
+                {
+                    expected = "inget 5xx";
+                }
+                else if (anonymous)
+                {
+                    expected = null; // open to all; only no 5xx
+                }
+                else if (who == "anonym")
+                {
+                    expected = status == 302 && location.Contains("/konto/logga-in", StringComparison.Ordinal) ? null : "till inloggningen";
+                }
+                else if (kommunRoute && policy is not null && PolicyRoles.TryGetValue(policy, out var minimum) && (role is null || role < minimum))
+                {
+                    // Another kommun's member, or too low a role: never the page.
+                    expected = status is 302 or 403 or 404 && !location.StartsWith("/orebro", StringComparison.Ordinal) ? null : "nekad";
+                }
+                else if (policy == Tenancy.Policies.PlatformAdmin)
+                {
+                    expected = status is 302 or 403 ? null : "nekad (plattformsadministratör)";
+                }
+                if (expected is not null)
+                {
+                    wrong.Add($"{who} GET {url}: {status} {location} (väntat: {expected})");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+        // A verification code that does not exist gets the page's own explanation (it was once a 500).
+        using var unknown = await users["anonym"].Client!.GetAsync("/verifiera/x");
+        Assert.Equal(System.Net.HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("Det finns inget medborgarlöfte med kontrollkoden", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static string Fill(string pattern)
+    {
+        var url = pattern.Replace("{KommunSlug}", "orebro", StringComparison.Ordinal);
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*:guid\}", Guid.NewGuid().ToString());
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*:int\}", "2025");
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{format:[^}]*\}", "xlsx");
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*\}", "x");
+        return url.StartsWith('/') ? url : "/" + url;
+    }
+
     private const string Payload = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"><b>fet</b>";
 
     [Fact]
