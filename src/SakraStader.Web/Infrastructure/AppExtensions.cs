@@ -122,6 +122,7 @@ public static class AppExtensions
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
         Features.Atgarder.PlanExport.MapPlanExport(app);
         Features.AnnualReports.AnnualReportEndpoints.MapAnnualReportExport(app);
+        Features.Platform.KommunExport.MapKommunExport(app);
         // Unknown addresses are a plain 404 for everyone (rendered by the status page), not a sign-in prompt.
         app.MapFallback(context =>
         {

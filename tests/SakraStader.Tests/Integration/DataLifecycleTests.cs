@@ -111,4 +111,32 @@ public sealed class DataLifecycleTests(TestApp app) : IClassFixture<TestApp>
         }
         Assert.Equal(0, await app.WithDbAsync(null, db => RetentionJob.RunOnceAsync(db, now, 5))); // a second run (instance) finds nothing
     }
+
+    [Fact]
+    public async Task The_samordnare_exports_the_kommun_as_json_with_every_table_and_nothing_of_other_kommuner()
+    {
+        var orebro = await app.KommunIdAsync("orebro");
+        var counts = await app.WithDbAsync("orebro", async db => (Incidents: await db.Incidents.CountAsync(), Groups: await db.Groups.CountAsync()));
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var response = await client.GetAsync("/orebro/export.json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        var root = json.RootElement;
+        Assert.Equal("orebro", root.GetProperty("kommun").GetProperty("slug").GetString());
+        var tables = root.GetProperty("tables");
+        Assert.Equal(counts.Incidents, tables.GetProperty("Incident").GetArrayLength());
+        Assert.Equal(counts.Groups, tables.GetProperty("Group").GetArrayLength());
+        Assert.True(tables.GetProperty("AnnualReport").GetArrayLength() >= 1);
+        // Every row of every table is Örebro's.
+        foreach (var table in tables.EnumerateObject())
+        {
+            Assert.All(table.Value.EnumerateArray(), row => Assert.Equal(orebro, row.GetProperty("KommunId").GetGuid()));
+        }
+        Assert.Contains(root.GetProperty("people").EnumerateArray(), p => p.GetProperty("email").GetString() == TestApp.Email("samordnare", "orebro"));
+        Assert.DoesNotContain("PasswordHash", root.GetRawText(), StringComparison.Ordinal);
+
+        using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        using var denied = await lasare.GetAsync("/orebro/export.json");
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, denied.StatusCode);
+    }
 }
