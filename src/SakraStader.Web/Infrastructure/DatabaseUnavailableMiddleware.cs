@@ -15,7 +15,7 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<
         <!DOCTYPE html>
         <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Tillfälligt avbrott – Säkra städer</title></head>
-        <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+        <body>
         <h1>Tjänsten är tillfälligt otillgänglig</h1>
         <p>Vi kommer inte åt databasen just nu. Det du redan har sparat finns kvar. Försök igen om en liten stund.</p>
         <p>Om du höll på att fylla i ett formulär: gå tillbaka i webbläsaren, så finns texten oftast kvar, och skicka igen när sidan fungerar.</p>

@@ -30,7 +30,7 @@ public static class SignInRateLimit
                 response.ContentType = "text/html; charset=utf-8";
                 await response.WriteAsync("""
                     <!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>För många inloggningsförsök – Säkra städer</title></head>
-                    <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+                    <body>
                     <h1>För många inloggningsförsök</h1><p>Vänta en minut och försök igen.</p><p><a href="/konto/logga-in">Till inloggningen</a></p></body></html>
                     """, ct);
             };

@@ -8,9 +8,10 @@ using SakraStader.Tenancy;
 namespace SakraStader.Features.AnnualReports;
 
 /// <summary>
-/// Who may do what with the annual report. The samordnare writes it, answers comments and hands it over; the
-/// styrgrupp's members (and users with the styrgrupp role) other than the samordnare and read-only users comment while it is in review; the styrgrupp's chair or
-/// the samordnare records the styrgrupp's decision. Everybody in the kommun reads it.
+/// Who may do what with the annual report. The samordnare writes it, answers comments and hands it over. While it is
+/// in review, the styrgrupp's members and users with the styrgrupp role comment on it (not the samordnare, who answers,
+/// and not read-only users). The styrgrupp's chair or the samordnare records the styrgrupp's decision. Everybody in
+/// the kommun reads it.
 /// </summary>
 public sealed record ReportRights(bool CanWrite, bool CanComment, bool CanDecide)
 {
