@@ -25,9 +25,18 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await PageCheck.CheckAsync(samordnare, "79-arsrapport-utkast");
         await samordnare.GetByRole(AriaRole.Button, new() { Name = "Skicka till styrgruppen för granskning" }).ClickAsync();
         await Assertions.Expect(samordnare.Locator(".page-head .status")).ToHaveTextAsync("Granskas av styrgruppen");
+        var reportUrl = samordnare.Url;
+        await samordnare.GotoAsync("/boras/overenskommelser");
+        await Assertions.Expect(samordnare.Locator("article.card h2")).ToContainTextAsync("Samverkansöverenskommelse");
+        await PageCheck.CheckAsync(samordnare, "79b-overenskommelser");
+        await samordnare.GotoAsync(reportUrl);
+        await Assertions.Expect(samordnare.Locator(".page-head .status")).ToHaveTextAsync("Granskas av styrgruppen");
 
         var styrgrupp = await app.NewPageAsync();
         await PageCheck.SignInAsync(styrgrupp, DemoSeeder.EmailFor("styrgrupp", "boras"));
+        await styrgrupp.GotoAsync("/boras");
+        await Assertions.Expect(styrgrupp.Locator(".alert")).ToContainTextAsync($"Årsrapporten för {year} väntar på styrgruppens granskning");
+        await PageCheck.CheckAsync(styrgrupp, "80a-oversikt-granskning");
         await styrgrupp.GotoAsync("/boras/arsrapporter");
         await Assertions.Expect(styrgrupp.Locator(".glance")).ToContainTextAsync("Rapporten väntar på din granskning.");
         await PageCheck.CheckAsync(styrgrupp, "80-arsrapport-styrgruppens-vy");

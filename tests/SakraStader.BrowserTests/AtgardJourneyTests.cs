@@ -17,6 +17,20 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator(".stats")).ToContainTextAsync("försenade");
         await PageCheck.CheckAsync(page, "76-atgardsplan");
 
+        // Updating many measures from the sheet: a file with a bad row gets the preview with the row's line and reason.
+        var planUrl = page.Url;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uppdatera många åtgärder från Excel" }).ClickAsync();
+        await page.GetByLabel("Planens fil (.xlsx eller .csv)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "plan.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"Id;Status\r\n{Guid.NewGuid()};Klar\r\n"),
+        });
+        await page.GetByLabel("Planen är beslutad: vad ändras och varför?").FillAsync("Uppföljning i oktober");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Förhandsgranska" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-list tbody tr")).ToContainTextAsync("finns inte i den här planen");
+        await PageCheck.CheckAsync(page, "76b-atgardsplan-uppdatera");
+        await page.GotoAsync(planUrl);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
         await page.Locator("a[href*='/lagesbilder/']").First.ClickAsync();
         await page.Locator("a[href*='/problem/']").First.ClickAsync();
