@@ -118,7 +118,7 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
     };
 
     [Fact]
-    public async Task Every_route_answers_each_role_and_other_kommuners_members_as_its_policy_says()
+    public async Task Every_route_answers_each_role_and_other_kommuners_members_as_its_policy_says_with_the_csp_and_safe_cookies()
     {
         // Every GET route of the app, with its parameters filled in (ids that do not exist: the check is who gets in).
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -138,6 +138,7 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         users["annan kommun"] = (await app.SignedInClientAsync(TestApp.Email("samordnare", "boras")), null);
 
         var wrong = new List<string>();
+        var cookiesSeen = new HashSet<string>();
         foreach (var (url, policy, anonymous) in routes)
         {
             foreach (var (who, (client, role)) in users)
@@ -172,9 +173,26 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
                 {
                     wrong.Add($"{who} GET {url}: {status} {location} (väntat: {expected})");
                 }
+                // Whatever the answer, the CSP holds and every cookie set is Secure, HttpOnly and SameSite.
+                if (!response.Headers.TryGetValues("Content-Security-Policy", out var csp) || csp.Single() != SecurityHeadersMiddleware.ContentSecurityPolicy)
+                {
+                    wrong.Add($"{who} GET {url}: {status} utan CSP");
+                }
+                foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
+                {
+                    if (!(cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase) && cookie.Contains("; httponly", StringComparison.OrdinalIgnoreCase)
+                        && System.Text.RegularExpressions.Regex.IsMatch(cookie, "; samesite=(strict|lax)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)))
+                    {
+                        wrong.Add($"{who} GET {url}: kakan {cookie.Split('=')[0]} saknar Secure, HttpOnly eller SameSite");
+                    }
+                    cookiesSeen.Add(cookie.Split('=')[0]);
+                }
             }
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        // The first page with a form sets each client's antiforgery cookie, so the check above had a cookie to look at
+        // (the sign-in cookie is checked where it is set, in AccountTests).
+        Assert.Contains("sakrastader.af", cookiesSeen);
 
         // A verification code that does not exist gets the page's own explanation (it was once a 500).
         using var unknown = await users["anonym"].Client!.GetAsync("/verifiera/x");
