@@ -2,7 +2,8 @@
 # The multi-instance and fault test (called by scripts/test.sh after its PostgreSQL is up and the solution is built):
 # three app instances on loopback ports, started together on an empty database (migrations and demo data run once),
 # nginx balancing round-robin between them, and the MultiInstance test driving users through nginx while one instance
-# is killed and PostgreSQL is stopped and started. Needs: PGBIN, PGDATA, PGPORT, RESULTS; `pg` as in test.sh.
+# is killed and PostgreSQL is stopped and started; then another instance is killed in the middle of an import's commit.
+# Needs: PGBIN, PGDATA, PGPORT, RESULTS; `pg` as in test.sh.
 #   scripts/multi-instance.sh            # exit status is the test's
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +85,7 @@ echo "==> Användare genom nginx; en instans dödas, databasen stoppas och start
 pg_ctl_cmd() { if [ "$(id -u)" = 0 ]; then echo "runuser -u postgres -- $PGBIN/pg_ctl -D $PGDATA"; else echo "$PGBIN/pg_ctl -D $PGDATA"; fi; }
 SAKRASTADER_LB_URL="http://127.0.0.1:$LB_PORT" \
 SAKRASTADER_INSTANCE_PIDS=$(IFS=,; echo "${pids[*]}") \
+SAKRASTADER_INSTANCE_URLS=$(IFS=,; for port in "${PORTS[@]}"; do printf 'http://127.0.0.1:%s,' "$port"; done) \
 SAKRASTADER_MULTI_DB="$CONN" \
 SAKRASTADER_PG_STOP="$(pg_ctl_cmd) -m fast -w stop" \
 SAKRASTADER_PG_START="$(pg_ctl_cmd) -w -l $PGDATA/server.log -o \"-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" \

@@ -13,7 +13,8 @@ namespace SakraStader.Tests.MultiInstance;
 /// Three app instances behind nginx (round-robin, no sticky sessions) on one PostgreSQL, started by
 /// scripts/multi-instance.sh, which passes their addresses and process ids. Users sign in, read and write through the
 /// balancer; one instance is killed mid-run; then the database is stopped and started again. Every acknowledged write
-/// must be in the database at the end. Run only by that script (Category=MultiInstance).
+/// must be in the database at the end. Last, another instance is killed while it commits a large import: nothing of it
+/// may remain. Run only by that script (Category=MultiInstance).
 /// </summary>
 [Trait("Category", "MultiInstance")]
 public sealed class MultiInstanceTests
@@ -47,6 +48,22 @@ public sealed class MultiInstanceTests
             }
             using var response = await http.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
+        }
+
+        /// <summary>Uploads an import file as the import page's form does; returns the batch's id.</summary>
+        public async Task<Guid> UploadAsync(string pagePath, string kind, byte[] content)
+        {
+            var (_, body, _) = await SendAsync(HttpMethod.Get, pagePath);
+            using var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in FormValues(AppClient.Parse(body), "upload"))
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+            multipart.Add(new StringContent(kind), "Kind");
+            multipart.Add(new ByteArrayContent(content), "File", "stor.csv");
+            using var response = await http.PostAsync(pagePath, multipart);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"uppladdningen gav {(int)response.StatusCode}");
+            return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
         }
 
         public static Dictionary<string, string> FormValues(IHtmlDocument page, string formName) =>
@@ -186,6 +203,77 @@ public sealed class MultiInstanceTests
         }
         Assert.Equal(HttpStatusCode.OK, back);
         Assert.Equal(acknowledged.Count, await CountIncidentsAsync(database, [.. acknowledged]));
+
+        await AnImportInterruptedByAKilledInstanceLeavesNothingAsync(Env("SAKRASTADER_INSTANCE_URLS").Split(',')[2], pids[2], database);
+    }
+
+    /// <summary>
+    /// A 100 000-row statistics import that replaces a year of Örebro's figures is confirmed on one instance, which is
+    /// killed while its transaction is writing rows: the year's figures are exactly as before and the import is still
+    /// waiting for confirmation.
+    /// </summary>
+    private static async Task AnImportInterruptedByAKilledInstanceLeavesNothingAsync(string instanceUrl, int pid, string database)
+    {
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ToString());
+        await db.OpenAsync();
+        var kommun = (Guid)(await Scalar(db, """SELECT "Id" FROM "Kommuner" WHERE "Slug" = 'orebro'"""))!;
+        var year = (int)(await Scalar(db, """SELECT min("Year") FROM "CrimeStatistics" WHERE "KommunId" = @k""", kommun))!;
+        var areas = new List<string>();
+        await using (var command = new NpgsqlCommand("""SELECT "Name" FROM "Areas" WHERE "KommunId" = @k ORDER BY "Name" """, db))
+        {
+            command.Parameters.AddWithValue("k", kommun);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                areas.Add(reader.GetString(0));
+            }
+        }
+        async Task<string> YearAsync() => (string)(await Scalar(db,
+            """SELECT count(*) || ' rader, summa ' || coalesce(sum("Count"), 0) FROM "CrimeStatistics" WHERE "KommunId" = @k AND "Year" = @y""", kommun, year))!;
+        var before = await YearAsync();
+        Assert.DoesNotContain("0 rader", before, StringComparison.Ordinal);
+
+        var file = new System.Text.StringBuilder("År;Månad;Område;Brottskategori;Antal\r\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            file.Append(year).Append(';').Append(i % 12 + 1).Append(';').Append(areas[i / 12 % areas.Count]).Append(";Brott ")
+                .Append(i / (12 * areas.Count)).Append(';').Append(i % 50).Append("\r\n");
+        }
+        using var user = new User(instanceUrl, DemoSeeder.EmailFor("samordnare", "orebro"), "orebro");
+        await user.SignInAsync();
+        var batch = await user.UploadAsync("/orebro/import", "CrimeStatistics", System.Text.Encoding.UTF8.GetBytes(file.ToString()));
+        var (_, preview, _) = await user.SendAsync(HttpMethod.Get, $"/orebro/import/{batch}");
+        var confirm = user.SendAsync(HttpMethod.Post, $"/orebro/import/{batch}", User.FormValues(AppClient.Parse(preview), "commit"));
+
+        // Kill the instance once its transaction has replaced the year and is inserting the file's rows.
+        const string Writing = """SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO "CrimeStatistics"%'""";
+        var watch = Stopwatch.StartNew();
+        while ((long)(await Scalar(db, Writing))! == 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60) && !confirm.IsCompleted, "importen började aldrig skriva rader");
+            await Task.Delay(10);
+        }
+        Process.GetProcessById(pid).Kill();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => confirm);
+
+        // PostgreSQL rolls the dead connection's transaction back.
+        watch.Restart();
+        while ((long)(await Scalar(db, Writing))! > 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(before, await YearAsync());
+        Assert.Equal(0L, await Scalar(db, """SELECT count(*) FROM "ImportBatches" WHERE "Id" = @k AND "CompletedAt" IS NOT NULL""", batch));
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (value, i) in parameters.Select((v, i) => (v, i)))
+        {
+            command.Parameters.AddWithValue(i == 0 ? "k" : "y", value);
+        }
+        return await command.ExecuteScalarAsync();
     }
 
     private sealed class UsersDisposer(User[] users) : IDisposable
