@@ -43,43 +43,7 @@ migrations=$(pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DB" -At
 echo "    demokommuner: $kommuner, dubbla migreringar: $migrations"
 if [ "$kommuner" != 5 ] || [ "$migrations" != 0 ]; then echo "Start-up work ran more than once"; exit 1; fi
 
-cat > "$WORK/nginx.conf" <<EOF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 512; }
-http {
-    access_log off;
-    client_body_temp_path $WORK/body;
-    proxy_temp_path $WORK/proxy;
-    fastcgi_temp_path $WORK/fastcgi;
-    uwsgi_temp_path $WORK/uwsgi;
-    scgi_temp_path $WORK/scgi;
-    upstream sakrastader {
-        server 127.0.0.1:${PORTS[0]} max_fails=1 fail_timeout=10s;
-        server 127.0.0.1:${PORTS[1]} max_fails=1 fail_timeout=10s;
-        server 127.0.0.1:${PORTS[2]} max_fails=1 fail_timeout=10s;
-        keepalive 16;
-    }
-    server {
-        listen 127.0.0.1:$LB_PORT;
-        location / {
-            proxy_pass http://sakrastader;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host \$host:\$server_port;
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            proxy_set_header X-Correlation-Id \$request_id;
-            proxy_connect_timeout 1s;
-            proxy_next_upstream error timeout http_502;
-        }
-    }
-}
-EOF
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" || { cat "$WORK/nginx-error.log"; exit 1; }
-for _ in $(seq 1 20); do curl -fs "http://127.0.0.1:$LB_PORT/health/live" > /dev/null && break; sleep 0.25; done
+bash scripts/nginx-local.sh "$WORK" "$LB_PORT" "${PORTS[@]}" || exit 1
 
 echo "==> Användare genom nginx; en instans dödas, databasen stoppas och startas"
 pg_ctl_cmd() { if [ "$(id -u)" = 0 ]; then echo "runuser -u postgres -- $PGBIN/pg_ctl -D $PGDATA"; else echo "$PGBIN/pg_ctl -D $PGDATA"; fi; }

@@ -157,25 +157,37 @@ public sealed class Atgard : TenantEntity
     public const int TextMax = 4000;
 
     private readonly List<AtgardProgress> progress = [];
+    private readonly List<AtgardProblem> problems = [];
+    private readonly List<AtgardCause> analysedCauses = [];
 
     private Atgard() { }
 
     public Atgard(Guid planId, string title, Guid? problemId)
     {
         PlanId = planId;
-        ProblemId = problemId;
         Title = DomainText.Required(title, TitleMax, "Ge åtgärden en rubrik.", nameof(Title));
+        if (problemId is { } p)
+        {
+            Target([p], []);
+        }
     }
 
     public Guid PlanId { get; private set; }
 
+    /// <summary>The main problem: the first of <see cref="Problems"/>, the one lists and sheets show first.</summary>
     public Guid? ProblemId { get; private set; }
+
+    /// <summary>Every problem the measure targets.</summary>
+    public IReadOnlyList<AtgardProblem> Problems => problems;
+
+    /// <summary>The causes from the problems' cause analyses that the measure targets.</summary>
+    public IReadOnlyList<AtgardCause> AnalysedCauses => analysedCauses;
 
     public string Title { get; private set; } = "";
 
     public string Description { get; private set; } = "";
 
-    /// <summary>The cause(s) it targets, as the lägesbild's cause analysis names them.</summary>
+    /// <summary>Causes in the planner's own words, besides those chosen from the cause analyses.</summary>
     public string Causes { get; private set; } = "";
 
     public PreventionType PreventionType { get; private set; }
@@ -216,18 +228,37 @@ public sealed class Atgard : TenantEntity
     /// <summary>Försenad: not finished or cancelled, and the due date has passed.</summary>
     public bool IsOverdue(DateOnly today) => Status is AtgardStatus.Planerad or AtgardStatus.Pagar && DueDate is { } due && due < today;
 
-    public void Describe(string title, string description, Guid? problemId, string causes, PreventionType type, string method, string expectedEffect,
+    public void Describe(string title, string description, string causes, PreventionType type, string method, string expectedEffect,
         string howMeasured)
     {
         Title = DomainText.Required(title, TitleMax, "Ge åtgärden en rubrik.", nameof(Title));
         PersonalData.EnsureNone(Title, nameof(Title));
         Description = DomainText.Free(description, TextMax, nameof(Description));
-        ProblemId = problemId;
         Causes = DomainText.Free(causes, TextMax, nameof(Causes));
         PreventionType = type;
         Method = DomainText.Free(method, TextMax, nameof(Method));
         ExpectedEffect = DomainText.Free(expectedEffect, TextMax, nameof(ExpectedEffect));
         HowMeasured = DomainText.Free(howMeasured, TextMax, nameof(HowMeasured));
+        Touch();
+    }
+
+    /// <summary>
+    /// Sets the problems the measure targets and the causes from their cause analyses (the caller looks them up in the
+    /// kommun's own analyses). A cause needs its problem chosen too. The main problem stays if it is still chosen.
+    /// </summary>
+    public void Target(IReadOnlyList<Guid> problemIds, IReadOnlyList<(Guid ProblemId, string Text, CauseKind Kind)> causes)
+    {
+        if (causes.Any(c => !problemIds.Contains(c.ProblemId)))
+        {
+            throw new DomainException("En vald orsak hör till ett problem som inte är valt. Välj problemet också, eller ta bort orsaken.", nameof(Problems));
+        }
+        problems.RemoveAll(p => !problemIds.Contains(p.ProblemId));
+        problems.AddRange(problemIds.Distinct().Where(id => problems.All(p => p.ProblemId != id)).Select(id => new AtgardProblem(Id, id)));
+        ProblemId = ProblemId is { } main && problemIds.Contains(main) ? main : problemIds.Count > 0 ? problemIds[0] : null;
+        analysedCauses.RemoveAll(c => !causes.Any(k => k.ProblemId == c.ProblemId && k.Text == c.Text));
+        analysedCauses.AddRange(causes.DistinctBy(c => (c.ProblemId, c.Text))
+            .Where(c => !analysedCauses.Any(a => a.ProblemId == c.ProblemId && a.Text == c.Text))
+            .Select(c => new AtgardCause(Id, c.ProblemId, c.Text, c.Kind)));
         Touch();
     }
 
@@ -295,6 +326,38 @@ public sealed class Atgard : TenantEntity
     }
 
     private void Touch() => Version = Guid.NewGuid();
+}
+
+/// <summary>A problem a measure targets; a measure can target several.</summary>
+public sealed class AtgardProblem : TenantEntity
+{
+    private AtgardProblem() { }
+
+    internal AtgardProblem(Guid atgardId, Guid problemId) => (AtgardId, ProblemId) = (atgardId, problemId);
+
+    public Guid AtgardId { get; private set; }
+
+    public Guid ProblemId { get; private set; }
+}
+
+/// <summary>
+/// A cause from a problem's cause analysis that a measure targets. Its text and kind are kept as chosen: each month's
+/// lägesbild restates its causes, and a later rewording does not change what the measure was aimed at.
+/// </summary>
+public sealed class AtgardCause : TenantEntity
+{
+    private AtgardCause() { }
+
+    internal AtgardCause(Guid atgardId, Guid problemId, string text, CauseKind kind) =>
+        (AtgardId, ProblemId, Text, Kind) = (atgardId, problemId, text, kind);
+
+    public Guid AtgardId { get; private set; }
+
+    public Guid ProblemId { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public CauseKind Kind { get; private set; }
 }
 
 public sealed class AtgardProgress : TenantEntity

@@ -121,6 +121,60 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_measure_targets_several_problems_and_causes_from_their_latest_cause_analysis()
+    {
+        var (plan, _) = await PlanAsync("kristianstad");
+        var (id, fires, graffiti) = await app.WithDbAsync("kristianstad", async db => (
+            await db.Atgarder.Where(a => a.Title == "Kameror vid parkeringarna").Select(a => a.Id).SingleAsync(),
+            await db.Problems.Where(p => p.Title == "Bilbränder på parkeringarna sommartid").Select(p => p.Id).SingleAsync(),
+            await db.Problems.Where(p => p.Title.StartsWith("Klotter och samlingsplats")).Select(p => new { p.Id, p.Title }).SingleAsync()));
+        var url = $"/kristianstad/atgarder/{id}";
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        var form = AppClient.FindForm(await client.PageAsync(url), "targets");
+        // The graffiti problem's causes come from its latest analysis; the measure already targets the fires' cause.
+        var youthCause = form.QuerySelectorAll("label").Single(l => l.TextContent.StartsWith("Få meningsfulla fritidsaktiviteter", StringComparison.Ordinal)).GetAttribute("for")!;
+        var youthValue = form.QuerySelector($"#{youthCause}")!.GetAttribute("value")!;
+        var firesCause = form.QuerySelectorAll("input[name=TargetCauses][checked]").Single().GetAttribute("value")!;
+        List<KeyValuePair<string, string>> Post(params (string Key, string Value)[] choices) =>
+        [
+            .. AppClient.CurrentValues(form).Where(v => v.Key is not ("TargetProblems" or "TargetCauses" or "RevisionNote")),
+            new("RevisionNote", "Kamerorna ska också täcka centrumhuset."),
+            .. choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)),
+        ];
+
+        // A cause whose problem is not chosen: refused next to the choices, the boxes as posted, nothing saved.
+        using var refused = await client.Http.PostAsync(url, new FormUrlEncodedContent(Post(("TargetProblems", fires.ToString()), ("TargetCauses", firesCause), ("TargetCauses", youthValue))));
+        var page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("hör till ett problem som inte är valt", AppClient.FindForm(page, "targets").QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"#{youthCause}[checked]"));
+        Assert.Null(page.QuerySelector($"#tp-{graffiti.Id}[checked]"));
+        Assert.Equal(1, await app.WithDbAsync("kristianstad", db => db.Atgarder.Where(a => a.Id == id).SelectMany(a => a.Problems).CountAsync()));
+
+        using var saved = await client.Http.PostAsync(url, new FormUrlEncodedContent(Post(
+            ("TargetProblems", fires.ToString()), ("TargetProblems", graffiti.Id.ToString()), ("TargetCauses", firesCause), ("TargetCauses", youthValue))));
+        page = AppClient.Parse(await saved.Content.ReadAsStringAsync());
+        Assert.Contains("Problem och orsaker är sparade.", page.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
+        var shown = page.QuerySelectorAll(".targets > li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.StartsWith("Bilbränder på parkeringarna sommartid", shown[0].Trim(), StringComparison.Ordinal); // the main problem stays first
+        Assert.Contains("Orsak: Oövervakade parkeringar med skymd sikt", shown[0], StringComparison.Ordinal);
+        Assert.Contains("Orsak: Få meningsfulla fritidsaktiviteter kvällstid för äldre tonåringar", shown[1], StringComparison.Ordinal);
+        var (problems, causes, audited) = await app.WithDbAsync("kristianstad", async db => (
+            await db.Atgarder.Where(a => a.Id == id).SelectMany(a => a.Problems).Select(p => p.ProblemId).ToListAsync(),
+            await db.Atgarder.Where(a => a.Id == id).SelectMany(a => a.AnalysedCauses).Select(c => c.Text).OrderBy(t => t).ToListAsync(),
+            await db.AuditEntries.CountAsync(e => e.EntityType == nameof(AtgardProblem) && e.Action == AuditAction.Created)));
+        Assert.Equal(new[] { fires, graffiti.Id }.Order(), problems.Order());
+        Assert.Equal(["Få meningsfulla fritidsaktiviteter kvällstid för äldre tonåringar", "Oövervakade parkeringar med skymd sikt"], causes);
+        Assert.True(audited >= 1);
+
+        // The second problem's page, the list filtered by it, and the exported sheet all find the measure.
+        Assert.Contains("Kameror vid parkeringarna", (await client.PageAsync($"/kristianstad/problem/{graffiti.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kameror vid parkeringarna", (await client.PageAsync($"/kristianstad/atgarder?vy=alla&problem={graffiti.Id}")).QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+        using var csv = await client.GetAsync($"/kristianstad/atgardsplaner/{plan}/export.csv");
+        Assert.Contains($"Bilbränder på parkeringarna sommartid; {graffiti.Title}", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plan_exports_as_xlsx_and_csv_that_read_back_to_the_measures()
     {
         var (plan, _) = await PlanAsync("orebro");
@@ -194,7 +248,8 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         {
             var pid = await db.Atgarder.Where(a => a.ProblemId != null).Select(a => a.ProblemId!.Value).FirstAsync();
             var org = await db.Atgarder.Where(a => a.ResponsibleOrganisation != "").Select(a => a.ResponsibleOrganisation).FirstAsync();
-            return (pid, await db.Atgarder.Where(a => a.ProblemId == pid).Select(a => a.Title).ToListAsync(),
+            // Every measure that targets the problem, also those whose main problem is another.
+            return (pid, await db.Atgarder.Where(a => a.Problems.Any(t => t.ProblemId == pid)).Select(a => a.Title).ToListAsync(),
                 org, await db.Atgarder.Where(a => a.ResponsibleOrganisation == org).Select(a => a.Title).ToListAsync());
         });
         var filtered = await client.PageAsync($"/orebro/atgarder?vy=alla&problem={problem}");

@@ -21,6 +21,34 @@ public sealed class AtgardRuleTests
     }
 
     [Fact]
+    public void A_measure_targets_several_problems_and_their_causes_and_keeps_its_main_problem()
+    {
+        var (fires, graffiti, tunnel) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var measure = new Atgard(Guid.NewGuid(), "Kameror", fires);
+        Assert.Equal([fires], measure.Problems.Select(p => p.ProblemId));
+
+        // A cause needs its problem chosen too.
+        var refused = Assert.Throws<DomainException>(() => measure.Target([fires], [(graffiti, "Skymd sikt", CauseKind.Situationell)]));
+        Assert.Equal(nameof(Atgard.Problems), refused.Field);
+        Assert.Equal([fires], measure.Problems.Select(p => p.ProblemId));
+
+        var version = measure.Version;
+        measure.Target([graffiti, fires], [(graffiti, "Skymd sikt", CauseKind.Situationell), (fires, "Oövervakade parkeringar", CauseKind.Situationell)]);
+        Assert.Equal(fires, measure.ProblemId); // still chosen: still the main problem
+        Assert.Equal(new[] { fires, graffiti }.Order(), measure.Problems.Select(p => p.ProblemId).Order());
+        Assert.Equal(2, measure.AnalysedCauses.Count);
+        Assert.NotEqual(version, measure.Version);
+
+        // Dropping the main problem drops its causes' link too, and the next chosen becomes the main one.
+        measure.Target([tunnel, graffiti], [(graffiti, "Skymd sikt", CauseKind.Situationell)]);
+        Assert.Equal(tunnel, measure.ProblemId);
+        Assert.Equal(["Skymd sikt"], measure.AnalysedCauses.Select(c => c.Text));
+        measure.Target([], []);
+        Assert.Null(measure.ProblemId);
+        Assert.Empty(measure.Problems);
+    }
+
+    [Fact]
     public void A_finished_measure_is_never_late_and_needs_its_evaluation()
     {
         var measure = new Atgard(Guid.NewGuid(), "Belysning i tunneln", null);

@@ -46,6 +46,10 @@ internal sealed class AtgardConfiguration : IEntityTypeConfiguration<Atgard>
         b.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Progress).WithOne().HasForeignKey(p => p.AtgardId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Progress).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Problems).WithOne().HasForeignKey(p => p.AtgardId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Problems).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.AnalysedCauses).WithOne().HasForeignKey(p => p.AtgardId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.AnalysedCauses).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Work lists: a person's measures.
         b.HasIndex(x => new { x.KommunId, x.ResponsibleUserId });
         // Late measures are read in due-date order, their status checked on the way; an index that starts with the
@@ -55,6 +59,26 @@ internal sealed class AtgardConfiguration : IEntityTypeConfiguration<Atgard>
         // all the kommun's measures to find one plan's.
         b.HasIndex(x => new { x.KommunId, x.PlanId });
         b.HasIndex(x => new { x.KommunId, x.ProblemId });
+    }
+}
+
+internal sealed class AtgardProblemConfiguration : IEntityTypeConfiguration<AtgardProblem>
+{
+    public void Configure(EntityTypeBuilder<AtgardProblem> b)
+    {
+        b.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.AtgardId, x.ProblemId }).IsUnique();
+        // A problem's measures (its page, the list's problem filter).
+        b.HasIndex(x => new { x.KommunId, x.ProblemId });
+    }
+}
+
+internal sealed class AtgardCauseConfiguration : IEntityTypeConfiguration<AtgardCause>
+{
+    public void Configure(EntityTypeBuilder<AtgardCause> b)
+    {
+        b.Property(x => x.Text).HasMaxLength(1000);
+        b.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -20,8 +20,23 @@ public sealed class AtgardOptions(AppDbContext db)
          where !p.Closed
          orderby a.Name, p.Title
          select new ProblemChoice(p.Id, p.Title, a.Name)).ToListAsync(ct);
+
+    /// <summary>Each problem's causes as its latest cause analysis (the latest lägesbild that assessed it) names them.</summary>
+    public async Task<ILookup<Guid, CauseChoice>> LatestCausesAsync(IReadOnlyCollection<Guid> problemIds, CancellationToken ct = default)
+    {
+        var rows = await (from c in db.ProblemCauses.AsNoTracking()
+                          join a in db.ProblemAssessments on c.AssessmentId equals a.Id
+                          join l in db.Lagesbilder on a.LagesbildId equals l.Id
+                          where problemIds.Contains(a.ProblemId)
+                          select new { a.ProblemId, Period = l.Year * 100 + l.Month, c.Id, c.Text, c.Kind }).ToListAsync(ct);
+        return rows.GroupBy(r => r.ProblemId)
+            .SelectMany(g => g.Where(r => r.Period == g.Max(x => x.Period)))
+            .ToLookup(r => r.ProblemId, r => new CauseChoice(r.Id, r.ProblemId, r.Text, r.Kind));
+    }
 }
 
 public sealed record Owner(Guid UserId, string Name, string Organisation);
 
 public sealed record ProblemChoice(Guid Id, string Title, string Area);
+
+public sealed record CauseChoice(Guid Id, Guid ProblemId, string Text, CauseKind Kind);

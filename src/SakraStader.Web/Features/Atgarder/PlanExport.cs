@@ -28,15 +28,16 @@ public static class PlanExport
         {
             return ("", []);
         }
-        var measures = await db.Atgarder.AsNoTracking().Include(a => a.Progress).Where(a => a.PlanId == planId)
+        var measures = await db.Atgarder.AsNoTracking().Include(a => a.Progress).Include(a => a.Problems).Where(a => a.PlanId == planId)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Title).ToListAsync(ct);
-        var problemIds = measures.Where(m => m.ProblemId != null).Select(m => m.ProblemId!.Value).Distinct().ToList();
+        var problemIds = measures.SelectMany(m => m.Problems).Select(p => p.ProblemId).Distinct().ToList();
         var problems = await db.Problems.AsNoTracking().Where(p => problemIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         static string M(decimal? m) => m?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
         return (title, [.. measures.Select(m => new[]
         {
-            m.Id.ToString(), m.Title, m.ProblemId is { } p ? problems.GetValueOrDefault(p, "") : "", m.PreventionType.Display(), m.ResponsibleName,
+            // The main problem first.
+            m.Id.ToString(), m.Title, string.Join("; ", m.Problems.OrderBy(p => p.ProblemId != m.ProblemId).Select(p => problems.GetValueOrDefault(p.ProblemId, ""))), m.PreventionType.Display(), m.ResponsibleName,
             m.ResponsibleOrganisation, D(m.StartDate), D(m.DueDate), m.Status.Display(), m.IsOverdue(today) ? "Ja" : "Nej",
             M(m.PlannedCost), M(m.ActualCost), m.Outcome?.Display() ?? "", m.Learned,
             m.Progress.OrderByDescending(x => x.Date).Select(x => $"{D(x.Date)}: {x.Text}").FirstOrDefault() ?? "",

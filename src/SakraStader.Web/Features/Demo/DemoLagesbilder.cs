@@ -51,7 +51,9 @@ internal static class DemoLagesbilder
         string Name(Membership? m) => m is null ? "" : db.Users.Local.FirstOrDefault(u => u.Id == m.UserId)?.DisplayName ?? "";
 
         var light = new Atgard(plan.Id, "Byt belysning i gångtunneln", problems[1].Id);
-        light.Describe(light.Title, "LED-armaturer i hela tunneln och vid uppgångarna.", problems[1].Id, "Dålig belysning och skymd sikt", PreventionType.Situationell,
+        // Two problems, and a cause from the first one's analysis.
+        light.Target([problems[1].Id, problems[0].Id], [(problems[0].Id, "Dålig belysning och skymd sikt bakom centrumhuset", CauseKind.Situationell)]);
+        light.Describe(light.Title, "LED-armaturer i hela tunneln och vid uppgångarna.", "Tunneln saknar belysning helt", PreventionType.Situationell,
             "Situationell prevention: bättre belysning minskar otrygghet (Brå).", "Färre som upplever tunneln som otrygg.", "Trygghetsvandringen i höst.");
         light.Assign(kommun?.OrganisationName ?? "", kommun?.UserId, Name(kommun), "Tekniska förvaltningen");
         light.Schedule(today.AddMonths(-5), today.AddMonths(-2), 120_000m);
@@ -65,13 +67,15 @@ internal static class DemoLagesbilder
         graffiti.AddProgress(today.AddDays(-20), "Saneringstiden är nere i 30 timmar i snitt.", Name(owner), now.AddDays(-20));
 
         var youth = new Atgard(plan.Id, "Fritidsgården öppen fredagskvällar", problems[0].Id);
-        youth.Describe(youth.Title, "Förlängda öppettider med fältassistenter.", problems[0].Id, "Få aktiviteter kvällstid för äldre tonåringar", PreventionType.Social,
+        youth.Target([problems[0].Id], [(problems[0].Id, "Få meningsfulla fritidsaktiviteter kvällstid för äldre tonåringar", CauseKind.Social)]);
+        youth.Describe(youth.Title, "Förlängda öppettider med fältassistenter.", "", PreventionType.Social,
             "Meningsfull fritid minskar risken för brott (Brå).", "Färre samlingar vid centrumhuset.", "Händelser vid centrum fredagar.");
         youth.Assign(kommun?.OrganisationName ?? "", kommun?.UserId, Name(kommun), "Föreningslivet");
         youth.Schedule(today.AddMonths(-1), today.AddMonths(3), 80_000m);
         youth.SetStatus(AtgardStatus.Pagar);
 
         var fires = new Atgard(plan.Id, "Kameror vid parkeringarna", problems[2].Id);
+        fires.Target([problems[2].Id], [(problems[2].Id, "Oövervakade parkeringar med skymd sikt", CauseKind.Situationell)]);
         fires.Schedule(null, today.AddMonths(2), 200_000m);
 
         if (db.Meetings.Local.Where(m => m.GroupId == est.Id && !m.Cancelled && m.StartsAt < now).MaxBy(m => m.StartsAt) is { } held)

@@ -504,6 +504,67 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.ToTable("Atgarder");
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AtgardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtgardId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.ToTable("AtgardCause");
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AtgardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("AtgardId", "ProblemId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId", "ProblemId");
+
+                    b.ToTable("AtgardProblem");
+                });
+
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2209,6 +2270,48 @@ namespace SakraStader.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("AnalysedCauses")
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
                     b.HasOne("SakraStader.Domain.Atgard", null)
@@ -2735,6 +2838,10 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Atgard", b =>
                 {
+                    b.Navigation("AnalysedCauses");
+
+                    b.Navigation("Problems");
+
                     b.Navigation("Progress");
                 });
 

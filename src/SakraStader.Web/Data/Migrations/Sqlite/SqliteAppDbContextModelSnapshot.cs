@@ -494,6 +494,67 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.ToTable("Atgarder");
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AtgardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtgardId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.ToTable("AtgardCause");
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AtgardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("AtgardId", "ProblemId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId", "ProblemId");
+
+                    b.ToTable("AtgardProblem");
+                });
+
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2195,6 +2256,48 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("AnalysedCauses")
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
                     b.HasOne("SakraStader.Domain.Atgard", null)
@@ -2721,6 +2824,10 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Atgard", b =>
                 {
+                    b.Navigation("AnalysedCauses");
+
+                    b.Navigation("Problems");
+
                     b.Navigation("Progress");
                 });
 

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Load figure for scale-out (issue 8): USERS signed-in users (members of as many kommuner, each reading their own
+# kommun's overview, lägesbilder, a fixed lägesbild, incidents, plans and meetings) against one instance, then against
+# three instances behind nginx, on PostgreSQL with the large data set. Prints requests/s, p50 and p99 latency, errors
+# (anything but 200, or a failed connection) and peak memory per instance for both, the scaling ratio, and the core
+# count. A benchmark, not a test: on two cores three instances share the same two cores with nginx and wrk, so expect
+# overhead rather than gain; the figure is for larger hosts.
+#   bench/load.sh                        # 64 users, 20 s each
+#   USERS=128 DURATION=30s bench/load.sh
+# The PostgreSQL cluster (bench/.out/pg) and its data set are made once and kept; delete the folder to start over.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/bench/.out
+USERS=${USERS:-64}
+DURATION=${DURATION:-20s}
+PGPORT=${PGPORT:-5498}
+SINGLE_PORT=5190
+LB_PORT=5200
+PORTS=(5201 5202 5203)
+mkdir -p "$OUT"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+missing=()
+command -v wrk > /dev/null || missing+=(wrk)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+
+WORK=$(mktemp -d /tmp/sakrastader-load.XXXXXX)
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA=$OUT/pg
+pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2> /dev/null
+  pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop > /dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "==> PostgreSQL (bench/.out/pg, port $PGPORT)"
+if [ ! -f "$PGDATA/PG_VERSION" ]; then
+  mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
+  pg "$PGBIN/initdb" -D "$PGDATA" --auth=trust -U postgres -E UTF8 > /dev/null
+fi
+pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
+  -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB" start > /dev/null
+
+echo "==> Release-bygge"
+dotnet publish src/SakraStader.Web -c Release -o "$OUT/app" -nologo -v quiet > /dev/null
+export ASPNETCORE_ENVIRONMENT=Benchmark
+export Database__Provider=Postgres
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=sakrastader_bench;Maximum Pool Size=100"
+export Security__RequireHttps=false Security__TrustForwardedHeaders=true Security__SignInAttemptsPerMinute=100000
+export Serilog__MinimumLevel__Default=Warning Retention__Enabled=false
+cd "$OUT/app"
+echo "==> Stora datamängden i PostgreSQL: genereras första gången (tar en stund), kompletteras annars"
+dotnet SakraStader.Web.dll generate-bench-data --kommuner 290 --years 5
+
+start_instance() { # port
+  dotnet SakraStader.Web.dll --urls "http://127.0.0.1:$1" > "$WORK/app-$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$1/health/ready" > /dev/null && return 0; sleep 0.5; done
+  echo "Instansen på $1 kom inte igång"; cat "$WORK/app-$1.log"; exit 1
+}
+stop_instances() { for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done; pids=(); }
+peak_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+echo "==> $USERS användare loggar in (medlemmar i var sin kommun)"
+start_instance $SINGLE_PORT
+BASE=http://127.0.0.1:$SINGLE_PORT
+: > "$WORK/requests.tsv"
+for i in $(seq 1 "$USERS"); do
+  slug=$(printf "testkommun-%03d" "$i")
+  jar="$WORK/jar-$i"
+  token=$(curl -fs -c "$jar" "$BASE/konto/logga-in" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
+    --data-urlencode "Input.Email=user1.k$i@bench.sakrastader.se" --data-urlencode "Input.Password=Bench-losenord-2026" "$BASE/konto/logga-in"
+  cookie=$(awk '$6 ~ /^sakrastader/ { printf "%s=%s; ", $6, $7 }' "$jar")
+  fixed=$(curl -fs -H "Cookie: $cookie" "$BASE/$slug/lagesbilder" | grep -o "/$slug/lagesbilder/[0-9a-f-]\{36\}" | uniq | sed -n 2p)
+  [ -n "$fixed" ] || { echo "user1.k$i kom inte in på /$slug/lagesbilder"; exit 1; }
+  for path in "/$slug" "/$slug/lagesbilder" "$fixed" "/$slug/handelser" "/$slug/atgardsplaner" "/$slug/moten"; do
+    printf '%s\t%s\n' "$cookie" "$path" >> "$WORK/requests.tsv"
+  done
+done
+export LOAD_REQUESTS=$WORK/requests.tsv
+
+run_load() { # base-url -> "rps p50 p99 errors"
+  wrk -t2 -c"$USERS" -d5s -s "$ROOT/bench/load.lua" "$1" > /dev/null # warm-up
+  wrk -t2 -c"$USERS" -d"$DURATION" -s "$ROOT/bench/load.lua" "$1" | awk '/^RESULT/ { print $2, $3, $4, $5 }'
+}
+
+echo "==> En instans"
+read -r S_RPS S_P50 S_P99 S_ERR < <(run_load "$BASE")
+S_MEM=$(peak_mb "${pids[0]}")
+stop_instances
+
+echo "==> Tre instanser bakom nginx"
+for port in "${PORTS[@]}"; do start_instance "$port"; done
+bash "$ROOT/scripts/nginx-local.sh" "$WORK" $LB_PORT "${PORTS[@]}"
+read -r M_RPS M_P50 M_P99 M_ERR < <(run_load "http://127.0.0.1:$LB_PORT")
+M_MEM=$(for pid in "${pids[@]}"; do printf '%s ' "$(peak_mb "$pid")"; done)
+stop_instances
+
+echo
+echo "$(nproc) kärnor, $USERS inloggade användare (anslutningar), $DURATION, sidblandning: översikt, lägesbilder, fastställd lägesbild, händelser, åtgärdsplaner, möten"
+printf "%-24s %9s %9s %9s %6s  %s\n" uppsättning "req/s" "p50 ms" "p99 ms" fel "toppminne per instans (MB)"
+printf "%-24s %9s %9s %9s %6s  %s\n" "en instans" "$S_RPS" "$S_P50" "$S_P99" "$S_ERR" "$S_MEM"
+printf "%-24s %9s %9s %9s %6s  %s\n" "tre instanser + nginx" "$M_RPS" "$M_P50" "$M_P99" "$M_ERR" "$M_MEM"
+awk -v m="$M_RPS" -v s="$S_RPS" 'BEGIN { printf "skalningskvot (tre / en): %.2f\n", m / s }'
