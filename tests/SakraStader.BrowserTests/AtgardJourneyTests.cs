@@ -44,6 +44,18 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator(".followups")).ToContainTextAsync("Inbjudan skickad");
         await PageCheck.CheckAsync(page, "77-atgard-uppfoljning");
 
+        // The walk also covers the tunnel: a second problem, and a cause from the first one's analysis.
+        var targets = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Spara problem och orsaker" }) });
+        await targets.GetByLabel("Otrygg gångtunnel utan belysning").CheckAsync();
+        await targets.GetByLabel("Få meningsfulla fritidsaktiviteter").CheckAsync();
+        await targets.GetByLabel("Planen är beslutad: vad ändras och varför?").FillAsync("Vandringen går också genom tunneln.");
+        await targets.GetByRole(AriaRole.Button, new() { Name = "Spara problem och orsaker" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Problem och orsaker är sparade.");
+        await Assertions.Expect(page.Locator(".targets")).ToContainTextAsync("Otrygg gångtunnel utan belysning");
+        await Assertions.Expect(page.Locator(".targets")).ToContainTextAsync("Orsak: Få meningsfulla fritidsaktiviteter");
+        await Assertions.Expect(targets.GetByLabel("Få meningsfulla fritidsaktiviteter")).ToBeCheckedAsync();
+        await PageCheck.CheckAsync(page, "77a-atgard-problem-och-orsaker");
+
         await page.GetByLabel("Uppnådd", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Vad lärde ni er?").FillAsync("Trettio boende kom; tre mörka platser rapporterade till tekniska.");
         await page.GetByLabel("Faktisk kostnad (kr)").FillAsync("4500");
