@@ -31,10 +31,13 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  local socket = summary.errors.connect + summary.errors.read + summary.errors.write
+  local not200 = 0
   for _, thread in ipairs(threads) do
-    errors = errors + thread:get("not200")
+    not200 = not200 + thread:get("not200")
   end
-  io.write(string.format("RESULT %.0f %.2f %.2f %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors))
+  -- requests/s, p50 ms, p99 ms, errors in all, then the errors by kind: timeouts (over 2 s), socket errors, not 200
+  io.write(string.format("RESULT %.0f %.2f %.2f %d %d %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.timeout + socket + not200,
+    summary.errors.timeout, socket, not200))
 end

@@ -89,20 +89,20 @@ for i in $(seq 1 "$USERS"); do
 done
 export LOAD_REQUESTS=$WORK/requests.tsv
 
-run_load() { # base-url -> "rps p50 p99 errors"
+run_load() { # base-url -> "rps p50 p99 errors timeouts socket-errors not-200"
   wrk -t2 -c"$USERS" -d5s -s "$ROOT/bench/load.lua" "$1" > /dev/null # warm-up
-  wrk -t2 -c"$USERS" -d"$DURATION" -s "$ROOT/bench/load.lua" "$1" | awk '/^RESULT/ { print $2, $3, $4, $5 }'
+  wrk -t2 -c"$USERS" -d"$DURATION" -s "$ROOT/bench/load.lua" "$1" | awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7, $8 }'
 }
 
 echo "==> En instans"
-read -r S_RPS S_P50 S_P99 S_ERR < <(run_load "$BASE")
+read -r S_RPS S_P50 S_P99 S_ERR S_TIMEOUT S_SOCKET S_STATUS < <(run_load "$BASE")
 S_MEM=$(peak_mb "${pids[0]}")
 stop_instances
 
 echo "==> Tre instanser bakom nginx"
 for port in "${PORTS[@]}"; do start_instance "$port"; done
 bash "$ROOT/scripts/nginx-local.sh" "$WORK" $LB_PORT "${PORTS[@]}"
-read -r M_RPS M_P50 M_P99 M_ERR < <(run_load "http://127.0.0.1:$LB_PORT")
+read -r M_RPS M_P50 M_P99 M_ERR M_TIMEOUT M_SOCKET M_STATUS < <(run_load "http://127.0.0.1:$LB_PORT")
 M_MEM=$(for pid in "${pids[@]}"; do printf '%s ' "$(peak_mb "$pid")"; done)
 stop_instances
 
@@ -111,4 +111,5 @@ echo "$(nproc) kärnor, $USERS inloggade användare (anslutningar), $DURATION, s
 printf "%-24s %9s %9s %9s %6s  %s\n" uppsättning "req/s" "p50 ms" "p99 ms" fel "toppminne per instans (MB)"
 printf "%-24s %9s %9s %9s %6s  %s\n" "en instans" "$S_RPS" "$S_P50" "$S_P99" "$S_ERR" "$S_MEM"
 printf "%-24s %9s %9s %9s %6s  %s\n" "tre instanser + nginx" "$M_RPS" "$M_P50" "$M_P99" "$M_ERR" "$M_MEM"
+echo "fel: en instans $S_TIMEOUT över 2 s, $S_SOCKET anslutningsfel, $S_STATUS svar som inte var 200; tre instanser $M_TIMEOUT, $M_SOCKET, $M_STATUS"
 awk -v m="$M_RPS" -v s="$S_RPS" 'BEGIN { printf "skalningskvot (tre / en): %.2f\n", m / s }'

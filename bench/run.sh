@@ -11,6 +11,7 @@ ROOT=$PWD
 OUT=$ROOT/bench/.out
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-15s}
 PORT=${PORT:-5099}
 BASE=http://127.0.0.1:$PORT
 mkdir -p "$OUT"
@@ -69,9 +70,12 @@ PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{komm
   "/{kommun}/lagesbilder|/bankstad/lagesbilder" "/{kommun}/lagesbilder/{id} (utkast)|$DRAFT"
   "/{kommun}/lagesbilder/{id} (fastställd)|$FIXED" "/{kommun}/handelser|/bankstad/handelser" "/{kommun}/veckor|/bankstad/veckor"
   "/{kommun}/atgardsplaner|/bankstad/atgardsplaner" "/{kommun}/atgardsplaner/{id}|$PLAN" "/{kommun}/atgarder?vy=forsenade|/bankstad/atgarder?vy=forsenade")
-echo "==> Värmer upp"
+# The runtime keeps recompiling hot code for a good while after start (tiered compilation with profile-guided
+# optimisation): a page measured after a few seconds of warm-up ran at half its steady speed. A running service is at
+# steady state, so every page is first driven for WARMUP (default 15 s) before anything is measured.
+echo "==> Värmer upp ($WARMUP per sida)"
 for entry in "/health/live|/health/live" "${PAGES[@]}"; do
-  wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null
 done
 
 echo "==> $(nproc) kärnor, $CONNECTIONS anslutningar, $DURATION per sida"

@@ -137,6 +137,20 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(PersonalData.Message, badPage.QuerySelector("section[aria-labelledby=texts-heading] .field-error")!.TextContent);
         Assert.Equal("Lugnt framöver", badPage.QuerySelector("#prognosis")!.TextContent);
 
+        // The draft's figures are kept between views (FiguresCache) until the kommun's records change: an incident
+        // logged for the month shows at once.
+        static string Total(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector("section[aria-labelledby=figures-heading] .lead strong")!.TextContent;
+        var before = int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(before, int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture));
+        var category = await app.WithDbAsync("karlstad", db => db.IncidentCategories.Select(c => c.Id).FirstAsync());
+        using var logged = await chair.SubmitAsync("/karlstad/handelser/ny", "incident", new Dictionary<string, string>
+        {
+            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Rud skola",
+            ["Input.Date"] = "2020-05-20", ["Input.Time"] = "22:10", ["Input.Description"] = "Krossad ruta.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        Assert.Equal(before + 1, int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture));
+
         using var fix = await chair.SubmitAsync(url, "fix", new Dictionary<string, string>());
         Assert.Contains("Lägesbilden är fastställd.", await fix.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

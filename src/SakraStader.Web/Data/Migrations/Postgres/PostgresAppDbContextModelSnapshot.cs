@@ -740,6 +740,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId", "At");
 
+                    b.HasIndex("KommunId", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 

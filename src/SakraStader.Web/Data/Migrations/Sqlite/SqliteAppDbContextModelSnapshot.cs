@@ -728,6 +728,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId", "At");
 
+                    b.HasIndex("KommunId", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 
