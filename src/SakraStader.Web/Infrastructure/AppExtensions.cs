@@ -28,7 +28,7 @@ public static class AppExtensions
         services.AddScoped<Features.Meetings.MeetingPlanner>();
         services.AddScoped<Features.Meetings.MeetingHandler>();
         services.AddScoped<Features.Lagesbilder.LagesbildCompiler>();
-        services.AddScoped<FiguresCache>();
+        services.AddScoped<KommunCache>();
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();

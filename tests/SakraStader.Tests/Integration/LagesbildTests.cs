@@ -137,7 +137,7 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(PersonalData.Message, badPage.QuerySelector("section[aria-labelledby=texts-heading] .field-error")!.TextContent);
         Assert.Equal("Lugnt framöver", badPage.QuerySelector("#prognosis")!.TextContent);
 
-        // The draft's figures are kept between views (FiguresCache) until the kommun's records change: an incident
+        // The draft's figures are kept between views (KommunCache) until the kommun's records change: an incident
         // logged for the month shows at once.
         static string Total(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector("section[aria-labelledby=figures-heading] .lead strong")!.TextContent;
         var before = int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture);

@@ -129,7 +129,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(100);
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(a => new { a.KommunId, a.At });
-        // The kommun's change stamp: its newest entry (FiguresCache).
+        // The kommun's change stamp: its newest entry (KommunCache).
         b.HasIndex(a => new { a.KommunId, a.Id });
     }
 }

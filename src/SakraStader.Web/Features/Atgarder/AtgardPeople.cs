@@ -1,25 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Data;
 using SakraStader.Domain;
+using SakraStader.Infrastructure;
 
 namespace SakraStader.Features.Atgarder;
 
 /// <summary>The kommun's members who can own a measure, and the open problems a measure can target.</summary>
-public sealed class AtgardOptions(AppDbContext db)
+public sealed class AtgardOptions(AppDbContext db, KommunCache cache)
 {
-    public Task<List<Owner>> OwnersAsync(CancellationToken ct = default) =>
-        (from m in db.Memberships.AsNoTracking()
-         join u in db.Users on m.UserId equals u.Id
-         where m.Role >= Role.Medlem
-         orderby u.DisplayName
-         select new Owner(u.Id, u.DisplayName, m.OrganisationName)).ToListAsync(ct);
+    public async Task<IReadOnlyList<Owner>> OwnersAsync(CancellationToken ct = default) =>
+        await cache.GetOrCompileAsync("atgard-owners", "", () =>
+            (from m in db.Memberships.AsNoTracking()
+             join u in db.Users on m.UserId equals u.Id
+             where m.Role >= Role.Medlem
+             orderby u.DisplayName
+             select new Owner(u.Id, u.DisplayName, m.OrganisationName)).ToListAsync(ct), ct);
 
-    public Task<List<ProblemChoice>> ProblemsAsync(CancellationToken ct = default) =>
-        (from p in db.Problems.AsNoTracking()
-         join a in db.Areas on p.AreaId equals a.Id
-         where !p.Closed
-         orderby a.Name, p.Title
-         select new ProblemChoice(p.Id, p.Title, a.Name)).ToListAsync(ct);
+    public async Task<IReadOnlyList<ProblemChoice>> ProblemsAsync(CancellationToken ct = default) =>
+        await cache.GetOrCompileAsync("atgard-problems", "", () =>
+            (from p in db.Problems.AsNoTracking()
+             join a in db.Areas on p.AreaId equals a.Id
+             where !p.Closed
+             orderby a.Name, p.Title
+             select new ProblemChoice(p.Id, p.Title, a.Name)).ToListAsync(ct), ct);
 
     /// <summary>Each problem's causes as its latest cause analysis (the latest lägesbild that assessed it) names them.</summary>
     public async Task<ILookup<Guid, CauseChoice>> LatestCausesAsync(IReadOnlyCollection<Guid> problemIds, CancellationToken ct = default)
