@@ -6,7 +6,7 @@
 # count. A benchmark, not a test: on two cores three instances share the same two cores with nginx and wrk, so expect
 # overhead rather than gain; the figure is for larger hosts.
 #   bench/load.sh                        # 64 users, 20 s each
-#   USERS=128 DURATION=30s bench/load.sh
+#   USERS=128 DURATION=30s WARMUP=60s bench/load.sh
 # The PostgreSQL cluster (bench/.out/pg) and its data set are made once and kept; delete the folder to start over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ ROOT=$PWD
 OUT=$ROOT/bench/.out
 USERS=${USERS:-64}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}  # the runtime's tiered compilation needs this long to reach steady speed (bench/README.md)
 PGPORT=${PGPORT:-5498}
 SINGLE_PORT=5190
 LB_PORT=5200
@@ -90,7 +91,7 @@ done
 export LOAD_REQUESTS=$WORK/requests.tsv
 
 run_load() { # base-url -> "rps p50 p99 errors timeouts socket-errors not-200"
-  wrk -t2 -c"$USERS" -d5s -s "$ROOT/bench/load.lua" "$1" > /dev/null # warm-up
+  wrk -t2 -c"$USERS" -d"$WARMUP" -s "$ROOT/bench/load.lua" "$1" > /dev/null
   wrk -t2 -c"$USERS" -d"$DURATION" -s "$ROOT/bench/load.lua" "$1" | awk '/^RESULT/ { print $2, $3, $4, $5, $6, $7, $8 }'
 }
 

@@ -266,12 +266,13 @@ public sealed class MultiInstanceTests
         Assert.Equal(0L, await Scalar(db, """SELECT count(*) FROM "ImportBatches" WHERE "Id" = @k AND "CompletedAt" IS NOT NULL""", batch));
     }
 
-    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, params object[] parameters)
+    /// <summary>One value from <paramref name="sql"/>, whose parameters are @k (a kommun or batch id) and @y (a year).</summary>
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, object? k = null, object? y = null)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (value, i) in parameters.Select((v, i) => (v, i)))
+        foreach (var (name, value) in new[] { ("k", k), ("y", y) }.Where(p => p.Item2 is not null))
         {
-            command.Parameters.AddWithValue(i == 0 ? "k" : "y", value);
+            command.Parameters.AddWithValue(name, value!);
         }
         return await command.ExecuteScalarAsync();
     }
