@@ -77,11 +77,7 @@ BASE=http://127.0.0.1:$SINGLE_PORT
 : > "$WORK/requests.tsv"
 for i in $(seq 1 "$USERS"); do
   slug=$(printf "testkommun-%03d" "$i")
-  jar="$WORK/jar-$i"
-  token=$(curl -fs -c "$jar" "$BASE/konto/logga-in" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
-    --data-urlencode "Input.Email=user1.k$i@bench.sakrastader.se" --data-urlencode "Input.Password=Bench-losenord-2026" "$BASE/konto/logga-in"
-  cookie=$(awk '$6 ~ /^sakrastader/ { printf "%s=%s; ", $6, $7 }' "$jar")
+  cookie=$(bash "$ROOT/bench/sign-in.sh" "$BASE" "user1.k$i@bench.sakrastader.se")
   fixed=$(curl -fs -H "Cookie: $cookie" "$BASE/$slug/lagesbilder" | grep -o "/$slug/lagesbilder/[0-9a-f-]\{36\}" | uniq | sed -n 2p)
   [ -n "$fixed" ] || { echo "user1.k$i kom inte in på /$slug/lagesbilder"; exit 1; }
   for path in "/$slug" "/$slug/lagesbilder" "$fixed" "/$slug/handelser" "/$slug/atgardsplaner" "/$slug/moten"; do

@@ -36,12 +36,8 @@ APP=$!
 trap 'kill $APP 2> /dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/health/ready" > /dev/null && break; sleep 0.5; done
 
-# Sign in once like a browser: antiforgery token from the form, then post it.
-JAR=$(mktemp)
-TOKEN=$(curl -fs -c "$JAR" "$BASE/konto/logga-in" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -fs -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "_handler=login" \
-  --data-urlencode "Input.Email=bench@bench.sakrastader.se" --data-urlencode "Input.Password=Bench-losenord-2026" "$BASE/konto/logga-in"
-COOKIE=$(awk '$6 ~ /^sakrastader/ { printf "%s=%s; ", $6, $7 }' "$JAR")
+# Sign in once, like a browser.
+COOKIE=$(bash "$ROOT/bench/sign-in.sh" "$BASE" bench@bench.sakrastader.se)
 GROUP=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/grupper" | grep -o '/bankstad/grupper/[0-9a-f-]\{36\}' | head -1)
 MEMBER=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/medlemmar" | grep -o '/bankstad/medlemmar/[0-9a-f-]\{36\}' | head -1)
 MEETING=$(curl -fs -H "Cookie: $COOKIE" "$BASE$GROUP" | grep -o '/bankstad/moten/[0-9a-f-]\{36\}' | head -1)
