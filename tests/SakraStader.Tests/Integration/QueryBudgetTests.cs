@@ -31,6 +31,10 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         { "samordnare", "/orebro/moten/{meeting}" },
         { "samordnare", "/orebro/moten/{meeting}/andra" },
         { "lasare", "/orebro" },
+        // A draft lägesbild: its figures, problems and areas are kept between views (KommunCache) until the kommun's
+        // records change; a fixed one reads its frozen version.
+        { "samordnare", "/orebro/lagesbilder/{draft}" },
+        { "lasare", "/orebro/lagesbilder/{fixed}" },
         { "admin", "/admin/kommuner" },
     };
 
@@ -41,7 +45,10 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         var group = await app.WithDbAsync("orebro", db => db.Groups.Select(g => g.Id).FirstAsync());
         var membership = await app.WithDbAsync("orebro", db => db.Memberships.Select(m => m.Id).FirstAsync());
         var meeting = await app.WithDbAsync("orebro", db => db.Meetings.OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync());
-        var url = template.Replace("{group}", group.ToString()).Replace("{membership}", membership.ToString())
+        var (draft, fixedOne) = await app.WithDbAsync("orebro", async db => (
+            await db.Lagesbilder.Where(l => l.Status != Domain.LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync(),
+            await db.Lagesbilder.Where(l => l.Status == Domain.LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync()));
+        var url = template.Replace("{group}", group.ToString()).Replace("{draft}", draft.ToString()).Replace("{fixed}", fixedOne.ToString()).Replace("{membership}", membership.ToString())
             .Replace("{meeting}", meeting.ToString());
         using var client = await app.SignedInClientAsync(who == "admin" ? DemoSeeder.AdminEmail : TestApp.Email(who, "orebro"));
         using var warmUp = await client.GetAsync(url);
