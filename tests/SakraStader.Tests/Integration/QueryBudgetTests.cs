@@ -35,6 +35,8 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         // records change; a fixed one reads its frozen version.
         { "samordnare", "/orebro/lagesbilder/{draft}" },
         { "lasare", "/orebro/lagesbilder/{fixed}" },
+        { "samordnare", "/orebro/atgardsplaner/{plan}" },
+        { "lasare", "/orebro/atgardsplaner/{plan}" },
         { "admin", "/admin/kommuner" },
     };
 
@@ -48,7 +50,8 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         var (draft, fixedOne) = await app.WithDbAsync("orebro", async db => (
             await db.Lagesbilder.Where(l => l.Status != Domain.LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync(),
             await db.Lagesbilder.Where(l => l.Status == Domain.LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync()));
-        var url = template.Replace("{group}", group.ToString()).Replace("{draft}", draft.ToString()).Replace("{fixed}", fixedOne.ToString()).Replace("{membership}", membership.ToString())
+        var plan = await app.WithDbAsync("orebro", db => db.Atgardsplaner.Select(p => p.Id).FirstAsync());
+        var url = template.Replace("{plan}", plan.ToString()).Replace("{group}", group.ToString()).Replace("{draft}", draft.ToString()).Replace("{fixed}", fixedOne.ToString()).Replace("{membership}", membership.ToString())
             .Replace("{meeting}", meeting.ToString());
         using var client = await app.SignedInClientAsync(who == "admin" ? DemoSeeder.AdminEmail : TestApp.Email(who, "orebro"));
         using var warmUp = await client.GetAsync(url);
