@@ -37,6 +37,11 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         { "lasare", "/orebro/lagesbilder/{fixed}" },
         { "samordnare", "/orebro/atgardsplaner/{plan}" },
         { "lasare", "/orebro/atgardsplaner/{plan}" },
+        { "samordnare", "/orebro/atgardsplaner" },
+        { "samordnare", "/orebro/atgarder?vy=forsenade" },
+        { "samordnare", "/orebro/handelser" },
+        { "samordnare", "/orebro/veckor" },
+        { "samordnare", "/orebro/lagesbilder" },
         { "admin", "/admin/kommuner" },
     };
 
@@ -62,6 +67,6 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var count = app.Commands.CountFor(id);
         // Zero is possible: the user's memberships are cached for a few seconds and "/" needs nothing else.
-        Assert.InRange(count, 0, Budget);
+        Assert.True(count <= Budget, $"{count} SQL-kommandon");
     }
 }
