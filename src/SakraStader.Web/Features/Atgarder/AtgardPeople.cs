@@ -27,14 +27,17 @@ public sealed class AtgardOptions(AppDbContext db, KommunCache cache)
     /// <summary>Each problem's causes as its latest cause analysis (the latest lägesbild that assessed it) names them.</summary>
     public async Task<ILookup<Guid, CauseChoice>> LatestCausesAsync(IReadOnlyCollection<Guid> problemIds, CancellationToken ct = default)
     {
+        // Only the latest month's causes leave the database, not every month's restatement of them.
         var rows = await (from c in db.ProblemCauses.AsNoTracking()
                           join a in db.ProblemAssessments on c.AssessmentId equals a.Id
                           join l in db.Lagesbilder on a.LagesbildId equals l.Id
                           where problemIds.Contains(a.ProblemId)
-                          select new { a.ProblemId, Period = l.Year * 100 + l.Month, c.Id, c.Text, c.Kind }).ToListAsync(ct);
-        return rows.GroupBy(r => r.ProblemId)
-            .SelectMany(g => g.Where(r => r.Period == g.Max(x => x.Period)))
-            .ToLookup(r => r.ProblemId, r => new CauseChoice(r.Id, r.ProblemId, r.Text, r.Kind));
+                              && l.Year * 100 + l.Month == (from a2 in db.ProblemAssessments
+                                                            join l2 in db.Lagesbilder on a2.LagesbildId equals l2.Id
+                                                            where a2.ProblemId == a.ProblemId
+                                                            select l2.Year * 100 + l2.Month).Max()
+                          select new CauseChoice(c.Id, a.ProblemId, c.Text, c.Kind)).ToListAsync(ct);
+        return rows.ToLookup(r => r.ProblemId);
     }
 }
 
