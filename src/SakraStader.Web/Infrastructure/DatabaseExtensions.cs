@@ -50,6 +50,10 @@ public static class DatabaseExtensions
         {
             var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
             context.Tenant = sp.GetRequiredService<TenantContext>();
+            if (context.Database.IsSqlite())
+            {
+                context.Database.OpenConnection();
+            }
             return context;
         });
     }

@@ -22,7 +22,7 @@ public sealed class KommunCache(AppDbContext db, TenantContext tenant, IMemoryCa
     private long? stamp;
 
     public async Task<T> GetOrCompileAsync<T>(string name, object key, Func<Task<T>> compile, CancellationToken ct = default)
-        where T : class
+        where T : class?
     {
         var kommun = tenant.KommunId ?? throw new InvalidOperationException("Det som sparas hör till en kommun.");
         // The same request reads the stamp once: what it compiles after that is at least as new.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Data;
 using SakraStader.Domain;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Groups;
@@ -9,7 +10,7 @@ namespace SakraStader.Features.Groups;
 /// What the signed-in user may do with a group's material: its members (and the samordnare) edit it; everybody else
 /// in the kommun reads it. The chair approves minutes.
 /// </summary>
-public sealed class GroupAccess(AppDbContext db, TenantContext tenant)
+public sealed class GroupAccess(KommunCache kept, AppDbContext db, TenantContext tenant)
 {
     /// <summary>Rights from a group's member list the page has loaded anyway.</summary>
     public GroupRights From(IEnumerable<GroupMember> members)
@@ -28,14 +29,24 @@ public sealed class GroupAccess(AppDbContext db, TenantContext tenant)
             MemberId: memberId);
     }
 
+    /// <summary>
+    /// Rights in a group: its user members are kept with the kommun's other kept data (<see cref="KommunCache"/>), so
+    /// a change of membership or chair is seen on the next request, on every instance.
+    /// </summary>
     public async Task<GroupRights> ForAsync(Guid groupId, CancellationToken ct = default)
     {
-        var me = tenant.UserId is { } userId
-            ? await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId && m.UserId == userId)
-                .Select(m => new { m.Id, m.IsChair }).FirstOrDefaultAsync(ct)
-            : null;
+        if (tenant.UserId is not { } userId)
+        {
+            return Rights(null, false);
+        }
+        var members = await kept.GetOrCompileAsync("group-users", groupId, async () =>
+            (IReadOnlyList<GroupUser>)await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId && m.UserId != null)
+                .Select(m => new GroupUser(m.Id, m.UserId!.Value, m.IsChair)).ToListAsync(ct), ct);
+        var me = members.FirstOrDefault(m => m.UserId == userId);
         return Rights(me?.Id, me?.IsChair == true);
     }
+
+    private sealed record GroupUser(Guid Id, Guid UserId, bool IsChair);
 }
 
 public sealed record GroupRights(bool CanEdit, bool CanManage, bool IsChair, Guid? MemberId)
