@@ -28,6 +28,7 @@ public static class AppExtensions
         services.AddScoped<Features.Meetings.MeetingPlanner>();
         services.AddScoped<Features.Meetings.MeetingHandler>();
         services.AddScoped<Features.Lagesbilder.LagesbildCompiler>();
+        services.AddSingleton<KommunCache.Store>();
         services.AddScoped<KommunCache>();
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();

@@ -15,11 +15,25 @@ namespace SakraStader.Infrastructure;
 /// keep data under a stamp that the second commit does not move. The short lifetime bounds that window.
 /// What is kept is shared between requests: callers must not change it (hence read-only lists).
 /// </summary>
-public sealed class KommunCache(AppDbContext db, TenantContext tenant, IMemoryCache cache)
+public sealed class KommunCache : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
+    private readonly AppDbContext db;
+    private readonly TenantContext tenant;
+    private readonly Store store;
     private long? stamp;
+
+    public KommunCache(AppDbContext db, TenantContext tenant, Store store)
+    {
+        (this.db, this.tenant, this.store) = (db, tenant, store);
+        // A page that saves and then shows the result reads the stamp again: what it kept before is out of date.
+        db.SavedChanges += Forget;
+    }
+
+    private void Forget(object? sender, SavedChangesEventArgs e) => stamp = null;
+
+    public void Dispose() => db.SavedChanges -= Forget;
 
     public async Task<T> GetOrCompileAsync<T>(string name, object key, Func<Task<T>> compile, CancellationToken ct = default)
         where T : class?
@@ -28,12 +42,25 @@ public sealed class KommunCache(AppDbContext db, TenantContext tenant, IMemoryCa
         // The same request reads the stamp once: what it compiles after that is at least as new.
         stamp ??= await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
         var cacheKey = (name, kommun, key, stamp.Value);
-        if (cache.TryGetValue(cacheKey, out T? kept) && kept is not null)
+        if (store.Cache.TryGetValue(cacheKey, out T? kept) && kept is not null)
         {
             return kept;
         }
         var compiled = await compile();
-        cache.Set(cacheKey, compiled, Lifetime);
+        store.Cache.Set(cacheKey, compiled, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return compiled;
+    }
+
+    /// <summary>
+    /// What is kept, for the whole process: at most <see cref="MaxEntries"/> entries (pages of lists, compiled figures),
+    /// whatever the number of kommuner and filters, so memory stays bounded; when it is full, the least recently used quarter goes.
+    /// </summary>
+    public sealed class Store : IDisposable
+    {
+        public const int MaxEntries = 20_000;
+
+        public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
+
+        public void Dispose() => Cache.Dispose();
     }
 }

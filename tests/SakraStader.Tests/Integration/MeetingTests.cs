@@ -19,7 +19,9 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         app.WithDbAsync(kommun, async db =>
         {
             var group = await db.Groups.FirstAsync(g => g.Kind == kind);
-            var start = DateTimeOffset.UtcNow.AddDays(days);
+            // Ten in the morning, local time: a meeting of now + 2 h would cross midnight late in the evening, and the
+            // form (a date, a start and an end time) cannot hold such a meeting.
+            var start = Features.Meetings.MeetingPlanner.At(Features.Meetings.MeetingPlanner.LocalDate(DateTimeOffset.UtcNow).AddDays(days), new TimeOnly(10, 0));
             var meeting = new Meeting(group.Id, start, start.AddHours(2), "Stadshuset", null);
             var item = meeting.AddAgendaItem("Lägesbild");
             db.Meetings.Add(meeting);

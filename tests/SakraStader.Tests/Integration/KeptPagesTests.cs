@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Features.Meetings;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>
+/// Pages keep what they read until the kommun's records change (KommunCache). These tests change records between two
+/// views, and within the request that saves, and expect the change at once.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task A_logged_incident_shows_at_once_in_the_list_and_on_the_weeks_page()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        const string description = "Krossad busskur vid resecentrum, kvar sedan i morse.";
+        Assert.DoesNotContain(description, (await client.PageAsync("/kristianstad/handelser")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(description, (await client.PageAsync("/kristianstad/veckor")).Body!.TextContent, StringComparison.Ordinal);
+
+        var (category, area) = await app.WithDbAsync("kristianstad", async db =>
+            (await db.IncidentCategories.Select(c => c.Id).FirstAsync(), await db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync()));
+        var today = MeetingPlanner.LocalDate(DateTimeOffset.UtcNow);
+        using var logged = await client.SubmitAsync("/kristianstad/handelser/ny", "incident", new Dictionary<string, string>
+        {
+            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Resecentrum",
+            ["Input.Date"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Time"] = "00:05",
+            ["Input.Description"] = description,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+
+        Assert.Contains(description, (await client.PageAsync("/kristianstad/handelser")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(description, (await client.PageAsync("/kristianstad/veckor")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_measure_added_to_a_plan_shows_in_the_answer_to_the_save_and_a_new_group_member_may_edit_at_once()
+    {
+        var (plan, groupId) = await app.WithDbAsync("kristianstad", async db =>
+        {
+            var p = await db.Atgardsplaner.SingleAsync(p => p.Title == "EST:s åtgärdsplan hösten");
+            return (p.Id, p.GroupId);
+        });
+        var url = $"/kristianstad/atgardsplaner/{plan}";
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        Assert.DoesNotContain("Cykelparkering med belysning", (await samordnare.PageAsync(url)).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+
+        // The page that answers the save reads again after saving: the new measure is in its table.
+        using var added = await samordnare.SubmitAsync(url, "new-measure", new Dictionary<string, string>
+        {
+            ["MeasureTitle"] = "Cykelparkering med belysning", ["RevisionNote"] = "Ny åtgärd efter trygghetsvandringen.",
+        });
+        var answer = AppClient.Parse(await added.Content.ReadAsStringAsync());
+        Assert.Contains("Cykelparkering med belysning", answer.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Cykelparkering med belysning", (await samordnare.PageAsync(url)).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        var count = await app.WithDbAsync("kristianstad", db => db.Atgarder.CountAsync(a => a.PlanId == plan));
+        var listRow = (await samordnare.PageAsync("/kristianstad/atgardsplaner")).QuerySelectorAll("tbody tr")
+            .Single(r => r.QuerySelector($"a[href$='{plan}']") is not null);
+        Assert.Contains(count.ToString(System.Globalization.CultureInfo.InvariantCulture), listRow.TextContent, StringComparison.Ordinal);
+
+        // A member of the group may add measures; taken out of the group, they only read, at once; added back, they
+        // may again.
+        var (email, groupMember, membership) = await app.WithDbAsync("kristianstad", async db =>
+            await (from gm in db.GroupMembers
+                   join m in db.Memberships on gm.UserId equals m.UserId
+                   join u in db.Users on m.UserId equals u.Id
+                   where gm.GroupId == groupId && !gm.IsChair && m.Role == Role.Medlem
+                   select new ValueTuple<string, Guid, Guid>(u.Email!, gm.Id, m.Id)).FirstAsync());
+        using var member = await app.SignedInClientAsync(email);
+        static bool MayAdd(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("form input[name=_handler][value=new-measure]") is not null;
+        Assert.True(MayAdd(await member.PageAsync(url)));
+
+        var members = $"/kristianstad/grupper/{groupId}/medlemmar";
+        using var removed = await samordnare.SubmitAsync(members, "member-action", new Dictionary<string, string> { ["MemberAction"] = $"remove:{groupMember}" });
+        Assert.False(await app.WithDbAsync("kristianstad", db => db.GroupMembers.AnyAsync(m => m.Id == groupMember)));
+        Assert.False(MayAdd(await member.PageAsync(url)));
+
+        using var joined = await samordnare.SubmitAsync(members, "add-group-member", new Dictionary<string, string> { ["AddUser.MembershipId"] = membership.ToString() });
+        Assert.True(MayAdd(await member.PageAsync(url)));
+    }
+}
