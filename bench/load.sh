@@ -58,6 +58,8 @@ export Database__Provider=Postgres
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=sakrastader_bench;Maximum Pool Size=100"
 export Security__RequireHttps=false Security__TrustForwardedHeaders=true Security__SignInAttemptsPerMinute=100000
 export Serilog__MinimumLevel__Default=Warning Retention__Enabled=false
+# As in production on a host that hides its CPU caches (docs/operations.md, "Garbage collector").
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000}
 cd "$OUT/app"
 echo "==> Stora datamängden i PostgreSQL: genereras första gången (tar en stund), kompletteras annars"
 dotnet SakraStader.Web.dll generate-bench-data --kommuner 290 --years 5
