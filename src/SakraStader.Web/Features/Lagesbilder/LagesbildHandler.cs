@@ -37,6 +37,24 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
         return lagesbild.Id;
     }
 
+    /// <summary>
+    /// For showing: a fixed lägesbild needs only its versions (the page shows the latest one's content); a draft also
+    /// needs its sections, assessments and causes, read in one more command (a few rows each, so one joined query costs
+    /// less than one per collection). The entity is tracked so that the second read fills the same instance; nothing
+    /// saves it, and the page keeps it (read-only) after this request's context is gone.
+    /// </summary>
+    public async Task<Lagesbild?> LoadForReadingAsync(Guid id, CancellationToken ct = default)
+    {
+        var lagesbild = await db.Lagesbilder.Include(l => l.Versions).FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lagesbild is { Status: not LagesbildStatus.Faststalld })
+        {
+            await db.Lagesbilder.Where(l => l.Id == id)
+                .Include(l => l.Sections).Include(l => l.Assessments).ThenInclude(a => a.Causes)
+                .AsSingleQuery().LoadAsync(ct);
+        }
+        return lagesbild;
+    }
+
     public Task<Lagesbild?> LoadAsync(Guid id, bool tracked, CancellationToken ct = default)
     {
         var query = db.Lagesbilder
