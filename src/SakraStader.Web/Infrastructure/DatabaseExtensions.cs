@@ -50,6 +50,8 @@ public static class DatabaseExtensions
         {
             var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
             context.Tenant = sp.GetRequiredService<TenantContext>();
+            // SQLite: the connection opens once and stays open for the request, instead of an open and close around
+            // every command (its set-up showed in the profile). Returning the context to the pool closes it.
             if (context.Database.IsSqlite())
             {
                 context.Database.OpenConnection();
