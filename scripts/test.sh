@@ -61,10 +61,16 @@ run_suite() { # name project [dotnet test args...]
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@" \
     || failed_runs=$((failed_runs + 1))
 }
-run_suite sqlite tests/SakraStader.Tests --filter "Category!=MultiInstance"
+# The tests' clock (tests/SakraStader.Tests/Support/TestClock.cs) starts at a fixed Swedish time, a different one per
+# suite so that every run covers a December without EST meeting, New Year's night and New Year's Eve late;
+# scripts/test-dates.sh runs the suites at every date the suite must hold on. SAKRASTADER_TEST_CLOCK overrides all three.
+SAKRASTADER_TEST_CLOCK=${SAKRASTADER_TEST_CLOCK:-2026-12-02T10:00} \
+  run_suite sqlite tests/SakraStader.Tests --filter "Category!=MultiInstance"
+SAKRASTADER_TEST_CLOCK=${SAKRASTADER_TEST_CLOCK:-2027-01-01T00:30} \
 SAKRASTADER_TEST_DB=postgres SAKRASTADER_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres" \
   run_suite postgres tests/SakraStader.Tests --filter "Category=Integration"
-run_suite browser tests/SakraStader.BrowserTests
+SAKRASTADER_TEST_CLOCK=${SAKRASTADER_TEST_CLOCK:-2026-12-31T23:30} \
+  run_suite browser tests/SakraStader.BrowserTests
 # Three instances behind nginx on this PostgreSQL; one is killed, the database is stopped and started (last: it
 # restarts the server the suites above used).
 echo "==> multi-instance"

@@ -1,3 +1,5 @@
+using SakraStader.Tests.Support;
+using SakraStader.Domain;
 using Microsoft.Playwright;
 using SakraStader.Features.Demo;
 
@@ -9,7 +11,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
     [Fact]
     public async Task The_samordnare_writes_the_report_the_styrgrupp_reviews_and_approves_it()
     {
-        var year = DateTime.Now.Year - 1;
+        var year = TestClock.Today.Year - 1;
         var samordnare = await app.NewPageAsync();
         await PageCheck.SignInAsync(samordnare, DemoSeeder.EmailFor("samordnare", "boras"));
         await samordnare.GotoAsync("/boras");

@@ -1,3 +1,4 @@
+using SakraStader.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -34,6 +35,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         // Plain http on loopback: cookies cannot be Secure-only here (production always requires https).
         builder.UseSetting("Security:RequireHttps", "false");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
     }
 
     public async Task InitializeAsync()

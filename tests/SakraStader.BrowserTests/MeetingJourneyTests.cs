@@ -1,3 +1,5 @@
+using SakraStader.Tests.Support;
+using SakraStader.Domain;
 using Microsoft.Playwright;
 using SakraStader.Features.Demo;
 
@@ -22,7 +24,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GoBackAsync();
 
         // A meeting yesterday, as if it was entered after the fact; first with the end before the start.
-        var yesterday = DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd");
+        var yesterday = TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nytt möte" }).ClickAsync();
         await page.GetByLabel("Datum").FillAsync(yesterday);
         await page.GetByLabel("Börjar").FillAsync("13:00");

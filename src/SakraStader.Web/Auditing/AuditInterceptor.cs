@@ -33,6 +33,10 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             return;
         }
         var now = time.GetUtcNow();
+        foreach (var stamped in db.ChangeTracker.Entries<IStampedOnSave>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            stamped.Entity.StampSaved(now);
+        }
         var entries = db.ChangeTracker.Entries<ITenantOwned>()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => !(db.BulkImport && e.Entity is IBulkImported && e.State == EntityState.Added))

@@ -11,12 +11,18 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db")
-            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options);
+            .AddInterceptors(new AuditInterceptor(DesignTimeClock.Instance)).Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design")
-            .AddInterceptors(new AuditInterceptor(TimeProvider.System)).Options);
+            .AddInterceptors(new AuditInterceptor(DesignTimeClock.Instance)).Options);
+}
+
+internal static class DesignTimeClock
+{
+    /// <summary>Migrations are generated, never saved through: the audit's clock is never read at design time.</summary>
+    public static readonly TimeProvider Instance = new Infrastructure.FixedClock(DateTimeOffset.UnixEpoch);
 }

@@ -442,7 +442,7 @@ public sealed class LofteVersion : TenantEntity
 }
 
 /// <summary>Who signed, in what role and organisation, when, and the hash of exactly what they signed.</summary>
-public sealed class LofteSignature : TenantEntity
+public sealed class LofteSignature : TenantEntity, IStampedOnSave
 {
     private LofteSignature() { }
 
@@ -489,7 +489,16 @@ public sealed class LofteSignature : TenantEntity
     /// <summary>When a change to the content voided this signature; it stays visible.</summary>
     public DateTimeOffset? VoidedAt { get; private set; }
 
-    internal void Void() => VoidedAt = DateTimeOffset.UtcNow;
+    /// <summary>Voided now; the save path stamps the instant from the injected clock (<see cref="IStampedOnSave"/>).</summary>
+    internal void Void() => VoidedAt = DateTimeOffset.MinValue;
+
+    public void StampSaved(DateTimeOffset now)
+    {
+        if (VoidedAt == DateTimeOffset.MinValue)
+        {
+            VoidedAt = now;
+        }
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.HttpOverrides;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,7 +15,9 @@ public static class AppExtensions
 {
     public static IServiceCollection AddAppServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+#pragma warning disable RS0030 // The composition root is the one place that names the system clock.
+        services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.AddMemoryCache();
         // Swedish text as UTF-8 rather than &#xF6; entities: smaller pages, readable source. Still HTML-encoded.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

@@ -14,9 +14,9 @@ namespace SakraStader.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
 {
-    private static AnnualReportCompiler Compiler(AppDbContext db) => new(db, new FordjupadCompiler(db, TimeProvider.System), TimeProvider.System);
+    private static AnnualReportCompiler Compiler(AppDbContext db) => new(db, new FordjupadCompiler(db, TestClock.Instance), TestClock.Instance);
 
-    private static DateTimeOffset At(int year, int month, int day, int hour = 12) => MeetingPlanner.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));
+    private static DateTimeOffset At(int year, int month, int day, int hour = 12) => SwedishTime.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));
 
     [Fact]
     public async Task The_figures_equal_hand_counts_of_the_years_records_and_a_year_without_records_says_so()
@@ -27,7 +27,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             var area = db.Areas.Add(new Area("Rapportområdet")).Entity;
             var klotter = await db.IncidentCategories.SingleAsync(c => c.Name == "Klotter");
             var bilbrand = await db.IncidentCategories.SingleAsync(c => c.Name == "Bilbrand");
-            void Incident(Guid category, DateTimeOffset at) => db.Incidents.Add(new Incident(category, area.Id, "", at, "Polisen", "Rapporttest", null, DateTimeOffset.UtcNow));
+            void Incident(Guid category, DateTimeOffset at) => db.Incidents.Add(new Incident(category, area.Id, "", at, "Polisen", "Rapporttest", null, TestClock.Now));
             Incident(klotter.Id, At(2019, 1, 1, 0));
             Incident(klotter.Id, At(2019, 12, 31, 23));
             Incident(bilbrand.Id, At(2019, 7, 1));
@@ -63,12 +63,12 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             var police = lofte.AddParty(PartyKind.Polisen, "Polisen", signatory.Id, "Kommunpolis", "Kommunpolis");
             var first = lofte.AddCommitment("Städa tunneln varje vecka.", party.Id, "Antal städningar.");
             lofte.AddCommitment("Bjuda in till trygghetsvandring.", police.Id, "Antal vandringar.");
-            var version = lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Kristianstad", lofte, []), DateTimeOffset.UtcNow);
-            lofte.Sign(party.Id, signatory.Id, "Samordnare", "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", DateTimeOffset.UtcNow);
-            lofte.Sign(police.Id, signatory.Id, "Kommunpolis", "Kommunpolis", "Medlem", version.Hash, "Lösenord", DateTimeOffset.UtcNow);
+            var version = lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Kristianstad", lofte, []), TestClock.Now);
+            lofte.Sign(party.Id, signatory.Id, "Samordnare", "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", TestClock.Now);
+            lofte.Sign(police.Id, signatory.Id, "Kommunpolis", "Kommunpolis", "Medlem", version.Hash, "Lösenord", TestClock.Now);
             foreach (var date in new[] { new DateOnly(2019, 4, 1), new DateOnly(2019, 8, 1), new DateOnly(2019, 11, 1), new DateOnly(2020, 1, 15) })
             {
-                lofte.FollowUp(first.Id, date, "Städat.", true, "Samordnare", DateTimeOffset.UtcNow);
+                lofte.FollowUp(first.Id, date, "Städat.", true, "Samordnare", TestClock.Now);
             }
             db.Medborgarloften.Add(lofte);
             db.CooperationAgreements.Add(new CooperationAgreement("Överenskommelse 2018–2020", "Kristianstads kommun och Polisen", new DateOnly(2018, 1, 1), new DateOnly(2020, 12, 31), [area.Id], "Centrum"));
@@ -139,7 +139,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         var held = await app.WithDbAsync("boras", async db =>
         {
             var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
-            var now = DateTimeOffset.UtcNow;
+            var now = TestClock.Now;
             return (await db.Meetings.Where(mt => mt.GroupId == group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
                 .Where(mt => mt.StartsAt < now).MaxBy(mt => mt.StartsAt)!.Id;
         });
@@ -162,7 +162,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         {
             var area = await db.Areas.FirstAsync();
             var category = await db.IncidentCategories.FirstAsync();
-            db.Incidents.Add(new Incident(category.Id, area.Id, "", At(year, 6, 6), "Polisen", "Efteranmälan", null, DateTimeOffset.UtcNow));
+            db.Incidents.Add(new Incident(category.Id, area.Id, "", At(year, 6, 6), "Polisen", "Efteranmälan", null, TestClock.Now));
             return await db.SaveChangesAsync();
         });
         Assert.Equal(totals, (await samordnare.PageAsync(url)).QuerySelector($"#{ReportSection.Utveckling.Anchor()} + p")!.TextContent);
@@ -171,7 +171,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Ett lugnare år i Hässleholmen.", AnnualReportSnapshot.Read(frozen.Snapshot)!.Text(ReportSection.Sammanfattning));
 
         // Handing over: the case number is required, the date kept; then recorded.
-        var today = MeetingPlanner.LocalDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = SwedishTime.DateOf(TestClock.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var noCase = await samordnare.SubmitAsync(url, "handover", new Dictionary<string, string> { ["HandedOverOn"] = today, ["CaseNumber"] = "" });
         var noCasePage = AppClient.Parse(await noCase.Content.ReadAsStringAsync());
         Assert.Equal("Ange ärendets diarienummer, till exempel KS 2026/412.", noCasePage.QuerySelector("#case-number + .field-error")!.TextContent);

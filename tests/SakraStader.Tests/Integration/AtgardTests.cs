@@ -22,7 +22,7 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         var (planned, actual, overdue) = await app.WithDbAsync("kristianstad", async db =>
         {
             var all = await db.Atgarder.Where(a => a.PlanId == plan).ToListAsync();
-            var today = Features.Meetings.MeetingPlanner.LocalDate(DateTimeOffset.UtcNow);
+            var today = SwedishTime.DateOf(TestClock.Now);
             return (all.Sum(a => a.PlannedCost ?? 0), all.Sum(a => a.ActualCost ?? 0), all.Count(a => a.IsOverdue(today)));
         });
         using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "kristianstad"));

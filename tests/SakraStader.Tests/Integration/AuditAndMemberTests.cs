@@ -158,8 +158,8 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
             var user = await db.Users.SingleAsync(u => u.Id == m.UserId);
             var kommun = await db.Kommuner.SingleAsync(k => k.Slug == "karlstad");
             // Two changes the person made, as the data layer records them.
-            db.AuditEntries.Add(new AuditEntry(kommun.Id, user.Id, user.DisplayName, DateTimeOffset.UtcNow, "Incident", Guid.NewGuid().ToString(), AuditAction.Created, "{}"));
-            db.AuditEntries.Add(new AuditEntry(kommun.Id, user.Id, user.DisplayName, DateTimeOffset.UtcNow, "Incident", Guid.NewGuid().ToString(), AuditAction.Updated, "{}"));
+            db.AuditEntries.Add(new AuditEntry(kommun.Id, user.Id, user.DisplayName, TestClock.Now, "Incident", Guid.NewGuid().ToString(), AuditAction.Created, "{}"));
+            db.AuditEntries.Add(new AuditEntry(kommun.Id, user.Id, user.DisplayName, TestClock.Now, "Incident", Guid.NewGuid().ToString(), AuditAction.Updated, "{}"));
             await db.SaveChangesAsync();
             return (m.Id, user.Id, user.DisplayName);
         });

@@ -1,3 +1,4 @@
+using SakraStader.Domain;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +85,7 @@ public sealed class DataLifecycleTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Descriptions_older_than_the_limit_are_cleared_in_every_kommun_and_the_incidents_stay()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         async Task<Guid> AddAsync(string slug, DateTimeOffset at, string text) => await app.WithDbAsync(slug, async db =>
         {
             var area = await db.Areas.FirstAsync();

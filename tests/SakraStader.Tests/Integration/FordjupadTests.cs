@@ -22,17 +22,17 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
             var klotter = await db.IncidentCategories.SingleAsync(c => c.Name == "Klotter");
             var brand = await db.IncidentCategories.SingleAsync(c => c.Name == "Bilbrand");
             void Add(Guid category, DateOnly day) =>
-                db.Incidents.Add(new Incident(category, area.Id, "", MeetingPlanner.At(day, new TimeOnly(12, 0)), "Polisen", "Årstest", null, DateTimeOffset.UtcNow));
+                db.Incidents.Add(new Incident(category, area.Id, "", SwedishTime.At(day, new TimeOnly(12, 0)), "Polisen", "Årstest", null, TestClock.Now));
             Add(klotter.Id, new DateOnly(2016, 1, 1));
             Add(klotter.Id, new DateOnly(2016, 12, 31));
             Add(brand.Id, new DateOnly(2017, 6, 1));
             Add(klotter.Id, new DateOnly(2015, 12, 31)); // before the period
-            db.Incidents.Add(new Incident(klotter.Id, area.Id, "", MeetingPlanner.At(new DateOnly(2018, 1, 1), TimeOnly.MinValue), "Polisen", "Årstest", null, DateTimeOffset.UtcNow)); // first minute after
+            db.Incidents.Add(new Incident(klotter.Id, area.Id, "", SwedishTime.At(new DateOnly(2018, 1, 1), TimeOnly.MinValue), "Polisen", "Årstest", null, TestClock.Now)); // first minute after
             db.CrimeStatistics.Add(new CrimeStatistic(area.Id, 2016, 3, "Skadegörelse", 5));
             db.CrimeStatistics.Add(new CrimeStatistic(area.Id, 2016, 4, "Skadegörelse", 7));
             db.CrimeStatistics.Add(new CrimeStatistic(area.Id, 2017, 4, "Skadegörelse", 2));
             db.SurveyResults.Add(new SurveyResult(area.Id, 2017, "Otrygg ute sent", 27.5m));
-            var problem = db.Problems.Add(new Problem(area.Id, "Klotter vid Årsskolan", DateTimeOffset.UtcNow)).Entity;
+            var problem = db.Problems.Add(new Problem(area.Id, "Klotter vid Årsskolan", TestClock.Now)).Entity;
             var group = await db.Groups.FirstAsync(g => g.Kind == GroupKind.Est);
             foreach (var month in AssessedMonths)
             {
@@ -46,7 +46,7 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
                 db.Lagesbilder.Add(l);
             }
             await db.SaveChangesAsync();
-            return await new FordjupadCompiler(db, TimeProvider.System).CompileAsync(2016, 2017);
+            return await new FordjupadCompiler(db, TestClock.Instance).CompileAsync(2016, 2017);
         });
 
         Assert.Equal([2016, 2017], figures.Years);
@@ -66,7 +66,7 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
         var (styrgrupp, held, future) = await app.WithDbAsync("boras", async db =>
         {
             var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
-            var now = DateTimeOffset.UtcNow;
+            var now = TestClock.Now;
             var meetings = await db.Meetings.Where(m => m.GroupId == group.Id && !m.Cancelled).Select(m => new { m.Id, m.StartsAt }).ToListAsync();
             return (group.Id, meetings.Where(m => m.StartsAt < now).MaxBy(m => m.StartsAt)!.Id, meetings.Where(m => m.StartsAt > now).MinBy(m => m.StartsAt)?.Id);
         });
@@ -111,7 +111,7 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
         {
             var area = await db.Areas.FirstAsync();
             var category = await db.IncidentCategories.FirstAsync();
-            db.Incidents.Add(new Incident(category.Id, area.Id, "", MeetingPlanner.At(new DateOnly(2019, 5, 5), new TimeOnly(12, 0)), "Polisen", "Efteranmälan", null, DateTimeOffset.UtcNow));
+            db.Incidents.Add(new Incident(category.Id, area.Id, "", SwedishTime.At(new DateOnly(2019, 5, 5), new TimeOnly(12, 0)), "Polisen", "Efteranmälan", null, TestClock.Now));
             return await db.SaveChangesAsync();
         });
         Assert.Equal(totals, (await client.PageAsync(url)).QuerySelector("section[aria-labelledby=development-heading] p:not(.prose)")!.TextContent);

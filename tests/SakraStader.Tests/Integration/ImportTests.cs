@@ -58,7 +58,7 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == "haninge");
             var tenant = new TenantContext();
             tenant.SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), new MembershipInfo(Guid.NewGuid(), Role.Samordnare, OrganisationKind.Kommunen, "Samordnare"));
-            return await new ImportHandler(db, tenant, TimeProvider.System, NullLogger<ImportHandler>.Instance).CommitAsync(id);
+            return await new ImportHandler(db, tenant, TestClock.Instance, NullLogger<ImportHandler>.Instance).CommitAsync(id);
         }));
         Assert.Contains("inget har importerats", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync("haninge", db => db.CrimeStatistics.CountAsync(s => s.Year == 2019)));

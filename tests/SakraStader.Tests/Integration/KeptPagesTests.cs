@@ -23,7 +23,7 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
 
         var (category, area) = await app.WithDbAsync("kristianstad", async db =>
             (await db.IncidentCategories.Select(c => c.Id).FirstAsync(), await db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync()));
-        var today = MeetingPlanner.LocalDate(DateTimeOffset.UtcNow);
+        var today = SwedishTime.DateOf(TestClock.Now);
         using var logged = await client.SubmitAsync("/kristianstad/handelser/ny", "incident", new Dictionary<string, string>
         {
             ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Resecentrum",

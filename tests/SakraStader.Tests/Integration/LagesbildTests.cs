@@ -10,7 +10,7 @@ namespace SakraStader.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
 {
-    private static DateTimeOffset At(int year, int month, int day, int hour = 20) => MeetingPlanner.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));
+    private static DateTimeOffset At(int year, int month, int day, int hour = 20) => SwedishTime.At(new DateOnly(year, month, day), new TimeOnly(hour, 0));
 
     [Fact]
     public async Task The_compiled_figures_equal_hand_counted_incidents_of_the_three_months()
@@ -58,7 +58,7 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         using var saved = await client.SubmitAsync("/boras/handelser/ny", "incident", new Dictionary<string, string>
         {
             ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Norrby torg",
-            ["Input.Date"] = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), ["Input.Time"] = "21:15",
+            ["Input.Date"] = TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd"), ["Input.Time"] = "21:15",
             ["Input.Description"] = "Sopor utspridda runt återvinningen.",
         });
 
@@ -91,7 +91,7 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         using var response = await client.SubmitAsync("/haninge/handelser/ny", "incident", new Dictionary<string, string>
         {
             ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Handenterminalen",
-            ["Input.Date"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Input.Time"] = "00:05",
+            ["Input.Date"] = TestClock.Today.ToString("yyyy-MM-dd"), ["Input.Time"] = "00:05",
             ["Input.Description"] = "Bråk, en av dem 19811218-9876.",
         });
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
@@ -168,7 +168,7 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         await app.WithDbAsync("karlstad", async db =>
         {
             var category = await db.IncidentCategories.Select(c => c.Id).FirstAsync();
-            db.Incidents.Add(new Incident(category, area, "", At(2020, 5, 12), "Polisen", "Efteranmälan", null, DateTimeOffset.UtcNow));
+            db.Incidents.Add(new Incident(category, area, "", At(2020, 5, 12), "Polisen", "Efteranmälan", null, TestClock.Now));
             return await db.SaveChangesAsync();
         });
         page = await chair.PageAsync(url);

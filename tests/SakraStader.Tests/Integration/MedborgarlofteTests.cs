@@ -26,8 +26,8 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var kommun = lofte.AddParty(PartyKind.Kommunen, "Karlstads kommun", samordnare.Id, samordnare.DisplayName, "Säkerhetschef");
         var police = lofte.AddParty(PartyKind.Polisen, "Polisen, LPO Karlstad", polis.Id, polis.DisplayName, "Kommunpolis");
         lofte.AddCommitment("Polisen syns vid Kronoparkens centrum fredagskvällar.", police.Id, "Antal kvällar per kvartal.");
-        var version = lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Karlstad", lofte, []), DateTimeOffset.UtcNow);
-        lofte.Sign(kommun.Id, samordnare.Id, samordnare.DisplayName, "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", DateTimeOffset.UtcNow);
+        var version = lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Karlstad", lofte, []), TestClock.Now);
+        lofte.Sign(kommun.Id, samordnare.Id, samordnare.DisplayName, "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", TestClock.Now);
         db.Medborgarloften.Add(lofte);
         await db.SaveChangesAsync();
         return (lofte.Id, police.Id);

@@ -21,7 +21,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
             var group = await db.Groups.FirstAsync(g => g.Kind == kind);
             // Ten in the morning, local time: a meeting of now + 2 h would cross midnight late in the evening, and the
             // form (a date, a start and an end time) cannot hold such a meeting.
-            var start = Features.Meetings.MeetingPlanner.At(Features.Meetings.MeetingPlanner.LocalDate(DateTimeOffset.UtcNow).AddDays(days), new TimeOnly(10, 0));
+            var start = SwedishTime.At(SwedishTime.DateOf(TestClock.Now).AddDays(days), new TimeOnly(10, 0));
             var meeting = new Meeting(group.Id, start, start.AddHours(2), "Stadshuset", null);
             var item = meeting.AddAgendaItem("Lägesbild");
             db.Meetings.Add(meeting);
@@ -175,7 +175,7 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var groupId = Guid.Parse(groupUrl.Split('/')[^1]);
         var meetings = await app.WithDbAsync("kristianstad", db => db.Meetings.Where(m => m.GroupId == groupId).ToListAsync());
         Assert.Equal(4, meetings.Count);
-        Assert.All(meetings, m => Assert.Equal(DayOfWeek.Wednesday, Features.Meetings.MeetingPlanner.LocalDate(m.StartsAt).DayOfWeek));
+        Assert.All(meetings, m => Assert.Equal(DayOfWeek.Wednesday, SwedishTime.DateOf(m.StartsAt).DayOfWeek));
         Assert.Contains("4 möten planerade", AppClient.Parse(await first.Content.ReadAsStringAsync()).QuerySelector(".alert")!.TextContent);
         Assert.Contains("fanns redan", AppClient.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".alert")!.TextContent);
     }
@@ -245,9 +245,9 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
         var page = await client.PageAsync("/orebro/moten");
         var est = await GroupAsync("orebro", GroupKind.Est);
-        var now = DateTimeOffset.UtcNow;
-        var year = Features.Meetings.MeetingPlanner.LocalDate(now).Year;
-        var (from, to) = Features.Meetings.MeetingPlanner.YearBounds(year);
+        var now = TestClock.Now;
+        var year = SwedishTime.DateOf(now).Year;
+        var (from, to) = SwedishTime.YearBounds(year);
         var expected = await app.WithDbAsync("orebro", db => db.Meetings
             .Where(m => m.GroupId == est.Id && m.StartsAt >= from && m.StartsAt < to && !m.Cancelled).ToListAsync());
 

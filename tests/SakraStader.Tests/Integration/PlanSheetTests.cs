@@ -122,7 +122,7 @@ public sealed class PlanSheetTests(TestApp app) : IClassFixture<TestApp>
         await app.WithDbAsync("karlstad", async db =>
         {
             var other = await db.Atgarder.FirstAsync(a => a.PlanId == plan && a.Id != id);
-            other.AddProgress(new DateOnly(2026, 11, 1), "Ändrat på sidan.", "Någon annan", DateTimeOffset.UtcNow);
+            other.AddProgress(new DateOnly(2026, 11, 1), "Ändrat på sidan.", "Någon annan", TestClock.Now);
             other.SetStatus(other.Status == AtgardStatus.Installd ? AtgardStatus.Pagar : AtgardStatus.Installd);
             return await db.SaveChangesAsync();
         });

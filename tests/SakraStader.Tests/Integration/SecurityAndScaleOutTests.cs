@@ -220,7 +220,7 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
             var area = db.Areas.Add(new Area("Område " + Payload)).Entity;
             var category = await db.IncidentCategories.FirstAsync();
             var group = db.Groups.Add(new Group("Grupp " + Payload, GroupKind.Annan, "Syfte " + Payload, CadenceKind.Monthly)).Entity;
-            var now = DateTimeOffset.UtcNow;
+            var now = TestClock.Now;
             db.Incidents.Add(new Incident(category.Id, area.Id, "Plats " + Payload, now.AddHours(-1), "Org " + Payload, "Beskrivning " + Payload, null, now));
             var meeting = db.Meetings.Add(new Meeting(group.Id, now.AddDays(-1), now.AddDays(-1).AddHours(1), "Lokal " + Payload, null)).Entity;
             meeting.AddAgendaItem("Punkt " + Payload);

@@ -21,11 +21,11 @@ public sealed class TenantIsolationTests(TestApp app) : IClassFixture<TestApp>
         var borasMeeting = await app.WithDbAsync("boras", db => db.Meetings.Select(m => m.Id).FirstAsync());
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotNull(await app.WithDbAsync("orebro", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(orebroMeeting)));
-            Assert.Null(await app.WithDbAsync("orebro", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(borasMeeting)));
-            Assert.NotNull(await app.WithDbAsync("boras", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(borasMeeting)));
-            Assert.Null(await app.WithDbAsync("boras", db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(orebroMeeting)));
-            Assert.Null(await app.WithDbAsync(null, db => new Features.Meetings.MeetingHandler(db, TimeProvider.System).ReadAsync(orebroMeeting)));
+            Assert.NotNull(await app.WithDbAsync("orebro", db => new Features.Meetings.MeetingHandler(db, TestClock.Instance).ReadAsync(orebroMeeting)));
+            Assert.Null(await app.WithDbAsync("orebro", db => new Features.Meetings.MeetingHandler(db, TestClock.Instance).ReadAsync(borasMeeting)));
+            Assert.NotNull(await app.WithDbAsync("boras", db => new Features.Meetings.MeetingHandler(db, TestClock.Instance).ReadAsync(borasMeeting)));
+            Assert.Null(await app.WithDbAsync("boras", db => new Features.Meetings.MeetingHandler(db, TestClock.Instance).ReadAsync(orebroMeeting)));
+            Assert.Null(await app.WithDbAsync(null, db => new Features.Meetings.MeetingHandler(db, TestClock.Instance).ReadAsync(orebroMeeting)));
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class WeekTests(TestApp app) : IClassFixture<TestApp>
             var klotter = await db.IncidentCategories.SingleAsync(c => c.Name == "Klotter");
             var brand = await db.IncidentCategories.SingleAsync(c => c.Name == "Anlagd brand");
             void Add(Guid category, int month, int day, int hour) =>
-                db.Incidents.Add(new Incident(category, area.Id, "Torget", MeetingPlanner.At(new DateOnly(2019, month, day), new TimeOnly(hour, 0)), "Polisen", "Veckotest", null, DateTimeOffset.UtcNow));
+                db.Incidents.Add(new Incident(category, area.Id, "Torget", SwedishTime.At(new DateOnly(2019, month, day), new TimeOnly(hour, 0)), "Polisen", "Veckotest", null, TestClock.Now));
             Add(klotter.Id, 3, 4, 0);   // Monday 00:00: this week
             Add(klotter.Id, 3, 10, 23); // Sunday 23:00: this week
             Add(brand.Id, 3, 7, 21);
@@ -79,7 +79,7 @@ public sealed class WeekTests(TestApp app) : IClassFixture<TestApp>
     public async Task The_current_week_opens_by_default_and_a_week_that_does_not_exist_is_not_found()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "orebro"));
-        var now = Features.Meetings.MeetingPlanner.LocalDate(DateTimeOffset.UtcNow).ToDateTime(TimeOnly.MinValue); // Swedish time, as the page
+        var now = SwedishTime.DateOf(TestClock.Now).ToDateTime(TimeOnly.MinValue); // Swedish time, as the page
         var page = await client.PageAsync("/orebro/veckor");
         Assert.StartsWith($"Vecka {ISOWeek.GetWeekOfYear(now)}", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.NotEqual("Inget skrivet ännu.", page.QuerySelector("section[aria-labelledby=happened-heading] .prose")!.TextContent); // demo text

@@ -80,6 +80,7 @@ public class TestApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<IInterceptor>(Commands);
             services.AddSingleton<IInterceptor>(Outage);
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
         });
     }
 

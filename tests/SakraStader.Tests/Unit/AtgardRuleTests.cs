@@ -1,3 +1,4 @@
+using SakraStader.Tests.Support;
 using SakraStader.Domain;
 
 namespace SakraStader.Tests.Unit;
@@ -76,15 +77,15 @@ public sealed class AtgardRuleTests
     {
         var group = Guid.NewGuid();
         var plan = new Atgardsplan(group, PlanKind.Kortsiktig, "EST:s plan", null, null, null);
-        Assert.Null(plan.Revise(null, "Anna", DateTimeOffset.UtcNow)); // a draft needs no note
+        Assert.Null(plan.Revise(null, "Anna", TestClock.Now)); // a draft needs no note
 
-        var held = new Meeting(group, DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(-2).AddHours(2), "Stadshuset", null);
-        var future = new Meeting(group, DateTimeOffset.UtcNow.AddDays(2), DateTimeOffset.UtcNow.AddDays(2).AddHours(2), "Stadshuset", null);
-        Assert.Contains("inte hållits", Assert.Throws<DomainException>(() => plan.Decide(future, DateTimeOffset.UtcNow)).Message);
-        plan.Decide(held, DateTimeOffset.UtcNow);
+        var held = new Meeting(group, TestClock.Now.AddDays(-2), TestClock.Now.AddDays(-2).AddHours(2), "Stadshuset", null);
+        var future = new Meeting(group, TestClock.Now.AddDays(2), TestClock.Now.AddDays(2).AddHours(2), "Stadshuset", null);
+        Assert.Contains("inte hållits", Assert.Throws<DomainException>(() => plan.Decide(future, TestClock.Now)).Message);
+        plan.Decide(held, TestClock.Now);
 
-        Assert.Equal(nameof(PlanRevision.Note), Assert.Throws<DomainException>(() => plan.Revise(" ", "Anna", DateTimeOffset.UtcNow)).Field);
-        var revision = plan.Revise("Ny åtgärd efter branden i oktober.", "Anna", DateTimeOffset.UtcNow)!;
+        Assert.Equal(nameof(PlanRevision.Note), Assert.Throws<DomainException>(() => plan.Revise(" ", "Anna", TestClock.Now)).Field);
+        var revision = plan.Revise("Ny åtgärd efter branden i oktober.", "Anna", TestClock.Now)!;
         Assert.Equal((1, "Ny åtgärd efter branden i oktober."), (revision.Number, revision.Note));
     }
 }

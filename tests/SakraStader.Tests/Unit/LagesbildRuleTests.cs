@@ -1,3 +1,4 @@
+using SakraStader.Tests.Support;
 using SakraStader.Domain;
 
 namespace SakraStader.Tests.Unit;
@@ -27,7 +28,7 @@ public sealed class LagesbildRuleTests
     [Fact]
     public void An_incident_description_with_a_personnummer_is_refused_for_that_field()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         var e = Assert.Throws<DomainException>(() => new Incident(Guid.NewGuid(), Guid.NewGuid(), "Torget", now, "Polisen", "Gärningsman 811218-9876", null, now));
         Assert.Equal(nameof(Incident.Description), e.Field);
         Assert.Equal(PersonalData.Message, e.Message);
@@ -36,7 +37,7 @@ public sealed class LagesbildRuleTests
     [Fact]
     public void An_incident_cannot_happen_in_the_future()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         var e = Assert.Throws<DomainException>(() => new Incident(Guid.NewGuid(), Guid.NewGuid(), "", now.AddHours(2), "", "Klotter", null, now));
         Assert.Equal(nameof(Incident.OccurredAt), e.Field);
     }
@@ -54,14 +55,14 @@ public sealed class LagesbildRuleTests
     {
         var (lagesbild, chair) = Draft();
         lagesbild.WriteTexts("Lugnt", "Lugnt");
-        var v1 = lagesbild.Fix(chair, DateTimeOffset.UtcNow, "{}");
+        var v1 = lagesbild.Fix(chair, TestClock.Now, "{}");
 
         Assert.Equal(1, v1.Number);
         Assert.Throws<DomainException>(() => lagesbild.WriteTexts("Ändrat", ""));
         Assert.Throws<DomainException>(() => lagesbild.StartCorrection(" "));
         lagesbild.StartCorrection("Fel siffra för Vivalla");
         lagesbild.WriteTexts("Rättat", "Lugnt");
-        var v2 = lagesbild.Fix(chair, DateTimeOffset.UtcNow, "{}");
+        var v2 = lagesbild.Fix(chair, TestClock.Now, "{}");
 
         Assert.Equal(2, v2.Number);
         Assert.Equal("Fel siffra för Vivalla", v2.CorrectionReason);
@@ -73,7 +74,7 @@ public sealed class LagesbildRuleTests
     {
         var (lagesbild, _) = Draft();
         var member = GroupMember.External(lagesbild.GroupId, "Ledamot", "Polisen", "Kommunpolis");
-        Assert.Throws<DomainException>(() => lagesbild.Fix(member, DateTimeOffset.UtcNow, "{}"));
+        Assert.Throws<DomainException>(() => lagesbild.Fix(member, TestClock.Now, "{}"));
         Assert.Equal(LagesbildStatus.Utkast, lagesbild.Status);
     }
 
@@ -81,8 +82,8 @@ public sealed class LagesbildRuleTests
     public void Carrying_over_brings_open_problems_with_their_assessment_and_causes_but_not_closed_ones()
     {
         var (previous, _) = Draft();
-        var open = new Problem(Guid.NewGuid(), "Klotter vid torget", DateTimeOffset.UtcNow);
-        var closed = new Problem(Guid.NewGuid(), "Bilbränder", DateTimeOffset.UtcNow);
+        var open = new Problem(Guid.NewGuid(), "Klotter vid torget", TestClock.Now);
+        var closed = new Problem(Guid.NewGuid(), "Bilbränder", TestClock.Now);
         var a = previous.Assess(open);
         previous.UpdateAssessment(a.Id, "Klotter", "Tio fall", "Otrygghet", Trend.Okande, 1);
         previous.AddCause(a.Id, "Mörk passage", CauseKind.Situationell, "Trygghetsvandring");

@@ -7,9 +7,7 @@ public static class Sv
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Stockholm);
+    private static DateTimeOffset Local(DateTimeOffset at) => Domain.SwedishTime.Local(at);
 
     public static string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", Culture);
 

@@ -25,7 +25,7 @@ public sealed class AnnualReportCompiler(AppDbContext db, FordjupadCompiler tren
     public async Task<AnnualReportFigures> CompileAsync(int year, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var today = MeetingPlanner.LocalDate(now);
+        var today = SwedishTime.DateOf(now);
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
         // Overdue is judged at the end of the year, or today while the year runs.
@@ -49,8 +49,8 @@ public sealed class AnnualReportCompiler(AppDbContext db, FordjupadCompiler tren
 
     private async Task<List<GroupFigure>> GroupsAsync(int year, DateTimeOffset now, CancellationToken ct)
     {
-        var start = MeetingPlanner.At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
-        var end = MeetingPlanner.At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var start = SwedishTime.At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
+        var end = SwedishTime.At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Kind).ThenBy(g => g.Name).ToListAsync(ct);
         var members = await db.GroupMembers.AsNoTracking().Select(m => new { m.GroupId, m.Name, m.IsChair }).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.StartsAt >= start && m.StartsAt < end)

@@ -1,3 +1,4 @@
+using SakraStader.Domain;
 using SakraStader.Data;
 using SakraStader.Features.Meetings;
 using SakraStader.Tenancy;
@@ -17,7 +18,7 @@ public static class AnnualReportEndpoints
                 return Results.NotFound();
             }
             var content = await handler.ContentAsync(report, ct);
-            var bytes = AnnualReportDocument.Write(tenant.Kommun!.Name, report, content, MeetingPlanner.LocalDate(time.GetUtcNow()));
+            var bytes = AnnualReportDocument.Write(tenant.Kommun!.Name, report, content, time.Today());
             return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocument.FileName(year));
         }).RequireAuthorization(Policies.Lasare);
         return app;

@@ -43,7 +43,7 @@ public sealed class AnnualReportHandler(AppDbContext db, TenantContext tenant, G
     public async Task<AnnualReport> CreateAsync(int? year, CancellationToken ct = default)
     {
         ReportRights.Ensure(tenant.Has(Role.Samordnare));
-        var currentYear = MeetingPlanner.LocalDate(time.GetUtcNow()).Year;
+        var currentYear = time.Today().Year;
         if (year is not { } y)
         {
             throw new DomainException("Välj vilket år rapporten gäller.", nameof(AnnualReport.Year));

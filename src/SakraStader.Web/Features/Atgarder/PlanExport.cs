@@ -49,12 +49,12 @@ public static class PlanExport
     {
         app.MapGet("/{KommunSlug}/atgardsplaner/{id:guid}/export.{format:regex(^(xlsx|csv)$)}", async (Guid id, string format, AppDbContext db, TimeProvider time) =>
         {
-            var (title, rows) = await RowsAsync(db, id, Meetings.MeetingPlanner.LocalDate(time.GetUtcNow()));
+            var (title, rows) = await RowsAsync(db, id, time.Today());
             if (title.Length == 0)
             {
                 return Results.NotFound();
             }
-            var name = $"atgardsplan-{DateTime.UtcNow:yyyy-MM-dd}";
+            var name = $"atgardsplan-{time.Today():yyyy-MM-dd}";
             if (format == "xlsx")
             {
                 return Results.File(Xlsx.Write(title, Header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");

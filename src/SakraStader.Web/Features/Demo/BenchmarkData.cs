@@ -73,7 +73,7 @@ public static class BenchmarkData
         db.Users.Add(bench);
         await db.SaveChangesAsync();
 
-        var now = DateTimeOffset.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         for (var i = 0; i < kommunCount; i++)
         {
             var name = i == 0 ? "Bänkstad" : $"Testkommun {i:000}";
@@ -117,7 +117,7 @@ public static class BenchmarkData
                     {
                         foreach (var date in group.Rule.DatesIn(y, group.MeetingDay))
                         {
-                            var start = Features.Meetings.MeetingPlanner.At(date, Features.Meetings.MeetingPlanner.DefaultStart);
+                            var start = SwedishTime.At(date, Features.Meetings.MeetingPlanner.DefaultStart);
                             var meeting = new Meeting(group.Id, start, start.AddHours(2), "Stadshuset", null);
                             var first = meeting.AddAgendaItem("Lägesbild");
                             meeting.AddAgendaItem("Åtgärder");
@@ -222,7 +222,7 @@ public static class BenchmarkData
         db.Problems.AddRange(problems);
         await db.SaveChangesAsync();
         var chair = await db.GroupMembers.FirstAsync(m => m.GroupId == est.Id && m.IsChair);
-        var handler = new Lagesbilder.LagesbildHandler(db, new Lagesbilder.LagesbildCompiler(db), TimeProvider.System);
+        var handler = new Lagesbilder.LagesbildHandler(db, new Lagesbilder.LagesbildCompiler(db), new FixedClock(now));
         var thisMonth = new DateOnly(now.Year, now.Month, 1);
         for (var m = -5; m <= 0; m++)
         {
@@ -253,7 +253,7 @@ public static class BenchmarkData
         tenant.SetUser(null, "Testdata");
         var kommuner = await db.Kommuner.AsNoTracking().OrderBy(k => k.Kod).ToListAsync();
         var random = new Random(2027);
-        var now = DateTimeOffset.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var (kommun, i) in kommuner.Select((k, i) => (k, i)))
         {
             using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))

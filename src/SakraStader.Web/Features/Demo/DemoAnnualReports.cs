@@ -13,7 +13,7 @@ public static class DemoAnnualReports
     public static void Add(AppDbContext db, string slug, string kommunName, string? polisRegion, IReadOnlyList<Area> areas,
         IReadOnlyDictionary<string, (AppUser User, string Org, string Title)> people, DateTimeOffset now)
     {
-        var year = MeetingPlanner.LocalDate(now).Year;
+        var year = SwedishTime.DateOf(now).Year;
         db.CooperationAgreements.Add(new CooperationAgreement(
             $"Samverkansöverenskommelse {year - 1}–{year + 1}",
             $"{kommunName} och Polisen, {polisRegion ?? "lokalpolisområdet"}",

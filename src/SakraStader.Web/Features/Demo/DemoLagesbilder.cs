@@ -3,6 +3,7 @@ using SakraStader.Data;
 using SakraStader.Domain;
 using SakraStader.Features.Lagesbilder;
 using SakraStader.Features.Meetings;
+using SakraStader.Infrastructure;
 
 namespace SakraStader.Features.Demo;
 
@@ -87,7 +88,7 @@ internal static class DemoLagesbilder
     }
 
     /// <summary>Last week's and this week's summaries, written as the weekly kommun–polis–bostadsbolag meeting would.</summary>
-    private static void AddWeeks(AppDbContext db, List<Area> areas, DateOnly today)
+    private static void AddWeeks(AppDbContext db, List<Area> areas, DateOnly today, DateTimeOffset now)
     {
         var t = today.ToDateTime(TimeOnly.MinValue);
         var last = t.AddDays(-7);
@@ -96,10 +97,10 @@ internal static class DemoLagesbilder
             $"Flera bilbränder natten till lördag på parkeringen i {areas[1].Name}. Klotter och nedskräpning vid {areas[0].Name} centrum, som tidigare veckor.",
             $"Bostadsbolaget har tagit bort klottret och förstärkt belysningen. Polisen har extra närvaro i {areas[1].Name} kvällstid fram till helgen. Fältassistenterna är ute fredag och lördag.",
             "Lönehelg och skollov: risk för fler samlingar av unga vid centrum. Räddningstjänsten följer upp bränderna med fastighetsägaren.",
-            "Samordnaren", DateTimeOffset.UtcNow);
+            "Samordnaren", now);
         db.WeeklySummaries.Add(week);
         var current = new WeeklySummary(System.Globalization.ISOWeek.GetYear(t), System.Globalization.ISOWeek.GetWeekOfYear(t));
-        current.Write($"Lugnare vecka. Enstaka skadegörelse vid skolan i {areas[2].Name}.", "Trygghetsvandring planeras med boende och bostadsbolaget.", "", "Samordnaren", DateTimeOffset.UtcNow);
+        current.Write($"Lugnare vecka. Enstaka skadegörelse vid skolan i {areas[2].Name}.", "Trygghetsvandring planeras med boende och bostadsbolaget.", "", "Samordnaren", now);
         db.WeeklySummaries.Add(current);
     }
 
@@ -147,7 +148,7 @@ internal static class DemoLagesbilder
             areas[i].SetBoundary(DemoBoundary(Centres[slug], i, rng));
         }
         var categories = IncidentCategory.Defaults.Select((name, i) => db.IncidentCategories.Add(new IncidentCategory(name, i + 1)).Entity).ToList();
-        var today = MeetingPlanner.LocalDate(now);
+        var today = SwedishTime.DateOf(now);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
 
         for (var m = -23; m <= 0; m++)
@@ -162,7 +163,7 @@ internal static class DemoLagesbilder
                     for (var n = 0; n < count; n++)
                     {
                         var day = month.AddDays(rng.Next(days));
-                        var at = MeetingPlanner.At(day, new TimeOnly(rng.Next(15, 24), rng.Next(0, 4) * 15));
+                        var at = SwedishTime.At(day, new TimeOnly(rng.Next(15, 24), rng.Next(0, 4) * 15));
                         if (at > now)
                         {
                             continue;
@@ -198,16 +199,19 @@ internal static class DemoLagesbilder
             new Problem(areas[1].Id, "Bilbränder på parkeringarna sommartid", now.AddMonths(-6)),
         };
         db.Problems.AddRange(problems);
-        AddWeeks(db, areas, today);
+        AddWeeks(db, areas, today, now);
         await db.SaveChangesAsync();
 
         var chair = db.GroupMembers.Local.First(gm => gm.GroupId == est.Id && gm.IsChair);
-        var snapshots = new LagesbildHandler(db, new LagesbildCompiler(db), TimeProvider.System);
+        var snapshots = new LagesbildHandler(db, new LagesbildCompiler(db), new FixedClock(now));
         Lagesbild? previous = null;
+        // EST meets monthly except July and December: the latest month it meets in is the draft being worked on (in
+        // December and July the previous month's), so the demo has a working month whatever the date.
+        var draftMonth = WorkingMonth(thisMonth);
         for (var m = -6; m <= 0; m++)
         {
             var month = thisMonth.AddMonths(m);
-            if (month.Month is 7 or 12)
+            if (month.Month is 7 or 12 || month > draftMonth)
             {
                 continue;
             }
@@ -245,13 +249,13 @@ internal static class DemoLagesbilder
             lagesbild.WriteSection("Räddningstjänsten", "Några anlagda bränder i papperskorgar; inga bostadsbränder.", "Brandinspektören", now);
             lagesbild.WriteTexts(
                 "Läget är i stort sett oförändrat. Klotter och samlingar vid centrumhuset är fortfarande det största problemet.",
-                m == 0 ? "Inför mörka kvällar väntar vi fler samlingar inomhus i centrumhuset; fritidsgården förlänger öppettiderna." : "Vi väntar oss ett lugnare läge när belysningen är åtgärdad.");
+                month == draftMonth ? "Inför mörka kvällar väntar vi fler samlingar inomhus i centrumhuset; fritidsgården förlänger öppettiderna." : "Vi väntar oss ett lugnare läge när belysningen är åtgärdad.");
             db.Lagesbilder.Add(lagesbild);
             await db.SaveChangesAsync();
-            if (m < 0)
+            if (month < draftMonth)
             {
                 var snapshot = await snapshots.SnapshotAsync(lagesbild);
-                var fixedAt = MeetingPlanner.At(month.AddMonths(1).AddDays(7), MeetingPlanner.DefaultEnd);
+                var fixedAt = SwedishTime.At(month.AddMonths(1).AddDays(7), MeetingPlanner.DefaultEnd);
                 lagesbild.Fix(chair, fixedAt < now ? fixedAt : now, snapshot.ToJson());
                 await db.SaveChangesAsync();
             }
@@ -273,6 +277,17 @@ internal static class DemoLagesbilder
             db.FordjupadeLagesbilder.Add(deep);
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>The month of EST's lägesbild being worked on: this month, or the latest before it that EST meets in.</summary>
+    internal static DateOnly WorkingMonth(DateOnly thisMonth)
+    {
+        var month = thisMonth;
+        while (month.Month is 7 or 12)
+        {
+            month = month.AddMonths(-1);
+        }
+        return month;
     }
 
     /// <summary>Incidents per area, category and month: a base rate, seasons, and the first area's klotter story.</summary>

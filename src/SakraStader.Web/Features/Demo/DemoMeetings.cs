@@ -14,7 +14,7 @@ internal static class DemoMeetings
 
     public static void Add(AppDbContext db, List<Group> groups, Dictionary<string, (AppUser User, string Org, string Title)> people, DateTimeOffset now)
     {
-        var year = MeetingPlanner.LocalDate(now).Year;
+        var year = SwedishTime.DateOf(now).Year;
         foreach (var group in groups)
         {
             var members = Members(group, people);
@@ -22,10 +22,10 @@ internal static class DemoMeetings
             var chair = members.First(m => m.IsChair);
             // This year's meetings and next year's plan, so that "Kommande möten" has something in every season.
             var dates = group.Rule.DatesIn(year, group.MeetingDay).Concat(group.Rule.DatesIn(year + 1, group.MeetingDay)).ToList();
-            var past = dates.Where(d => MeetingPlanner.At(d, MeetingPlanner.DefaultEnd) < now).ToList();
+            var past = dates.Where(d => SwedishTime.At(d, MeetingPlanner.DefaultEnd) < now).ToList();
             foreach (var (date, index) in dates.Select((d, i) => (d, i)))
             {
-                var meeting = new Meeting(group.Id, MeetingPlanner.At(date, MeetingPlanner.DefaultStart), MeetingPlanner.At(date, MeetingPlanner.DefaultEnd),
+                var meeting = new Meeting(group.Id, SwedishTime.At(date, MeetingPlanner.DefaultStart), SwedishTime.At(date, MeetingPlanner.DefaultEnd),
                     Places[index % Places.Length], null);
                 db.Meetings.Add(meeting);
                 var agenda = AgendaFor(group.Kind, date);
@@ -46,7 +46,7 @@ internal static class DemoMeetings
                 meeting.AddFollowUp("Återkoppla läget i de prioriterade områdena till nästa möte", chair.Name, date.AddDays(28));
                 if (date != past[^1])
                 {
-                    meeting.ApproveMinutes(chair, MeetingPlanner.At(date.AddDays(3), new TimeOnly(10, 0)), MeetingHandler.Snapshot(meeting));
+                    meeting.ApproveMinutes(chair, SwedishTime.At(date.AddDays(3), new TimeOnly(10, 0)), MeetingHandler.Snapshot(meeting));
                 }
             }
         }

@@ -172,7 +172,7 @@ public sealed class CrimeStatisticsFormat : ImportFormat
         {
             return ParsedRow.Bad(record.Line, $"Månad \"{monthText}\" är inte en månad. Skriv 1–12 eller till exempel \"mars\".");
         }
-        if (new DateOnly(year, month, 1) > DateOnly.FromDateTime(Sv.Local(lookups.Now).DateTime))
+        if (new DateOnly(year, month, 1) > DateOnly.FromDateTime(SwedishTime.Local(lookups.Now).DateTime))
         {
             return ParsedRow.Bad(record.Line, $"{Sv.MonthName(year, month)} har inte börjat än.");
         }
@@ -322,7 +322,7 @@ public sealed class IncidentsFormat : ImportFormat
         var organisation = Field(record, index, 5);
         try
         {
-            var incident = new Incident(categoryId, areaId, Field(record, index, 4), MeetingPlanner.At(date, time),
+            var incident = new Incident(categoryId, areaId, Field(record, index, 4), SwedishTime.At(date, time),
                 organisation.Length == 0 ? lookups.Organisation : organisation, description, reportedBy: null, lookups.Now);
             return new ParsedRow(record.Line, incident, null,
                 [date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), time.ToString("HH:mm", CultureInfo.InvariantCulture), categoryName,

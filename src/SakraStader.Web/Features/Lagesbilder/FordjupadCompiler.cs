@@ -19,13 +19,13 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
     public async Task<FordjupadFigures> CompileAsync(int fromYear, int toYear, CancellationToken ct = default)
     {
         var years = Enumerable.Range(fromYear, toYear - fromYear + 1).ToList();
-        var today = MeetingPlanner.LocalDate(time.GetUtcNow());
+        var today = time.Today();
 
         var cells = new List<(int Year, Guid CategoryId, Guid AreaId, int Count)>();
         foreach (var year in years)
         {
-            var start = MeetingPlanner.At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
-            var end = MeetingPlanner.At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+            var start = SwedishTime.At(new DateOnly(year, 1, 1), TimeOnly.MinValue);
+            var end = SwedishTime.At(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
             var counts = await db.Incidents.AsNoTracking()
                 .Where(i => i.OccurredAt >= start && i.OccurredAt < end)
                 .GroupBy(i => new { i.CategoryId, i.AreaId })

@@ -83,7 +83,7 @@ public sealed class LagesbildCompiler(AppDbContext db)
 
     /// <summary>The month's bounds in Swedish local time, as instants.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Bounds(DateOnly month) =>
-        (MeetingPlanner.At(month, TimeOnly.MinValue), MeetingPlanner.At(month.AddMonths(1), TimeOnly.MinValue));
+        (SwedishTime.At(month, TimeOnly.MinValue), SwedishTime.At(month.AddMonths(1), TimeOnly.MinValue));
 
     private static FigureRow Sum(string label, IEnumerable<Cell> cells)
     {
