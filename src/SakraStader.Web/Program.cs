@@ -10,7 +10,7 @@ builder.AddSerilogLogging();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddAppServices(builder.Configuration);
-builder.Services.AddRazorComponents();
+builder.Services.AddAppFrontEnd();
 
 var app = builder.Build();
 
@@ -25,8 +25,8 @@ await app.SeedDemoDataIfEnabledAsync();
 app.UseAppPipeline();
 app.MapAppEndpoints();
 app.MapRazorComponents<App>()
-    // The framework's redirect helper carries no data of ours; every page states its own policy.
-    .Add(e => { if (e is Microsoft.AspNetCore.Routing.RouteEndpointBuilder { RoutePattern.RawText: "/_framework/opaque-redirect" }) e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute()); });
+    .AddInteractiveServerRenderMode()
+    .Add(FrontEndExtensions.FrameworkEndpointPolicies);
 
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "Säkra städer är igång på {Urls}", string.Join(", ", app.Urls)));

@@ -73,7 +73,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
         await context.AddInitScriptAsync(AxeSource);
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // What the browser says (script errors, a circuit that fails) goes to artifacts/browser-console.log.
+        page.Console += (_, message) => Log($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Log($"error: {error}");
+        return page;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -87,6 +91,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);
+        }
+    }
+
+    private static readonly Lock LogLock = new();
+
+    private static void Log(string line)
+    {
+        lock (LogLock)
+        {
+            File.AppendAllText(Path.Combine(RepoRoot, "artifacts", "browser-console.log"), line + Environment.NewLine);
         }
     }
 

@@ -44,19 +44,50 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await PageCheck.CheckAsync(page, "62-lagesbilder");
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna eller skapa lägesbilden" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Lägesbild EST");
+        await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator(".chart svg")).ToBeVisibleAsync();
         await PageCheck.CheckAsync(page, "63-lagesbild-utkast");
+        var url = page.Url;
 
-        await page.GetByLabel("Rapport från").FillAsync("Lugnare i Vivalla efter saneringen; fortsatt samling vid centrumhuset fredagskvällar.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Spara rapporten" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Rapporten är sparad.");
-        await page.Locator("#prognosis").FillAsync("Fler samlingar inomhus när kvällarna blir mörka.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Spara texterna" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Sammanfattning och prognos är sparade.");
+        // The organisation's report saves itself when the writer pauses; the part is in the address.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Rapporter" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("del=rapporter"));
+        const string report = "Lugnare i Vivalla efter saneringen; fortsatt samling vid centrumhuset fredagskvällar.";
+        await page.GetByLabel("Rapport från").FillAsync(report);
+        await Assertions.Expect(page.Locator(".autosave__status").First).ToContainTextAsync("Sparat");
+        await PageCheck.CheckAsync(page, "63a-lagesbild-rapport-sparad");
 
+        // A reload opens the same part with the text as saved.
+        await page.ReloadAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByLabel("Rapport från")).ToHaveValueAsync(report);
+
+        // Leaving a field saves it too.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Sammanfattning" }).ClickAsync();
+        await page.GetByLabel("Prognos", new() { Exact = true }).FillAsync("Fler samlingar inomhus när kvällarna blir mörka.");
+        await page.GetByLabel("Prognos", new() { Exact = true }).PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#prognosis").Locator("xpath=ancestor::div[contains(@class,'autosave')]").Locator(".autosave__status")).ToContainTextAsync("Sparat");
+
+        // Fixing is confirmed in a dialog that says what happens.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Fastställande" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Lägesbilden är fastställd.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Spara rapporten" })).ToHaveCountAsync(0);
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("låses i version");
+        await PageCheck.CheckAsync(page, "63b-lagesbild-faststall-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Fastställ" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Lägesbilden är fastställd.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Rapporter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(report);
         await PageCheck.CheckAsync(page, "64-lagesbild-faststalld");
+
+        var phone = await app.NewPageAsync(390, 844);
+        await PageCheck.SignInAsync(phone, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await phone.GotoAsync(url);
+        await PageCheck.WaitForCircuitAsync(phone);
+        await PageCheck.CheckAsync(phone, "64m-lagesbild-telefon");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Öppna menyn" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Navigation, new() { Name = "Örebro: meny" }).GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" })).ToBeVisibleAsync();
+        await PageCheck.CheckAsync(phone, "64n-meny-telefon");
     }
 }

@@ -32,5 +32,9 @@ public static class PageCheck
         await page.Locator("h1").Filter(new LocatorFilterOptions { HasNotText = "Logga in" }).WaitForAsync();
     }
 
+    /// <summary>Waits until the page runs over its circuit: a click before that would be lost.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("main[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+
     public static string Json(object o) => JsonSerializer.Serialize(o);
 }

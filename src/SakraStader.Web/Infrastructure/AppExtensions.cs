@@ -23,6 +23,9 @@ public static class AppExtensions
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<TenantContext>();
+        services.AddScoped<TenantResolver>();
+        services.AddScoped<Features.Commands.Operations>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Groups.GroupRightHandler>();
         services.AddSingleton<KommunDirectory>();
         services.AddScoped<MemberHandler>();
         services.AddScoped<PlatformHandler>();
@@ -34,6 +37,7 @@ public static class AppExtensions
         services.AddSingleton<KommunCache.Store>();
         services.AddScoped<KommunCache>();
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
+        services.AddScoped<Features.Lagesbilder.LagesbildWork>();
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();
         services.AddScoped<Features.Medborgarloften.MedborgarlofteHandler>();

@@ -41,6 +41,22 @@ public sealed class TenantContext
         Membership = membership;
     }
 
+    public void ClearKommun()
+    {
+        Kommun = null;
+        Membership = null;
+    }
+
+    /// <summary>
+    /// The same user and kommun as <paramref name="other"/>: an operation run in its own DI scope (its own DbContext)
+    /// on behalf of an interactive circuit works as the circuit's user, in the circuit's kommun.
+    /// </summary>
+    public void CopyFrom(TenantContext other)
+    {
+        (UserId, UserName, DisplayName, UserKommuner, Kommun, Membership) =
+            (other.UserId, other.UserName, other.DisplayName, other.UserKommuner, other.Kommun, other.Membership);
+    }
+
     /// <summary>
     /// Work in a kommun outside a request (seeding, the platform administrator creating a kommun).
     /// Inside a request the tenant comes from the route, never from here.

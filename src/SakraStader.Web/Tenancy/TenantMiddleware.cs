@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Endpoints;
-using SakraStader.Data;
 
 namespace SakraStader.Tenancy;
 
@@ -12,34 +10,22 @@ public sealed class TenantMiddleware(RequestDelegate next)
 {
     public const string RouteKey = "KommunSlug";
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant, KommunDirectory directory, CrossTenant crossTenant)
+    public async Task InvokeAsync(HttpContext context, TenantResolver resolver, TenantContext tenant)
     {
-        var user = context.User;
-        Guid? userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
-        tenant.SetUser(userId, user.Identity?.Name ?? "anonym", user.FindFirst("name")?.Value);
+        resolver.SetUser(context.User);
         // Pages (layout, switcher) and kommun endpoints (membership) need the user's kommuner; static files and
         // health checks do not.
         var slug = context.GetRouteValue(RouteKey) as string;
         var isPage = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
-        if (userId is { } signedIn && (isPage || slug is not null))
+        if (tenant.UserId is not null && (isPage || slug is not null))
         {
-            tenant.SetUserKommuner(await crossTenant.KommunerOfUserAsync(signedIn, context.RequestAborted));
+            await resolver.LoadUserKommunerAsync(context.RequestAborted);
         }
-
-        if (slug is not null)
+        if (slug is not null && !await resolver.EnterKommunAsync(slug, context.RequestAborted))
         {
-            var kommun = await directory.FindAsync(slug, context.RequestAborted);
-            if (kommun is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-            var membership = tenant.UserKommuner.FirstOrDefault(k => k.KommunId == kommun.Id);
-            tenant.SetKommun(kommun, membership is null
-                ? null
-                : new MembershipInfo(membership.MembershipId, membership.Role, membership.Organisation, membership.Title, membership.OrganisationName));
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
         }
-
         await next(context);
     }
 }

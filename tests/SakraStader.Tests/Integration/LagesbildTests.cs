@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
+using Microsoft.AspNetCore.Authorization;
+using SakraStader.Features.Commands;
+using SakraStader.Features.Groups;
 using SakraStader.Features.Lagesbilder;
 using SakraStader.Features.Meetings;
 using SakraStader.Tests.Support;
@@ -103,120 +106,169 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(before, await app.WithDbAsync("haninge", db => db.Incidents.CountAsync()));
     }
 
+    private static Task<CommandResult<Guid>> Send(Operations ops, IAuthorizationRequirement right, Guid group,
+        Func<LagesbildWork, CancellationToken, Task<Guid>> command) => ops.SendAsync(right, group, command, "Sparat.");
+
+    private async Task<(Guid Group, string ChairEmail)> EstAsync(string kommun) => await app.WithDbAsync(kommun, async db =>
+    {
+        var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Est);
+        var chairUser = await db.GroupMembers.Where(m => m.GroupId == group.Id && m.IsChair).Select(m => m.UserId).SingleAsync();
+        return (group.Id, await db.Users.Where(u => u.Id == chairUser).Select(u => u.Email!).SingleAsync());
+    });
+
+    private async Task<Guid> CreateAsync(string kommun, string email, Guid group, string month)
+    {
+        using var client = await app.SignedInClientAsync(email);
+        using var created = await client.SubmitAsync($"/{kommun}/lagesbilder", "new-lagesbild", new Dictionary<string, string>
+        {
+            ["GroupId"] = group.ToString(), ["Month"] = month,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.LocationPath();
+        return Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+    }
+
     [Fact]
     public async Task The_group_writes_a_lagesbild_the_chair_fixes_it_and_then_it_is_read_only_with_frozen_figures()
     {
-        var (est, chairEmail) = await app.WithDbAsync("karlstad", async db =>
-        {
-            var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Est);
-            var chairUser = await db.GroupMembers.Where(m => m.GroupId == group.Id && m.IsChair).Select(m => m.UserId).SingleAsync();
-            return (group.Id, await db.Users.Where(u => u.Id == chairUser).Select(u => u.Email!).SingleAsync());
-        });
-        using var chair = await app.SignedInClientAsync(chairEmail);
-
+        var (est, chairEmail) = await EstAsync("karlstad");
         // A month far back, so that the demo's lägesbilder do not interfere.
-        using var created = await chair.SubmitAsync("/karlstad/lagesbilder", "new-lagesbild", new Dictionary<string, string>
-        {
-            ["GroupId"] = est.ToString(), ["Month"] = "2020-05",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var url = created.Headers.Location!.ToString();
-        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
-
-        using var section = await chair.SubmitAsync(url, "section", new Dictionary<string, string> { ["SectionText"] = "Lugn månad i centrum." });
+        var id = await CreateAsync("karlstad", chairEmail, est, "2020-05");
         var area = await app.WithDbAsync("karlstad", db => db.Areas.Where(a => a.Name == "Rud").Select(a => a.Id).SingleAsync());
-        using var problem = await chair.SubmitAsync(url, "problem-add", new Dictionary<string, string>
-        {
-            ["NewProblemArea"] = area.ToString(), ["NewProblemTitle"] = "Skadegörelse vid Rud skola",
-        });
-        using var badTexts = await chair.SubmitAsync(url, "texts", new Dictionary<string, string>
-        {
-            ["SummaryText"] = "Se 811218-9876", ["PrognosisText"] = "Lugnt framöver",
-        });
-        var badPage = AppClient.Parse(await badTexts.Content.ReadAsStringAsync());
-        Assert.Equal(PersonalData.Message, badPage.QuerySelector("section[aria-labelledby=texts-heading] .field-error")!.TextContent);
-        Assert.Equal("Lugnt framöver", badPage.QuerySelector("#prognosis")!.TextContent);
 
-        // The draft's figures are kept between views (KommunCache) until the kommun's records change: an incident
-        // logged for the month shows at once.
-        static string Total(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector("section[aria-labelledby=figures-heading] .lead strong")!.TextContent;
-        var before = int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(before, int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture));
-        var category = await app.WithDbAsync("karlstad", db => db.IncidentCategories.Select(c => c.Id).FirstAsync());
-        using var logged = await chair.SubmitAsync("/karlstad/handelser/ny", "incident", new Dictionary<string, string>
+        await app.AsUserAsync(chairEmail, "karlstad", async ops =>
         {
-            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Rud skola",
-            ["Input.Date"] = "2020-05-20", ["Input.Time"] = "22:10", ["Input.Description"] = "Krossad ruta.",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
-        Assert.Equal(before + 1, int.Parse(Total(await chair.PageAsync(url)), System.Globalization.CultureInfo.InvariantCulture));
+            var model = (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+            Assert.True(model.Editable);
+            Assert.True(model.CanWriteSection);
+            Assert.True((await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteSectionAsync(id, est, "Lugn månad i centrum.", "", ct))).Succeeded);
+            var added = await ops.SendAsync<LagesbildWork, Guid>(GroupRightRequirement.Edit, est,
+                (w, ct) => w.AddProblemAsync(id, est, new ProblemInput { AreaId = area, Title = "Skadegörelse vid Rud skola" }, ct), "Tillagt.");
+            Assert.True(added.Succeeded, added.Message);
 
-        using var fix = await chair.SubmitAsync(url, "fix", new Dictionary<string, string>());
-        Assert.Contains("Lägesbilden är fastställd.", await fix.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // A personnummer is refused at the field it was typed in, and nothing of the command is saved.
+            var bad = await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Summary, "Se 811218-9876", "", ct));
+            Assert.False(bad.Succeeded);
+            Assert.Equal(PersonalData.Message, bad.Message);
+            Assert.Equal("Summary", bad.Field);
+
+            // The draft's figures are kept between views (KommunCache) until the kommun's records change: an
+            // incident logged for the month shows at once.
+            var before = model.View.Figures.Total.Current;
+            var category = await app.WithDbAsync("karlstad", db => db.IncidentCategories.Select(c => c.Id).FirstAsync());
+            await app.WithDbAsync("karlstad", db =>
+            {
+                db.Incidents.Add(new Incident(category, area, "Rud skola", At(2020, 5, 20, 22), "Polisen", "Krossad ruta.", null, TestClock.Now));
+                return db.SaveChangesAsync();
+            });
+            model = (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+            Assert.Equal(before + 1, model.View.Figures.Total.Current);
+
+            var fix = await Send(ops, GroupRightRequirement.Chair, est, (w, ct) => w.FixAsync(id, est, model.Version, ct));
+            Assert.True(fix.Succeeded, fix.Message);
+            return true;
+        });
 
         var saved = await app.WithDbAsync("karlstad", db => db.Lagesbilder.Include(l => l.Sections).Include(l => l.Assessments).Include(l => l.Versions).SingleAsync(l => l.Id == id));
         Assert.Equal(LagesbildStatus.Faststalld, saved.Status);
         Assert.Equal("Lugn månad i centrum.", Assert.Single(saved.Sections).Text);
         Assert.Single(saved.Assessments);
         Assert.Equal("", saved.Summary); // the refused text was not half-saved
-        var version = Assert.Single(saved.Versions);
-        Assert.Equal(1, version.Number);
+        Assert.Equal(1, Assert.Single(saved.Versions).Number);
 
-        // A new incident of that month does not change the fixed figures.
-        var page = await chair.PageAsync(url);
-        var total = page.QuerySelector("section[aria-labelledby=figures-heading] .lead strong")!.TextContent;
-        await app.WithDbAsync("karlstad", async db =>
+        // A new incident of that month does not change the fixed figures, and the fixed lägesbild takes no text.
+        await app.AsUserAsync(chairEmail, "karlstad", async ops =>
         {
-            var category = await db.IncidentCategories.Select(c => c.Id).FirstAsync();
-            db.Incidents.Add(new Incident(category, area, "", At(2020, 5, 12), "Polisen", "Efteranmälan", null, TestClock.Now));
-            return await db.SaveChangesAsync();
+            var fixedModel = (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+            await app.WithDbAsync("karlstad", async db =>
+            {
+                db.Incidents.Add(new Incident(await db.IncidentCategories.Select(c => c.Id).FirstAsync(), area, "", At(2020, 5, 12), "Polisen", "Efteranmälan", null, TestClock.Now));
+                return await db.SaveChangesAsync();
+            });
+            var again = (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+            Assert.Equal(fixedModel.View.Figures.Total.Current, again.View.Figures.Total.Current);
+            Assert.False(again.Editable);
+            var refused = await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteSectionAsync(id, est, "Sent tillägg.", "Lugn månad i centrum.", ct));
+            Assert.False(refused.Succeeded);
+            Assert.Contains("fastställd", refused.Message, StringComparison.Ordinal);
+            return true;
         });
-        page = await chair.PageAsync(url);
-        Assert.Equal(total, page.QuerySelector("section[aria-labelledby=figures-heading] .lead strong")!.TextContent);
-        Assert.Null(page.QuerySelector("form textarea[name=SectionText]"));
-        Assert.NotNull(page.QuerySelector("input[name=Reason]"));
+        Assert.Equal("Lugn månad i centrum.", await app.WithDbAsync("karlstad", db => db.LagesbildSections.Where(s => s.LagesbildId == id).Select(s => s.Text).SingleAsync()));
     }
 
     [Fact]
     public async Task A_save_over_someone_elses_newer_text_is_refused_shows_their_text_and_keeps_ours()
     {
-        var (est, chairEmail) = await app.WithDbAsync("haninge", async db =>
-        {
-            var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Est);
-            var chairUser = await db.GroupMembers.Where(m => m.GroupId == group.Id && m.IsChair).Select(m => m.UserId).SingleAsync();
-            return (group.Id, await db.Users.Where(u => u.Id == chairUser).Select(u => u.Email!).SingleAsync());
-        });
-        using var first = await app.SignedInClientAsync(chairEmail);
-        using var second = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
-        using var created = await first.SubmitAsync("/haninge/lagesbilder", "new-lagesbild", new Dictionary<string, string>
-        {
-            ["GroupId"] = est.ToString(), ["Month"] = "2020-06",
-        });
-        var url = created.LocationPath();
-        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        var (est, chairEmail) = await EstAsync("haninge");
+        var samordnare = TestApp.Email("samordnare", "haninge");
+        var id = await CreateAsync("haninge", chairEmail, est, "2020-06");
+        var seen = await app.AsUserAsync(chairEmail, "haninge", ops => ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)));
 
-        // Both open the page; the second saves first.
-        var stale = AppClient.CurrentValues(AppClient.FindForm(await first.PageAsync(url), "texts"));
-        var staleFix = AppClient.CurrentValues(AppClient.FindForm(await first.PageAsync(url), "fix"));
-        using var other = await second.SubmitAsync(url, "texts", new Dictionary<string, string> { ["SummaryText"] = "Andras sammanfattning", ["PrognosisText"] = "" });
-        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        // Both have the page open; the samordnare saves first.
+        var other = await app.AsUserAsync(samordnare, "haninge", ops =>
+            Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Summary, "Andras sammanfattning", "", ct)));
+        Assert.True(other.Succeeded, other.Message);
 
-        stale["SummaryText"] = "Min sammanfattning";
-        using var refused = await first.Http.PostAsync(url, new FormUrlEncodedContent(stale));
-        var page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Någon annan har ändrat", page.QuerySelector("section[aria-labelledby=texts-heading] .field-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Min sammanfattning", page.QuerySelector("#summary")!.TextContent);
-        Assert.Contains("Andras sammanfattning", page.QuerySelector("section[aria-labelledby=texts-heading] .print-only")!.TextContent, StringComparison.Ordinal);
+        var refused = await app.AsUserAsync(chairEmail, "haninge", ops =>
+            Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Summary, "Min sammanfattning", seen!.Summary, ct)));
+        Assert.False(refused.Succeeded);
+        Assert.True(refused.Conflict);
+        Assert.Equal("Andras sammanfattning", refused.Current); // shown beside the user's own text, which the form keeps
+        Assert.Equal(nameof(LagesbildTextField.Summary), refused.Field);
         Assert.Equal("Andras sammanfattning", await app.WithDbAsync("haninge", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
 
+        // The other field was not touched by the conflict: the prognosis saves over what the chair saw.
+        var prognosis = await app.AsUserAsync(chairEmail, "haninge", ops =>
+            Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Prognosis, "Lugnt framöver", seen!.Prognosis, ct)));
+        Assert.True(prognosis.Succeeded);
+
         // Fixing what one has not seen is refused too.
-        using var fix = await first.Http.PostAsync(url, new FormUrlEncodedContent(staleFix));
-        Assert.Contains("har ändrats sedan du öppnade sidan", await fix.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var fix = await app.AsUserAsync(chairEmail, "haninge", ops => Send(ops, GroupRightRequirement.Chair, est, (w, ct) => w.FixAsync(id, est, seen!.Version, ct)));
+        Assert.True(fix.Conflict);
+        Assert.Contains("har ändrats sedan du öppnade", fix.Message, StringComparison.Ordinal);
         Assert.Equal(LagesbildStatus.Utkast, await app.WithDbAsync("haninge", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
 
-        // Saving again from the refreshed form overwrites on purpose.
-        using var again = await first.Http.PostAsync(url, new FormUrlEncodedContent(AppClient.CurrentValues(AppClient.FindForm(page, "texts"))));
+        // Saving again over the text now shown overwrites on purpose.
+        var again = await app.AsUserAsync(chairEmail, "haninge", ops =>
+            Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Summary, "Min sammanfattning", refused.Current!, ct)));
+        Assert.True(again.Succeeded);
         Assert.Equal("Min sammanfattning", await app.WithDbAsync("haninge", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_reader_and_a_member_outside_the_group_change_nothing_and_only_the_chair_fixes()
+    {
+        var (est, chairEmail) = await EstAsync("kristianstad");
+        var id = await CreateAsync("kristianstad", chairEmail, est, "2020-07");
+        var reader = await app.AsUserAsync(TestApp.Email("lasare", "kristianstad"), "kristianstad", async ops =>
+        {
+            var model = (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+            Assert.False(model.Editable); // the form is absent for a reader
+            return await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Summary, "Läsarens text", "", ct));
+        });
+        Assert.True(reader.Forbidden);
+        var member = TestApp.Email("medlem", "kristianstad");
+        Assert.NotEqual(chairEmail, member);
+        var notChair = await app.AsUserAsync(member, "kristianstad", async ops =>
+        {
+            var model = (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+            Assert.True(model.Editable); // a member of EST writes
+            Assert.False(model.Rights.IsChair);
+            return await Send(ops, GroupRightRequirement.Chair, est, (w, ct) => w.FixAsync(id, est, model.Version, ct));
+        });
+        Assert.True(notChair.Forbidden); // but only the chair fixes
+        // A group id that is not the lägesbild's own is refused, even with the right in that group.
+        var styrgrupp = await app.WithDbAsync("kristianstad", db => db.Groups.Where(g => g.Kind == GroupKind.Styrgrupp).Select(g => g.Id).SingleAsync());
+        var crossed = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            Send(ops, GroupRightRequirement.Edit, styrgrupp, (w, ct) => w.WriteTextAsync(id, styrgrupp, LagesbildTextField.Summary, "Fel grupp", "", ct)));
+        Assert.True(crossed.Forbidden);
+        // Another kommun's samordnare finds nothing.
+        var boras = await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", async ops =>
+            (await ops.ReadAsync<LagesbildWork, LagesbildPageModel?>((w, ct) => w.ReadAsync(id, ct)),
+             await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteTextAsync(id, est, LagesbildTextField.Summary, "Borås", "", ct))));
+        Assert.Null(boras.Item1);
+        Assert.False(boras.Item2.Succeeded);
+        Assert.Equal("", await app.WithDbAsync("kristianstad", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
     }
 
     [Fact]

@@ -10,6 +10,10 @@ using Npgsql;
 using SakraStader.Data;
 using SakraStader.Features.Demo;
 using SakraStader.Tenancy;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SakraStader.Domain;
+using SakraStader.Features.Commands;
 
 namespace SakraStader.Tests.Support;
 
@@ -110,6 +114,30 @@ public class TestApp : WebApplicationFactory<Program>
             tenant.SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
         }
         return await work(db);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as the interactive app would for <paramref name="email"/> in
+    /// <paramref name="kommunSlug"/>: a scope like a circuit's, with that user's authentication state and tenant, and
+    /// the command path (<see cref="Operations"/>) every component goes through.
+    /// </summary>
+    public async Task<T> AsUserAsync<T>(string email, string kommunSlug, Func<Operations, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"Ingen användare {email}.");
+        var principal = await services.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
+        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        var resolver = services.GetRequiredService<TenantResolver>();
+        resolver.SetUser(principal);
+        await resolver.LoadUserKommunerAsync(CancellationToken.None);
+        if (!await resolver.EnterKommunAsync(kommunSlug, CancellationToken.None))
+        {
+            throw new InvalidOperationException($"Ingen kommun {kommunSlug}.");
+        }
+        return await work(services.GetRequiredService<Operations>());
     }
 
     public Task<Guid> KommunIdAsync(string slug) => WithDbAsync(null, db => db.Kommuner.Where(k => k.Slug == slug).Select(k => k.Id).SingleAsync());

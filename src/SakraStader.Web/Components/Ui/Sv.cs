@@ -7,6 +7,9 @@ public static class Sv
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
+    /// <summary>Swedish alphabetical order (å, ä, ö after z) for lists sorted in memory.</summary>
+    public static readonly StringComparer Comparer = StringComparer.Create(Culture, ignoreCase: true);
+
     private static DateTimeOffset Local(DateTimeOffset at) => Domain.SwedishTime.Local(at);
 
     public static string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", Culture);
