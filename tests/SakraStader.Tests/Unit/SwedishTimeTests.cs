@@ -8,7 +8,7 @@ namespace SakraStader.Tests.Unit;
 /// <summary>Swedish dates, weeks and year bounds from an injected clock, at the moments that break naive code.</summary>
 public sealed class SwedishTimeTests
 {
-    private static TimeProvider ClockAt(string utc) => new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+    private static FixedClock ClockAt(string utc) => new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
     // 00:30 on New Year's Day in Sweden is still 31 December in UTC.
