@@ -9,7 +9,8 @@ namespace SakraStader.Data;
 /// is scoped by something other than the current kommun: the signed-in user's own memberships, or the platform
 /// administrator's list of kommuner.
 /// </summary>
-public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    Microsoft.Extensions.Options.IOptions<SessionCheckOptions> sessions)
 {
     private static readonly string[] TenantFilterOnly = [AppDbContext.TenantFilter];
 
@@ -22,7 +23,10 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             return cached;
         }
         var list = await KommunerOfUser(db, userId).ToListAsync(ct);
-        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, key, (IReadOnlyList<UserKommun>)list, MembershipCache.Lifetime);
+        if (sessions.Value.CheckInterval > TimeSpan.Zero)
+        {
+            Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, key, (IReadOnlyList<UserKommun>)list, sessions.Value.CheckInterval);
+        }
         return list;
     }
 

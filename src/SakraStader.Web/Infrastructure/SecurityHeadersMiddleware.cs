@@ -1,6 +1,12 @@
 namespace SakraStader.Infrastructure;
 
-/// <summary>Security headers on every response. The CSP allows no inline script and nothing from other origins.</summary>
+/// <summary>
+/// Security headers on every response. The CSP allows no inline script and nothing from other origins.
+/// What a signed-in user is shown, and every download marked <see cref="NoStore.Metadata"/>, is never stored by a
+/// browser or a proxy (<c>Cache-Control: no-store</c>): after signing out on a shared computer, the back button and
+/// the browser cache show nothing. A response that states its own cache policy keeps it: the public pages
+/// (<c>PublicPage.Cache</c>) and the fingerprinted static files.
+/// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
@@ -18,8 +24,32 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)
+                && (context.User.Identity?.IsAuthenticated == true || context.GetEndpoint()?.Metadata.GetMetadata<NoStore>() is not null))
+            {
+                headers.CacheControl = NoStore.Value;
+            }
             return Task.CompletedTask;
         });
         return next(context);
     }
+}
+
+/// <summary>Endpoint metadata: the answer (an export, a document, a calendar) is never stored, whoever asks.</summary>
+public sealed class NoStore
+{
+    public const string Value = "no-store";
+
+    public static NoStore Metadata { get; } = new();
+
+    private NoStore()
+    {
+    }
+}
+
+public static class NoStoreExtensions
+{
+    /// <summary>Marks an endpoint's answers <c>Cache-Control: no-store</c> (see <see cref="SecurityHeadersMiddleware"/>).</summary>
+    public static TBuilder NeverStored<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(NoStore.Metadata);
 }

@@ -9,19 +9,23 @@ namespace SakraStader.Tenancy;
 /// <summary>
 /// Every page of a signed-in user needs their kommuner and roles. They are cached for a few seconds per user, and
 /// dropped at once on this instance when a membership of that user is saved (see the interceptor below). Another
-/// instance may serve the old memberships for at most <see cref="Lifetime"/>.
+/// instance may serve the old memberships for at most <see cref="SessionCheckOptions.CheckInterval"/> (five seconds).
 /// </summary>
 public static class MembershipCache
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
-
     public static string Key(Guid userId) => "memberships:" + userId.ToString("N");
+
+    /// <summary>The user's security stamp as last read (<c>Features/Account/Sessions.cs</c>), kept as briefly.</summary>
+    public static string StampKey(Guid userId) => "stamp:" + userId.ToString("N");
 }
 
-/// <summary>Drops the cached memberships of every user whose membership is added, changed or removed.</summary>
+/// <summary>
+/// Drops the cached memberships of every user whose membership is added, changed or removed, and the cached security
+/// stamp of every user whose account is changed (a new password, a sign-out, a lockout).
+/// </summary>
 public sealed class MembershipCacheInvalidator(IMemoryCache cache) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<Guid>> pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<string>> pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -54,21 +58,25 @@ public sealed class MembershipCacheInvalidator(IMemoryCache cache) : SaveChanges
         {
             return;
         }
-        var users = context.ChangeTracker.Entries<Membership>()
+        var keys = context.ChangeTracker.Entries<Membership>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity.UserId).Distinct().ToList();
-        if (users.Count > 0)
+            .Select(e => MembershipCache.Key(e.Entity.UserId))
+            .Concat(context.ChangeTracker.Entries<AppUser>()
+                .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
+                .Select(e => MembershipCache.StampKey(e.Entity.Id)))
+            .Distinct().ToList();
+        if (keys.Count > 0)
         {
-            users.ForEach(u => cache.Remove(MembershipCache.Key(u)));
-            pending.AddOrUpdate(context, users);
+            keys.ForEach(cache.Remove);
+            pending.AddOrUpdate(context, keys);
         }
     }
 
     private void Drop(DbContext? context)
     {
-        if (context is not null && pending.TryGetValue(context, out var users))
+        if (context is not null && pending.TryGetValue(context, out var keys))
         {
-            users.ForEach(u => cache.Remove(MembershipCache.Key(u)));
+            keys.ForEach(cache.Remove);
             pending.Remove(context);
         }
     }

@@ -173,6 +173,11 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
                 {
                     wrong.Add($"{who} GET {url}: {status} {location} (väntat: {expected})");
                 }
+                // What a signed-in user is shown is never stored by the browser or a proxy.
+                if (who != "anonym" && !anonymous && status == 200 && response.Headers.CacheControl?.NoStore != true)
+                {
+                    wrong.Add($"{who} GET {url}: 200 utan Cache-Control: no-store ({response.Headers.CacheControl})");
+                }
                 // Whatever the answer, the CSP holds and every cookie set is Secure, HttpOnly and SameSite.
                 if (!response.Headers.TryGetValues("Content-Security-Policy", out var csp) || csp.Single() != SecurityHeadersMiddleware.ContentSecurityPolicy)
                 {

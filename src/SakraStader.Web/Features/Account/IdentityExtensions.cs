@@ -46,10 +46,21 @@ public static class IdentityExtensions
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // Sessions end when they should: a new password, a sign-out or a lockout changes the security stamp, and every
+        // cookie is checked against it every few seconds (Sessions.cs); a removed membership stops counting as soon.
+        var check = SessionCheckOptions.FromConfiguration(configuration);
+        services.Configure<SessionCheckOptions>(o => o.CheckInterval = check);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = check);
+        services.AddScoped<SessionStamps>();
+        services.AddScoped<ISecurityStampValidator, SessionValidator>();
+        // For interactive pages to come; static SSR pages render as before (see SessionStateProvider).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionStateProvider>();
 
         services.AddScoped<IAuthorizationHandler, KommunRoleHandler>();
         services.AddAuthorizationBuilder()

@@ -1,6 +1,7 @@
 using SakraStader.Domain;
 using SakraStader.Data;
 using SakraStader.Features.Meetings;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.AnnualReports;
@@ -20,7 +21,7 @@ public static class AnnualReportEndpoints
             var content = await handler.ContentAsync(report, ct);
             var bytes = AnnualReportDocument.Write(tenant.Kommun!.Name, report, content, time.Today());
             return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocument.FileName(year));
-        }).RequireAuthorization(Policies.Lasare);
+        }).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using SakraStader.Components.Ui;
 using SakraStader.Data;
 using SakraStader.Domain;
 using SakraStader.Features.Import;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Atgarder;
@@ -65,7 +66,7 @@ public static class PlanExport
                 csv.Append(CsvReader.Line(row)).Append("\r\n");
             }
             return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", name + ".csv");
-        }).RequireAuthorization(Policies.Lasare);
+        }).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }
 }

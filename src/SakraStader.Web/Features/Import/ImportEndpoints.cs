@@ -1,5 +1,6 @@
 using System.Text;
 using SakraStader.Domain;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Import;
@@ -30,7 +31,7 @@ public static class ImportEndpoints
             {
                 await writer.WriteAsync(CsvReader.Line(error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message) + "\r\n");
             }
-        }).RequireAuthorization(Policies.Medlem);
+        }).RequireAuthorization(Policies.Medlem).NeverStored();
 
         return app;
     }

@@ -29,30 +29,33 @@ public interface ISignatureService
     Task<SignatureOutcome> ConfirmAsync(SignatureRequest request, CancellationToken ct = default);
 }
 
-/// <summary>Confirms by the user's password, entered again on the signing page. Wrong passwords count toward lockout.</summary>
-public sealed class PasswordSignatureService(UserManager<AppUser> users) : ISignatureService
+/// <summary>
+/// Confirms by the user's password, entered again on the signing page, with the sign-in page's own check
+/// (<see cref="SignInManager{TUser}.CheckPasswordSignInAsync"/>): wrong passwords here and at sign-in count toward the
+/// same lockout, a locked-out user cannot sign, and the lockout ends the user's sessions like any other.
+/// </summary>
+public sealed class PasswordSignatureService(SignInManager<AppUser> signIn) : ISignatureService
 {
+    public const string LockedOut = "Kontot är spärrat en stund efter för många felaktiga lösenord, och du loggas ut. Vänta 15 minuter och logga in igen.";
+
     public string Method => "Lösenord";
 
     public bool AsksForPassword => true;
 
     public async Task<SignatureOutcome> ConfirmAsync(SignatureRequest request, CancellationToken ct = default)
     {
-        var user = await users.FindByIdAsync(request.UserId.ToString());
+        var user = await signIn.UserManager.FindByIdAsync(request.UserId.ToString());
         if (user is null)
         {
             return SignatureOutcome.Refused("Användaren finns inte.", Method);
         }
-        if (await users.IsLockedOutAsync(user))
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+        if (result.Succeeded)
         {
-            return SignatureOutcome.Refused("Kontot är tillfälligt låst efter för många felaktiga lösenord. Försök igen om en stund.", Method);
+            return new SignatureOutcome(true, null, Method);
         }
-        if (string.IsNullOrEmpty(request.Password) || !await users.CheckPasswordAsync(user, request.Password))
-        {
-            await users.AccessFailedAsync(user);
-            return SignatureOutcome.Refused("Lösenordet stämmer inte. Skriv ditt lösenord för att bekräfta underskriften.", Method);
-        }
-        await users.ResetAccessFailedCountAsync(user);
-        return new SignatureOutcome(true, null, Method);
+        return SignatureOutcome.Refused(result.IsLockedOut
+            ? LockedOut
+            : "Lösenordet stämmer inte. Skriv ditt lösenord för att bekräfta underskriften.", Method);
     }
 }

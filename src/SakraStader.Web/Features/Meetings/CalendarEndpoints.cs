@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Data;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Meetings;
@@ -18,7 +19,7 @@ public static class CalendarEndpoints
         {
             var events = await EventsAsync(db.Meetings.Where(m => m.Id == id), db, Base(http, tenant));
             return events.Count == 0 ? Results.NotFound() : Results.Text(Ics.Calendar(events[0].Summary, events, time.GetUtcNow()), ContentType);
-        }).RequireAuthorization(Policies.Lasare);
+        }).RequireAuthorization(Policies.Lasare).NeverStored();
 
         app.MapGet("/{KommunSlug}/grupper/{id:guid}/kalender.ics", async (Guid id, AppDbContext db, TenantContext tenant, HttpContext http, TimeProvider time) =>
         {
@@ -30,7 +31,7 @@ public static class CalendarEndpoints
             var from = time.GetUtcNow().AddYears(-1);
             var events = await EventsAsync(db.Meetings.Where(m => m.GroupId == id && m.StartsAt >= from), db, Base(http, tenant));
             return Results.Text(Ics.Calendar($"{group} – {tenant.Kommun!.Name}", events, time.GetUtcNow()), ContentType);
-        }).RequireAuthorization(Policies.Lasare);
+        }).RequireAuthorization(Policies.Lasare).NeverStored();
 
         // The personal feed: anonymous by design (calendar apps send no cookie); the secret token is the credential.
         app.MapGet("/kalender/{token}.ics", async (string token, CrossTenant crossTenant, HttpContext http, TimeProvider time) =>
@@ -44,7 +45,7 @@ public static class CalendarEndpoints
             var events = feed.Meetings.Select(m => new Ics.CalendarEvent(m.Id, $"{m.GroupName} ({m.KommunName})", m.StartsAt, m.EndsAt, m.Location,
                 $"{root}/{m.KommunSlug}/moten/{m.Id}", m.Cancelled));
             return Results.Text(Ics.Calendar($"Säkra städer – {feed.UserName}", events, time.GetUtcNow()), ContentType);
-        }).AllowAnonymous();
+        }).AllowAnonymous().NeverStored();
 
         return app;
     }

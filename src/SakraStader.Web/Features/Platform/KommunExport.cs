@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Data;
 using SakraStader.Domain;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Platform;
@@ -33,7 +34,7 @@ public static class KommunExport
             http.Response.ContentType = "application/json; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{kommun.Slug}-{time.GetUtcNow():yyyy-MM-dd}.json\"";
             await WriteAsync(db, kommun, time.GetUtcNow(), http.Response.BodyWriter, ct);
-        }).RequireAuthorization(Policies.Samordnare);
+        }).RequireAuthorization(Policies.Samordnare).NeverStored();
         return app;
     }
 

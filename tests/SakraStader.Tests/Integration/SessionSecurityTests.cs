@@ -1,0 +1,316 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SakraStader.Domain;
+using SakraStader.Features.Account;
+using SakraStader.Features.Demo;
+using SakraStader.Features.Meetings;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>
+/// The app with sessions checked every second instead of every five (<c>Security:SessionCheckSeconds</c>), so a test
+/// sees a session end without waiting long; and no sign-in rate limit, since these tests sign in often.
+/// </summary>
+public sealed class QuickSessionsApp : TestApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Security:SessionCheckSeconds", "1");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+    }
+}
+
+/// <summary>
+/// Sessions end when they should: a new password, a sign-out, a lockout or a removed membership ends the user's open
+/// sessions within seconds, also a cookie copied before; wrong passwords on the signing page count toward the
+/// sign-in lockout; and nothing a signed-in user is shown, nor any download, is stored by a browser or proxy.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class SessionSecurityTests(QuickSessionsApp app) : IClassFixture<QuickSessionsApp>
+{
+    /// <summary>"Within seconds": the check interval here is one second.</summary>
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(4);
+
+    [Fact]
+    public async Task Signing_out_ends_every_session_of_the_user_within_seconds_also_a_copied_cookie()
+    {
+        var email = TestApp.Email("medlem", "orebro");
+        using var laptop = await app.SignedInClientAsync(email);
+        using var phone = await app.SignedInClientAsync(email);
+        using var copied = app.NewClient();
+        laptop.CopyCookiesTo(copied);
+        using var before = await copied.GetAsync("/orebro/grupper");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var signOut = await laptop.SubmitActionAsync("/konto/utloggning", "/konto/logga-ut");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        await AssertSentToSignInWithinAsync(copied, "/orebro/grupper");
+        await AssertSentToSignInWithinAsync(phone, "/orebro/grupper");
+    }
+
+    [Fact]
+    public async Task A_password_change_ends_the_users_other_sessions_within_seconds_and_keeps_the_one_that_changed_it()
+    {
+        var email = TestApp.Email("medlem", "boras");
+        using var session = await app.SignedInClientAsync(email);
+        using var elsewhere = await app.SignedInClientAsync(email);
+        using var copied = app.NewClient();
+        session.CopyCookiesTo(copied);
+
+        using var changed = await session.SubmitAsync("/konto/losenord", "change-password", new Dictionary<string, string>
+        {
+            ["Input.Current"] = DemoSeeder.Password,
+            ["Input.New"] = "ett nytt långt lösenord för sessionstestet",
+        });
+        Assert.Contains("Lösenordet är bytt.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await AssertSentToSignInWithinAsync(copied, "/boras/grupper");
+        await AssertSentToSignInWithinAsync(elsewhere, "/boras/grupper");
+        // The session that changed the password got a cookie with the new stamp: still in, past the check interval.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var still = await session.GetAsync("/boras/grupper");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lockout_ends_the_users_open_sessions_within_seconds()
+    {
+        var email = TestApp.Email("lasare", "boras");
+        using var session = await app.SignedInClientAsync(email);
+        using var copied = app.NewClient();
+        session.CopyCookiesTo(copied);
+
+        using var guesser = app.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await guesser.SubmitAsync("/konto/logga-in", "login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = "gissat-lösenord-nummer-" + i,
+            });
+        }
+        Assert.NotNull(await app.WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
+
+        await AssertSentToSignInWithinAsync(session, "/boras/grupper");
+        await AssertSentToSignInWithinAsync(copied, "/boras/grupper");
+    }
+
+    [Fact]
+    public async Task A_membership_removed_on_another_instance_stops_granting_the_kommun_within_seconds()
+    {
+        var email = TestApp.Email("medlem", "haninge");
+        var userId = await app.WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var membershipId = await app.WithDbAsync("haninge", db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync());
+        using var session = await app.SignedInClientAsync(email);
+        await using var other = app.SecondInstance();
+        using var samordnare = await other.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+
+        // This instance now keeps the membership in memory.
+        using var before = await session.GetAsync("/haninge/grupper");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using var removed = await samordnare.SubmitAsync($"/haninge/medlemmar/{membershipId}", "remove-member", new Dictionary<string, string>());
+        Assert.False(await app.WithDbAsync("haninge", db => db.Memberships.AnyAsync(m => m.Id == membershipId)));
+
+        var refused = await WithinAsync(session, "/haninge/grupper", r => r.StatusCode == HttpStatusCode.Redirect
+            && r.LocationPath().StartsWith("/konto/atkomst-nekad", StringComparison.Ordinal));
+        Assert.True(refused, "Den borttagna medlemmen kom fortfarande in i Haninge.");
+    }
+
+    /// <summary>The demo's promise in Karlstad, signed by the kommun and waiting for the police.</summary>
+    private Task<(Guid Id, Guid PoliceParty)> KarlstadAwaitingAsync() => app.WithDbAsync("karlstad", async db =>
+    {
+        var lofte = await db.Medborgarloften.Include(m => m.Parties).SingleAsync(m => m.Title == "Tryggare Kronoparken");
+        return (lofte.Id, lofte.Parties.Single(p => p.Kind == PartyKind.Polisen).Id);
+    });
+
+    private Task<int> UnlockAsync(string email) => app.WithDbAsync(null, async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task Wrong_passwords_on_the_signing_page_count_toward_the_sign_in_lockout_and_the_lockout_ends_the_session()
+    {
+        await UnlockAsync(DemoSeeder.PolisEmail);
+        var (id, party) = await KarlstadAwaitingAsync();
+        var url = $"/karlstad/loften/{id}/underteckna/{party}";
+        using var polis = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
+
+        // Two wrong passwords at the sign-in page (someone guessing), then three on the signing page: one count.
+        using var guesser = app.NewClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var _ = await guesser.SubmitAsync("/konto/logga-in", "login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = DemoSeeder.PolisEmail,
+                ["Input.Password"] = "gissat-lösenord-nummer-" + i,
+            });
+        }
+        var messages = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await polis.SubmitAsync(url, "sign", new Dictionary<string, string> { ["Password"] = "fel-lösenord-" + i });
+            messages.Add(AppClient.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("#password-error")!.TextContent);
+        }
+
+        Assert.Contains("Lösenordet stämmer inte", messages[0], StringComparison.Ordinal);
+        Assert.Contains("Lösenordet stämmer inte", messages[1], StringComparison.Ordinal);
+        Assert.Contains("Kontot är spärrat", messages[2], StringComparison.Ordinal);
+        Assert.NotNull(await app.WithDbAsync(null, db => db.Users.Where(u => u.Email == DemoSeeder.PolisEmail).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
+        await AssertSentToSignInWithinAsync(polis, url);
+        using var fresh = app.NewClient();
+        using var signInAgain = await fresh.SubmitAsync("/konto/logga-in", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoSeeder.PolisEmail,
+            ["Input.Password"] = DemoSeeder.Password,
+        });
+        Assert.Contains("spärrat", await signInAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_locked_out_user_cannot_sign_even_with_the_right_password()
+    {
+        await UnlockAsync(DemoSeeder.PolisEmail);
+        var (id, party) = await KarlstadAwaitingAsync();
+        var url = $"/karlstad/loften/{id}/underteckna/{party}";
+        using var polis = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
+        var form = AppClient.FindForm(await polis.PageAsync(url), "sign");
+
+        // Locked out while the signing page is open (the lockout's own stamp change would also end the session soon).
+        await app.WithDbAsync(null, async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == DemoSeeder.PolisEmail);
+            user.LockoutEnd = TestClock.Now.AddYears(50);
+            return await db.SaveChangesAsync();
+        });
+        var values = AppClient.CurrentValues(form);
+        values["Password"] = DemoSeeder.Password;
+        using var response = await polis.Http.PostAsync(url, new FormUrlEncodedContent(values));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Kontot är spärrat", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#password-error")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
+        await UnlockAsync(DemoSeeder.PolisEmail);
+    }
+
+    [Fact]
+    public async Task Downloads_and_signed_in_pages_are_never_stored_and_public_pages_keep_their_cache_headers()
+    {
+        var plan = await app.WithDbAsync("orebro", db => db.Atgardsplaner.Select(p => p.Id).FirstAsync());
+        var meeting = await app.WithDbAsync("orebro", db => db.Meetings.Select(m => m.Id).FirstAsync());
+        var group = await app.WithDbAsync("orebro", db => db.Groups.Select(g => g.Id).FirstAsync());
+        var year = await app.WithDbAsync("orebro", db => db.AnnualReports.Select(r => r.Year).FirstAsync());
+        var token = CalendarEndpoints.NewToken();
+        await app.WithDbAsync(null, async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == TestApp.Email("styrgrupp", "orebro"))).CalendarToken = token;
+            return await db.SaveChangesAsync();
+        });
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var anonymous = app.NewClient();
+
+        string[] signedIn =
+        [
+            "/", "/orebro", "/orebro/grupper", $"/orebro/grupper/{group}", "/konto/losenord", "/att-underteckna",
+            $"/orebro/atgardsplaner/{plan}/export.xlsx", $"/orebro/atgardsplaner/{plan}/export.csv",
+            $"/orebro/arsrapporter/{year}/arsrapport-{year}.docx", "/orebro/export.json",
+            $"/orebro/moten/{meeting}/kalender.ics", $"/orebro/grupper/{group}/kalender.ics",
+        ];
+        var stored = new List<string>();
+        foreach (var url in signedIn)
+        {
+            using var response = await samordnare.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}");
+            if (response.Headers.CacheControl?.NoStore != true)
+            {
+                stored.Add($"{url}: {response.Headers.CacheControl}");
+            }
+        }
+        // The personal calendar feed is fetched without a cookie; the token is the credential.
+        using var feed = await anonymous.GetAsync($"/kalender/{token}.ics");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        if (feed.Headers.CacheControl?.NoStore != true)
+        {
+            stored.Add($"/kalender/…ics: {feed.Headers.CacheControl}");
+        }
+        Assert.True(stored.Count == 0, "Utan no-store:\n" + string.Join("\n", stored));
+
+        // Public pages as before: shared caches may keep the public promises for five minutes.
+        using var publicList = await anonymous.GetAsync("/orebro/medborgarloften");
+        Assert.Equal("public, max-age=300", publicList.Headers.CacheControl!.ToString());
+        using var publicLofte = await anonymous.GetAsync("/verifiera/x");
+        Assert.Equal("public, max-age=300", publicLofte.Headers.CacheControl!.ToString());
+        // The stylesheet, fingerprinted, stays cacheable for a signed-in user.
+        var css = (await samordnare.PageAsync("/orebro")).QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        using var stylesheet = await samordnare.GetAsync(css);
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.False(stylesheet.Headers.CacheControl?.NoStore == true, $"{css}: {stylesheet.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task An_interactive_circuit_stays_valid_until_the_users_stamp_or_membership_changes()
+    {
+        var email = TestApp.Email("styrgrupp", "haninge");
+        var haninge = await app.KommunIdAsync("haninge");
+        var orebro = await app.KommunIdAsync("orebro");
+        await using var scope = app.Services.CreateAsyncScope();
+        // Registered for the interactive pages to come; the static pages render with it as before.
+        var provider = Assert.IsType<SessionStateProvider>(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        var user = (await signIn.UserManager.FindByEmailAsync(email))!;
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+
+        Assert.True(await provider.IsStillValidAsync(principal, haninge));
+        Assert.True(await provider.IsStillValidAsync(principal, null));
+        Assert.False(await provider.IsStillValidAsync(principal, orebro));
+
+        await app.WithDbAsync("haninge", async db =>
+        {
+            db.Memberships.Remove(await db.Memberships.SingleAsync(m => m.UserId == user.Id));
+            return await db.SaveChangesAsync();
+        });
+        Assert.False(await provider.IsStillValidAsync(principal, haninge));
+        Assert.True(await provider.IsStillValidAsync(principal, null));
+
+        await signIn.UserManager.UpdateSecurityStampAsync(user);
+        Assert.False(await provider.IsStillValidAsync(principal, null));
+    }
+
+    private static async Task AssertSentToSignInWithinAsync(AppClient client, string url) =>
+        Assert.True(await WithinAsync(client, url, r => r.StatusCode == HttpStatusCode.Redirect
+            && r.LocationPath().StartsWith("/konto/logga-in", StringComparison.Ordinal)), $"GET {url} svarade fortfarande efter {Within.TotalSeconds} s.");
+
+    /// <summary>Asks again every fifth of a second until <paramref name="refused"/> holds or <see cref="Within"/> has passed.</summary>
+    private static async Task<bool> WithinAsync(AppClient client, string url, Func<HttpResponseMessage, bool> refused)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using (var response = await client.GetAsync(url))
+            {
+                if (refused(response))
+                {
+                    return true;
+                }
+            }
+            if (watch.Elapsed > Within)
+            {
+                return false;
+            }
+            await Task.Delay(200);
+        }
+    }
+}
