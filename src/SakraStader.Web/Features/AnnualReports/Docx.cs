@@ -95,14 +95,15 @@ public sealed class Docx
             document.PackageProperties.Title = title;
             document.PackageProperties.Language = "sv-SE";
             var main = document.AddMainDocumentPart();
-            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
             using (var xml = new MemoryStream(Encoding.UTF8.GetBytes(Styles)))
             {
                 styles.FeedData(xml);
             }
             for (var i = 0; i < charts.Count; i++)
             {
-                var part = main.AddNewPart<ChartPart>();
+                // Fixed relationship ids: the same report gives the same document.xml (the SDK would draw random ones).
+                var part = main.AddNewPart<ChartPart>($"rIdChart{i + 1}");
                 using (var xml = new MemoryStream(Encoding.UTF8.GetBytes(charts[i].Xml.Declaration + charts[i].Xml.ToString(SaveOptions.DisableFormatting))))
                 {
                     part.FeedData(xml);

@@ -65,10 +65,10 @@ public static class Xlsx
         {
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rId2");
             styles.Stylesheet = Stylesheet();
 
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>("rId1");
             var data = new SheetData();
             var number = 1u;
             data.Append(new Row(columns.Select((c, i) => TextCell(i, number, c.Header, HeaderStyle))) { RowIndex = number });
