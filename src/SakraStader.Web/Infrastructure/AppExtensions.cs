@@ -117,6 +117,7 @@ public static class AppExtensions
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<Features.Import.UploadLimitMiddleware>();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         return app;

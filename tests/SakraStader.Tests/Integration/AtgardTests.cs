@@ -189,10 +189,11 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(measures.Count, sheet.Count - 1);
         foreach (var m in measures)
         {
-            var row = sheet.Single(r => r[0] == m.Id.ToString());
-            Assert.Equal(m.Title, row[1]);
-            Assert.Equal(m.Status.Display(), row[8]);
-            Assert.Equal(m.PlannedCost?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "", row[10]);
+            var header = Features.Atgarder.PlanExport.Header.ToList();
+            var row = sheet.Single(r => r[header.IndexOf("Id")] == m.Id.ToString());
+            Assert.Equal(m.Title, row[header.IndexOf("Åtgärd")]);
+            Assert.Equal(m.Status.Display(), row[header.IndexOf("Status")]);
+            Assert.Equal(m.PlannedCost?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "", row[header.IndexOf("Planerad kostnad")]);
         }
 
         var csv = await client.Http.GetByteArrayAsync($"/orebro/atgardsplaner/{plan}/export.csv");

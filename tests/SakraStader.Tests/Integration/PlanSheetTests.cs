@@ -37,9 +37,9 @@ public sealed class PlanSheetTests(TestApp app) : IClassFixture<TestApp>
 
         using var export = await client.GetAsync($"/orebro/atgardsplaner/{plan}/export.xlsx");
         var sheet = Xlsx.Read(await export.Content.ReadAsStreamAsync());
-        var firstRow = sheet.Single(r => r[0] == open[0].Id.ToString());
+        var firstRow = sheet.Single(r => r[Col("Id")] == open[0].Id.ToString());
         (firstRow[Col("Status")], firstRow[Col(PlanSheet.NewProgressColumn)]) = ("Pågår", "Halvvägs: tio av tjugo lampor bytta.");
-        var secondRow = sheet.Single(r => r[0] == open[1].Id.ToString());
+        var secondRow = sheet.Single(r => r[Col("Id")] == open[1].Id.ToString());
         (secondRow[Col("Status")], secondRow[Col("Utfall")], secondRow[Col("Lärdomar")], secondRow[Col("Faktisk kostnad")]) = ("Genomförd", "Uppnådd", "Ljuset hjälpte.", "12 500");
         var file = Xlsx.Write("Åtgärder", sheet[0], sheet.Skip(1));
 
@@ -83,7 +83,7 @@ public sealed class PlanSheetTests(TestApp app) : IClassFixture<TestApp>
         sheet[3][Col("Status")] = "Klar";
         sheet[4][Col("Status")] = "Genomförd"; // without an evaluation
         var unknown = (string[])sheet[1].Clone();
-        unknown[0] = Guid.NewGuid().ToString();
+        unknown[Col("Id")] = Guid.NewGuid().ToString();
         var duplicate = (string[])sheet[1].Clone();
         var rows = sheet.Skip(1).Append(unknown).Append(duplicate).ToList();
         var (_, preview) = await UploadAsync(client, url, Xlsx.Write("Åtgärder", sheet[0], rows));
@@ -113,7 +113,7 @@ public sealed class PlanSheetTests(TestApp app) : IClassFixture<TestApp>
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
         using var response = await client.GetAsync($"/karlstad/atgardsplaner/{plan}/export.xlsx");
         var sheet = Xlsx.Read(await response.Content.ReadAsStreamAsync());
-        var id = Guid.Parse(sheet[1][0]);
+        var id = Guid.Parse(sheet[1][Col("Id")]);
         sheet[1][Col(PlanSheet.NewProgressColumn)] = "Uppdaterat i Excel.";
         var (_, preview) = await UploadAsync(client, url, Xlsx.Write("Åtgärder", sheet[0], sheet.Skip(1)));
         Assert.NotNull(AppClient.FindFormOrNull(preview, "commit"));

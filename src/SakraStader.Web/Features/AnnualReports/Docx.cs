@@ -1,28 +1,30 @@
 using System.Globalization;
-using System.IO.Compression;
-using static SakraStader.Infrastructure.OfficePackage;
+using System.Text;
 using System.Xml.Linq;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace SakraStader.Features.AnnualReports;
 
 /// <summary>
-/// A small Word document writer (Office Open XML, no package needed): headings with Word's built-in heading styles,
-/// paragraphs, real tables with a repeated header row, and bar charts as native Word charts whose figures travel in
-/// the chart itself (so Word and LibreOffice draw them, and a reader can copy the numbers).
+/// A Word document written with the Open XML SDK (DocumentFormat.OpenXml): headings with Word's built-in heading
+/// styles, paragraphs, real tables with a repeated header row, and bar charts as native Word charts whose figures
+/// travel in the chart itself (so Word and LibreOffice draw them, and a reader can copy the numbers). The SDK writes
+/// the package, its parts and relationships; <c>OpenXmlValidator</c> finds no error in what this writes (a test checks).
 /// </summary>
 public sealed class Docx
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-    private static readonly XNamespace A = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private static readonly XNamespace C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private static readonly XNamespace Ax = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static readonly string[] BorderSides = ["top", "left", "bottom", "right", "insideH", "insideV"];
     private static readonly string[] SeriesColours = ["1F4E79", "5B9BD5", "A5A5A5", "ED7D31"];
 
-    private readonly XElement body = new(W + "body");
-    private readonly List<XDocument> charts = [];
+    private readonly List<OpenXmlElement> body = [];
+    private readonly List<(string Title, XDocument Xml, long Height)> charts = [];
 
     public Docx Heading(int level, string text)
     {
@@ -43,28 +45,28 @@ public sealed class Docx
     /// <summary>A paragraph with a bold lead-in, "Diarienummer: KS 2026/412".</summary>
     public Docx Labelled(string label, string value)
     {
-        body.Add(new XElement(W + "p", Run(label + ": ", bold: true), Run(value)));
+        body.Add(new Paragraph(Run(label + ": ", bold: true), Run(value)));
         return this;
     }
 
     public Docx Table(string caption, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int numericFrom = int.MaxValue)
     {
         body.Add(Para(caption, "Caption"));
-        var border = new XElement(W + "tblBorders", BorderSides
-            .Select(side => new XElement(W + side, new XAttribute(W + "val", "single"), new XAttribute(W + "sz", 4), new XAttribute(W + "color", "808080"))));
-        var table = new XElement(W + "tbl",
-            new XElement(W + "tblPr",
-                new XElement(W + "tblW", new XAttribute(W + "w", 5000), new XAttribute(W + "type", "pct")),
-                border,
-                new XElement(W + "tblLook", new XAttribute(W + "firstRow", 1))),
-            new XElement(W + "tblGrid", header.Select(_ => new XElement(W + "gridCol"))));
-        table.Add(Row(header, isHeader: true, numericFrom));
+        BorderType Side<TBorder>() where TBorder : BorderType, new() => new TBorder { Val = BorderValues.Single, Size = 4, Color = "808080" };
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(Side<TopBorder>(), Side<LeftBorder>(), Side<BottomBorder>(), Side<RightBorder>(),
+                    Side<InsideHorizontalBorder>(), Side<InsideVerticalBorder>()),
+                new TableLook { FirstRow = true }),
+            new TableGrid(header.Select(_ => new GridColumn())));
+        table.Append(Row(header, isHeader: true, numericFrom));
         foreach (var row in rows)
         {
-            table.Add(Row(row, isHeader: false, numericFrom));
+            table.Append(Row(row, isHeader: false, numericFrom));
         }
         body.Add(table);
-        body.Add(Para(""));
+        body.Add(new Paragraph());
         return this;
     }
 
@@ -75,69 +77,92 @@ public sealed class Docx
         {
             return this;
         }
-        charts.Add(ChartPart(title, categories, series));
-        var number = charts.Count;
         var height = 914400L * Math.Clamp(1 + categories.Count * series.Count / 4, 2, 7);
-        body.Add(new XElement(W + "p", new XElement(W + "r", new XElement(W + "drawing",
-            new XElement(Wp + "inline",
-                new XElement(Wp + "extent", new XAttribute("cx", 5760000), new XAttribute("cy", height)),
-                new XElement(Wp + "docPr", new XAttribute("id", number), new XAttribute("name", $"Diagram {number}"), new XAttribute("descr", title)),
-                new XElement(A + "graphic",
-                    new XElement(A + "graphicData", new XAttribute("uri", C.NamespaceName),
-                        new XElement(C + "chart", new XAttribute(R + "id", $"rIdChart{number}")))))))));
+        charts.Add((title, ChartPart(title, categories, series), height));
+        // The drawing is written in Build, once the chart part (and its relationship id) exists.
+        body.Add(new Paragraph());
+        chartParagraphs.Add(body.Count - 1);
         return this;
     }
 
+    private readonly List<int> chartParagraphs = [];
+
     public byte[] Build(string title)
     {
-        var document = new XDocument(new XElement(W + "document",
-            new XAttribute(XNamespace.Xmlns + "w", W), new XAttribute(XNamespace.Xmlns + "r", R), new XAttribute(XNamespace.Xmlns + "wp", Wp),
-            new XAttribute(XNamespace.Xmlns + "a", A), new XAttribute(XNamespace.Xmlns + "c", C),
-            new XElement(body.Name, body.Elements(), new XElement(W + "sectPr",
-                new XElement(W + "pgSz", new XAttribute(W + "w", 11906), new XAttribute(W + "h", 16838)),
-                new XElement(W + "pgMar", new XAttribute(W + "top", 1418), new XAttribute(W + "right", 1418), new XAttribute(W + "bottom", 1418),
-                    new XAttribute(W + "left", 1418), new XAttribute(W + "header", 709), new XAttribute(W + "footer", 709), new XAttribute(W + "gutter", 0))))));
-
         using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            var overrides = string.Concat(Enumerable.Range(1, charts.Count).Select(i =>
-                $"""<Override PartName="/word/charts/chart{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>"""));
-            Add(zip, "[Content_Types].xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>{overrides}</Types>""");
-            Add(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>""");
-            var chartRels = string.Concat(Enumerable.Range(1, charts.Count).Select(i =>
-                $"""<Relationship Id="rIdChart{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart{i}.xml"/>"""));
-            Add(zip, "word/_rels/document.xml.rels", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>{chartRels}</Relationships>""");
-            Add(zip, "word/styles.xml", Styles);
-            var core = new XDocument(new XElement(XName.Get("coreProperties", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
-                new XAttribute(XNamespace.Xmlns + "dc", "http://purl.org/dc/elements/1.1/"),
-                new XElement(XName.Get("title", "http://purl.org/dc/elements/1.1/"), title),
-                new XElement(XName.Get("language", "http://purl.org/dc/elements/1.1/"), "sv-SE")));
-            Add(zip, "docProps/core.xml", Declared(core));
-            Add(zip, "word/document.xml", Declared(document));
+            document.PackageProperties.Title = title;
+            document.PackageProperties.Language = "sv-SE";
+            var main = document.AddMainDocumentPart();
+            var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
+            using (var xml = new MemoryStream(Encoding.UTF8.GetBytes(Styles)))
+            {
+                styles.FeedData(xml);
+            }
             for (var i = 0; i < charts.Count; i++)
             {
-                Add(zip, $"word/charts/chart{i + 1}.xml", Declared(charts[i]));
+                // Fixed relationship ids: the same report gives the same document.xml (the SDK would draw random ones).
+                var part = main.AddNewPart<ChartPart>($"rIdChart{i + 1}");
+                using (var xml = new MemoryStream(Encoding.UTF8.GetBytes(charts[i].Xml.Declaration + charts[i].Xml.ToString(SaveOptions.DisableFormatting))))
+                {
+                    part.FeedData(xml);
+                }
+                var number = (uint)i + 1;
+                ((Paragraph)body[chartParagraphs[i]]).Append(new Run(new Drawing(new Dw.Inline(
+                    new Dw.Extent { Cx = 5760000, Cy = charts[i].Height },
+                    new Dw.DocProperties { Id = number, Name = $"Diagram {number}", Description = charts[i].Title },
+                    new A.Graphic(new A.GraphicData(new DocumentFormat.OpenXml.Drawing.Charts.ChartReference { Id = main.GetIdOfPart(part) })
+                    {
+                        Uri = C.NamespaceName,
+                    })))));
             }
+            main.Document = new Document(new Body(body.Select(e => e.CloneNode(true)).Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1418, Right = 1418, Bottom = 1418, Left = 1418, Header = 709, Footer = 709, Gutter = 0 }))));
         }
         return buffer.ToArray();
     }
 
-    private static XElement Para(string text, string? style = null) => new(W + "p",
-        style is null ? null : new XElement(W + "pPr", new XElement(W + "pStyle", new XAttribute(W + "val", style))),
-        text.Length == 0 ? null : Run(text));
+    private static Paragraph Para(string text, string? style = null)
+    {
+        var paragraph = new Paragraph();
+        if (style is not null)
+        {
+            paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        }
+        if (text.Length > 0)
+        {
+            paragraph.Append(Run(text));
+        }
+        return paragraph;
+    }
 
-    private static XElement Run(string text, bool bold = false) => new(W + "r",
-        bold ? new XElement(W + "rPr", new XElement(W + "b")) : null,
-        new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), text));
+    private static Run Run(string text, bool bold = false)
+    {
+        var run = new Run();
+        if (bold)
+        {
+            run.Append(new RunProperties(new Bold()));
+        }
+        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
 
-    private static XElement Row(IReadOnlyList<string> cells, bool isHeader, int numericFrom) => new(W + "tr",
-        isHeader ? new XElement(W + "trPr", new XElement(W + "tblHeader")) : null,
-        cells.Select((text, i) => new XElement(W + "tc",
-            new XElement(W + "p",
-                i >= numericFrom ? new XElement(W + "pPr", new XElement(W + "spacing", new XAttribute(W + "after", 0)), new XElement(W + "jc", new XAttribute(W + "val", "right")))
-                    : new XElement(W + "pPr", new XElement(W + "spacing", new XAttribute(W + "after", 0))),
-                Run(text, bold: isHeader)))));
+    private static TableRow Row(IReadOnlyList<string> cells, bool isHeader, int numericFrom)
+    {
+        var row = new TableRow();
+        if (isHeader)
+        {
+            row.Append(new TableRowProperties(new TableHeader()));
+        }
+        row.Append(cells.Select((text, i) => new TableCell(new Paragraph(
+            i >= numericFrom
+                ? new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = JustificationValues.Right })
+                : new ParagraphProperties(new SpacingBetweenLines { After = "0" }),
+            Run(text, bold: isHeader)))));
+        return row;
+    }
 
     private static XDocument ChartPart(string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<int> Values)> series)
     {
@@ -156,7 +181,7 @@ public sealed class Docx
                 new XElement(C + "idx", new XAttribute("val", i)),
                 new XElement(C + "order", new XAttribute("val", i)),
                 new XElement(C + "tx", new XElement(C + "v", s.Name)),
-                new XElement(C + "spPr", new XElement(A + "solidFill", new XElement(A + "srgbClr", new XAttribute("val", SeriesColours[i % SeriesColours.Length])))),
+                new XElement(C + "spPr", new XElement(Ax + "solidFill", new XElement(Ax + "srgbClr", new XAttribute("val", SeriesColours[i % SeriesColours.Length])))),
                 new XElement(C + "invertIfNegative", new XAttribute("val", 0)),
                 new XElement(C + "cat", Literal("strLit", order.Select(o => categories[o]))),
                 new XElement(C + "val", Literal("numLit", order.Select(o => s.Values[o].ToString(CultureInfo.InvariantCulture)))))),
@@ -187,13 +212,13 @@ public sealed class Docx
             new XElement(C + "crosses", new XAttribute("val", "autoZero")),
             new XElement(C + "crossBetween", new XAttribute("val", "between")));
         return new XDocument(new XElement(C + "chartSpace",
-            new XAttribute(XNamespace.Xmlns + "c", C), new XAttribute(XNamespace.Xmlns + "a", A), new XAttribute(XNamespace.Xmlns + "r", R),
+            new XAttribute(XNamespace.Xmlns + "c", C), new XAttribute(XNamespace.Xmlns + "a", Ax), new XAttribute(XNamespace.Xmlns + "r", R),
             new XElement(C + "roundedCorners", new XAttribute("val", 0)),
             new XElement(C + "chart",
                 new XElement(C + "title",
-                    new XElement(C + "tx", new XElement(C + "rich", new XElement(A + "bodyPr"), new XElement(A + "p",
-                        new XElement(A + "pPr", new XElement(A + "defRPr", new XAttribute("sz", 1200), new XAttribute("b", 1))),
-                        new XElement(A + "r", new XElement(A + "t", title))))),
+                    new XElement(C + "tx", new XElement(C + "rich", new XElement(Ax + "bodyPr"), new XElement(Ax + "p",
+                        new XElement(Ax + "pPr", new XElement(Ax + "defRPr", new XAttribute("sz", 1200), new XAttribute("b", 1))),
+                        new XElement(Ax + "r", new XElement(Ax + "t", title))))),
                     new XElement(C + "overlay", new XAttribute("val", 0))),
                 new XElement(C + "autoTitleDeleted", new XAttribute("val", 0)),
                 new XElement(C + "plotArea", new XElement(C + "layout"), bars, categoryAxis, valueAxis),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Components.Ui;
 using SakraStader.Data;
@@ -16,13 +15,22 @@ namespace SakraStader.Features.Atgarder;
 /// </summary>
 public static class PlanExport
 {
-    public static readonly IReadOnlyList<string> Header =
+    /// <summary>
+    /// The columns, readable ones first. <c>Id</c> is last (and hidden in the workbook): the sheet update needs it to
+    /// know which measure a row is, a reader does not.
+    /// </summary>
+    public static readonly IReadOnlyList<XlsxColumn> Columns =
     [
-        "Id", "Åtgärd", "Problem", "Typ", "Ansvarig", "Organisation", "Start", "Klart senast", "Status", "Försenad",
-        "Planerad kostnad", "Faktisk kostnad", "Utfall", "Lärdomar", "Senaste uppföljning", PlanSheet.NewProgressColumn,
+        new("Åtgärd", 40), new("Problem", 30), new("Typ", 14), new("Ansvarig", 22), new("Organisation", 22),
+        new("Start", 12, XlsxKind.Date), new("Klart senast", 13, XlsxKind.Date), new("Status", 12), new("Försenad", 10),
+        new("Planerad kostnad", 16, XlsxKind.Number), new("Faktisk kostnad", 16, XlsxKind.Number), new("Utfall", 15), new("Lärdomar", 40),
+        new("Senaste uppföljning", 40), new(PlanSheet.NewProgressColumn, 40), new("Id", 38, Hidden: true),
     ];
 
-    public static async Task<(string Title, List<string[]> Rows)> RowsAsync(AppDbContext db, Guid planId, DateOnly today, CancellationToken ct = default)
+    public static readonly IReadOnlyList<string> Header = [.. Columns.Select(c => c.Header)];
+
+    /// <summary>The plan's title and one row per measure, in the order of <see cref="Columns"/>: text, dates and amounts.</summary>
+    public static async Task<(string Title, List<object?[]> Rows)> RowsAsync(AppDbContext db, Guid planId, DateOnly today, CancellationToken ct = default)
     {
         var title = await db.Atgardsplaner.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
         if (title is null)
@@ -33,18 +41,26 @@ public static class PlanExport
             .OrderBy(a => a.DueDate).ThenBy(a => a.Title).ToListAsync(ct);
         var problemIds = measures.SelectMany(m => m.Problems).Select(p => p.ProblemId).Distinct().ToList();
         var problems = await db.Problems.AsNoTracking().Where(p => problemIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
-        static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        static string M(decimal? m) => m?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-        return (title, [.. measures.Select(m => new[]
+        return (title, [.. measures.Select(m => new object?[]
         {
             // The main problem first.
-            m.Id.ToString(), m.Title, string.Join("; ", m.Problems.OrderBy(p => p.ProblemId != m.ProblemId).Select(p => problems.GetValueOrDefault(p.ProblemId, ""))), m.PreventionType.Display(), m.ResponsibleName,
-            m.ResponsibleOrganisation, D(m.StartDate), D(m.DueDate), m.Status.Display(), m.IsOverdue(today) ? "Ja" : "Nej",
-            M(m.PlannedCost), M(m.ActualCost), m.Outcome?.Display() ?? "", m.Learned,
-            m.Progress.OrderByDescending(x => x.Date).Select(x => $"{D(x.Date)}: {x.Text}").FirstOrDefault() ?? "",
+            m.Title, string.Join("; ", m.Problems.OrderBy(p => p.ProblemId != m.ProblemId).Select(p => problems.GetValueOrDefault(p.ProblemId, ""))), m.PreventionType.Display(), m.ResponsibleName,
+            m.ResponsibleOrganisation, m.StartDate, m.DueDate, m.Status.Display(), m.IsOverdue(today) ? "Ja" : "Nej",
+            m.PlannedCost, m.ActualCost, m.Outcome?.Display() ?? "", m.Learned,
+            m.Progress.OrderByDescending(x => x.Date).Select(x => $"{Text(x.Date)}: {x.Text}").FirstOrDefault() ?? "",
             "", // Ny uppföljning: the owner writes here, and uploads the file back (PlanSheet)
+            m.Id.ToString(),
         })]);
     }
+
+    /// <summary>A cell as CSV text: dates as 2026-11-22, amounts with a decimal point, as <see cref="PlanSheet"/> reads them.</summary>
+    public static string Text(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     public static IEndpointRouteBuilder MapPlanExport(this IEndpointRouteBuilder app)
     {
@@ -56,16 +72,9 @@ public static class PlanExport
                 return Results.NotFound();
             }
             var name = $"atgardsplan-{time.Today():yyyy-MM-dd}";
-            if (format == "xlsx")
-            {
-                return Results.File(Xlsx.Write(title, Header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-            }
-            var csv = new StringBuilder(CsvReader.Line(Header)).Append("\r\n");
-            foreach (var row in rows)
-            {
-                csv.Append(CsvReader.Line(row)).Append("\r\n");
-            }
-            return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", name + ".csv");
+            return format == "xlsx"
+                ? Results.File(Xlsx.Write(title, Columns, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+                : Results.File(Csv.Write(Header, rows.Select(r => r.Select(Text).ToArray())), Csv.ContentType, name + ".csv");
         }).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }

@@ -50,7 +50,8 @@ public static class PlanSheet
         {
             throw new DomainException($"Rad {e.Line}: {e.Message}", "Sheet");
         }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or KeyNotFoundException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or KeyNotFoundException or ArgumentOutOfRangeException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException or FormatException or InvalidCastException)
         {
             throw new DomainException("Filen gick inte att läsa. Ladda upp planens exporterade fil som .xlsx eller som CSV (semikolon, UTF-8).", "Sheet");
         }

@@ -1,39 +1,118 @@
-using System.IO.Compression;
-using static SakraStader.Infrastructure.OfficePackage;
-using System.Text;
-using System.Xml.Linq;
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SakraStader.Features.Atgarder;
 
+/// <summary>How a column's cells are stored: text, a real date (a day number with a date format) or a number.</summary>
+public enum XlsxKind
+{
+    Text,
+    Date,
+    Number,
+}
+
+/// <summary>One column of a written sheet: its header, width in characters, kind, and whether it is hidden.</summary>
+public sealed record XlsxColumn(string Header, double Width, XlsxKind Kind = XlsxKind.Text, bool Hidden = false);
+
 /// <summary>
-/// The smallest Office Open XML workbook that Excel and LibreOffice open: one sheet, text cells as inline strings, a
-/// bold header row. And a reader for the first sheet of a workbook as Excel saves it (shared strings or inline).
+/// Workbooks written and read with the Open XML SDK (DocumentFormat.OpenXml): one sheet with a bold, frozen header
+/// row, column widths, dates as real dates (yyyy-mm-dd) and amounts as numbers. The reader gives the first sheet's
+/// cells as text the way they show them (shared or inline strings, dates as yyyy-MM-dd).
 /// </summary>
 public static class Xlsx
 {
-    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static readonly XNamespace Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    public const int MaxSheetName = 31;
 
+    private const uint HeaderStyle = 1;
+    private const uint DateStyle = 2;
+    private const uint NumberStyle = 3;
+    private const uint DateFormatId = 164;
+
+    private static readonly char[] ForbiddenInSheetName = [':', '\\', '/', '?', '*', '[', ']'];
+
+    /// <summary>
+    /// A name Excel accepts for a sheet: without : \ / ? * [ ], not starting or ending with an apostrophe, not
+    /// "History", 1–31 characters. "EST:s åtgärdsplan hösten" becomes "ESTs åtgärdsplan hösten".
+    /// </summary>
+    public static string SheetName(string name)
+    {
+        var cleaned = new string([.. name.Where(c => !ForbiddenInSheetName.Contains(c) && !char.IsControl(c))]).Trim().Trim('\'').Trim();
+        if (cleaned.Length > MaxSheetName)
+        {
+            cleaned = cleaned[..MaxSheetName].TrimEnd().TrimEnd('\'');
+        }
+        return cleaned.Length == 0 || string.Equals(cleaned, "History", StringComparison.OrdinalIgnoreCase) ? "Blad1" : cleaned;
+    }
+
+    /// <summary>Text cells only, widths from the content (for sheets without a column description).</summary>
     public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
+        var list = rows.ToList();
+        var columns = header.Select((h, i) => new XlsxColumn(h, Math.Clamp(list.Select(r => i < r.Count ? r[i].Length : 0).Append(h.Length).Max() + 2, 8, 60))).ToList();
+        return Write(sheetName, columns, list.Select(r => (IReadOnlyList<object?>)[.. r]));
+    }
+
+    /// <summary>
+    /// One sheet: the header row, then a row per item. A cell's value is a string, a <see cref="DateOnly"/>, a decimal
+    /// or an int, or null for an empty cell; the column's kind decides the style.
+    /// </summary>
+    public static byte[] Write(string sheetName, IReadOnlyList<XlsxColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
         using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
-            Add(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
-            Add(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Add(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
-            Add(zip, "xl/styles.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>""");
-            var workbook = new XDocument(new XElement(Main + "workbook", new XAttribute(XNamespace.Xmlns + "r", Rel),
-                new XElement(Main + "sheets", new XElement(Main + "sheet", new XAttribute("name", sheetName.Length > 31 ? sheetName[..31] : sheetName),
-                    new XAttribute("sheetId", 1), new XAttribute(Rel + "id", "rId1")))));
-            Add(zip, "xl/workbook.xml", Declared(workbook));
-            var data = new XElement(Main + "sheetData", Row(1, header, style: 1));
-            var number = 1;
-            foreach (var row in rows)
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rId2");
+            styles.Stylesheet = Stylesheet();
+
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>("rId1");
+            var data = new SheetData();
+            var number = 1u;
+            data.Append(new Row(columns.Select((c, i) => TextCell(i, number, c.Header, HeaderStyle))) { RowIndex = number });
+            foreach (var values in rows)
             {
-                data.Add(Row(++number, row, style: 0));
+                number++;
+                var row = new Row { RowIndex = number };
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (Cell(i, number, i < values.Count ? values[i] : null) is { } cell)
+                    {
+                        row.Append(cell);
+                    }
+                }
+                data.Append(row);
             }
-            Add(zip, "xl/worksheets/sheet1.xml", Declared(new XDocument(new XElement(Main + "worksheet", data))));
+            sheetPart.Worksheet = new Worksheet(
+                new SheetViews(new SheetView(new Pane
+                {
+                    VerticalSplit = 1,
+                    TopLeftCell = "A2",
+                    ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen,
+                })
+                { WorkbookViewId = 0 }),
+                new SheetFormatProperties { DefaultRowHeight = 15 },
+                new Columns(columns.Select((c, i) => new Column
+                {
+                    Min = (uint)i + 1,
+                    Max = (uint)i + 1,
+                    Width = c.Width,
+                    CustomWidth = true,
+                    Hidden = c.Hidden ? true : null,
+                })),
+                data,
+                new AutoFilter { Reference = $"A1:{Letters(columns.Count - 1)}{number}" });
+
+            workbookPart.Workbook.Append(new Sheets(new Sheet { Name = SheetName(sheetName), SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
+            workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'{SheetName(sheetName).Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${Letters(columns.Count - 1)}${number}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = 0,
+                Hidden = true,
+            }));
         }
         return buffer.ToArray();
     }
@@ -41,24 +120,32 @@ public static class Xlsx
     /// <summary>The first sheet's rows as text, the way the cells show them; empty cells are empty strings.</summary>
     public static List<string[]> Read(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        var shared = zip.GetEntry("xl/sharedStrings.xml") is { } s
-            ? XDocument.Load(s.Open()).Root!.Elements(Main + "si").Select(si => string.Concat(si.Descendants(Main + "t").Select(t => t.Value))).ToList()
-            : [];
-        var sheet = zip.GetEntry("xl/worksheets/sheet1.xml") ?? throw new InvalidDataException("Arbetsboken har inget blad.");
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("Arbetsboken har inget blad.");
+        var first = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Arbetsboken har inget blad.");
+        var sheetPart = (WorksheetPart)workbookPart.GetPartById(first.Id!.Value!);
+        var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var dateStyles = DateStyles(workbookPart.WorkbookStylesPart?.Stylesheet);
         var rows = new List<string[]>();
-        foreach (var row in XDocument.Load(sheet.Open()).Descendants(Main + "row"))
+        foreach (var row in sheetPart.Worksheet!.Descendants<Row>())
         {
             var cells = new SortedDictionary<int, string>();
-            foreach (var c in row.Elements(Main + "c"))
+            var next = 0;
+            foreach (var c in row.Elements<Cell>())
             {
-                var column = Column((string?)c.Attribute("r") ?? "A");
-                var type = (string?)c.Attribute("t");
-                cells[column] = type switch
+                var column = c.CellReference?.Value is { } reference ? Column(reference) : next;
+                next = column + 1;
+                var raw = c.CellValue?.Text ?? "";
+                cells[column] = c.DataType?.Value switch
                 {
-                    "s" => shared[int.Parse(c.Element(Main + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)],
-                    "inlineStr" => string.Concat(c.Descendants(Main + "t").Select(t => t.Value)),
-                    _ => c.Element(Main + "v")?.Value ?? "",
+                    var t when t == CellValues.SharedString => shared[int.Parse(raw, CultureInfo.InvariantCulture)],
+                    var t when t == CellValues.InlineString => c.InlineString?.InnerText ?? "",
+                    var t when t == CellValues.Boolean => raw == "1" ? "TRUE" : "FALSE",
+                    var t when t == CellValues.String || t == CellValues.Error => raw,
+                    _ when c.StyleIndex?.Value is { } s && dateStyles.Contains(s)
+                        && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466 =>
+                        DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    _ => raw,
                 };
             }
             var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
@@ -67,10 +154,72 @@ public static class Xlsx
         return rows;
     }
 
-    private static XElement Row(int number, IReadOnlyList<string> values, int style) =>
-        new(Main + "row", new XAttribute("r", number), values.Select((v, i) =>
-            new XElement(Main + "c", new XAttribute("r", Letters(i) + number), new XAttribute("t", "inlineStr"), style > 0 ? new XAttribute("s", style) : null,
-                new XElement(Main + "is", new XElement(Main + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), v)))));
+    /// <summary>The cell formats (indexes into cellXfs) that show a number as a date.</summary>
+    private static HashSet<uint> DateStyles(Stylesheet? stylesheet)
+    {
+        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null && IsDateFormat(f.FormatCode?.Value ?? ""))
+            .Select(f => f.NumberFormatId!.Value).ToHashSet() ?? [];
+        var result = new HashSet<uint>();
+        var index = 0u;
+        foreach (var xf in stylesheet?.CellFormats?.Elements<CellFormat>() ?? [])
+        {
+            var id = xf.NumberFormatId?.Value ?? 0;
+            if (id is >= 14 and <= 22 or >= 45 and <= 47 || custom.Contains(id))
+            {
+                result.Add(index);
+            }
+            index++;
+        }
+        return result;
+    }
+
+    private static bool IsDateFormat(string code)
+    {
+        // Ignore quoted text and [colours]; a format with a year, day or month letter is a date.
+        var plain = System.Text.RegularExpressions.Regex.Replace(code, "\"[^\"]*\"|\\[[^\\]]*\\]", "");
+        return plain.IndexOfAny(['y', 'Y', 'd', 'D']) >= 0;
+    }
+
+    private static Cell? Cell(int column, uint row, object? value) => value switch
+    {
+        null => null,
+        string { Length: 0 } => null,
+        string s => TextCell(column, row, s, 0),
+        DateOnly d => new Cell
+        {
+            CellReference = Letters(column) + row,
+            StyleIndex = DateStyle,
+            CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
+        },
+        decimal m => new Cell { CellReference = Letters(column) + row, StyleIndex = NumberStyle, CellValue = new CellValue(m.ToString("0.##", CultureInfo.InvariantCulture)) },
+        int n => new Cell { CellReference = Letters(column) + row, StyleIndex = NumberStyle, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)) },
+        _ => TextCell(column, row, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", 0),
+    };
+
+    private static Cell TextCell(int column, uint row, string text, uint style) => new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+    {
+        CellReference = Letters(column) + row,
+        DataType = CellValues.InlineString,
+        StyleIndex = style == 0 ? null : style,
+    };
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat { NumberFormatId = DateFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 3, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true }) { Count = 4 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static string Letters(int index)
     {

@@ -1,6 +1,10 @@
 using System.Text;
 using SakraStader.Domain;
 using SakraStader.Infrastructure;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Components.Ui;
+using SakraStader.Data;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Import;
@@ -8,29 +12,32 @@ namespace SakraStader.Features.Import;
 /// <summary>Downloads that belong to the import pages: the template of each format and every bad row of an upload.</summary>
 public static class ImportEndpoints
 {
-    private const string ContentType = "text/csv; charset=utf-8";
-
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{KommunSlug}/import/mall/{slug}.csv", (string slug) =>
+        // The template holds the kommun's own areas and incident categories, so a filled-in template matches them.
+        app.MapGet("/{KommunSlug}/import/mall/{slug}.csv", async (string slug, AppDbContext db) =>
         {
             var format = ImportFormat.All.FirstOrDefault(f => f.Slug == slug);
-            return format is null
-                ? Results.NotFound()
-                : Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(format.TemplateCsv())).ToArray(), ContentType, $"mall-{slug}.csv");
+            if (format is null)
+            {
+                return Results.NotFound();
+            }
+            var areas = (await db.Areas.AsNoTracking().Select(a => a.Name).ToListAsync()).Order(StringComparer.Create(Sv.Culture, ignoreCase: true)).ToList();
+            var categories = (await db.IncidentCategories.AsNoTracking().Select(c => c.Name).ToListAsync()).Order(StringComparer.Create(Sv.Culture, ignoreCase: true)).ToList();
+            return Results.File(Csv.Write([.. format.Columns.Select(c => c.Header)], format.TemplateRows(areas, categories)), Csv.ContentType, $"mall-{slug}.csv");
         }).RequireAuthorization(Policies.Medlem);
 
         app.MapGet("/{KommunSlug}/import/{id:guid}/fel.csv", async (Guid id, ImportHandler imports, HttpContext http) =>
         {
-            http.Response.ContentType = ContentType;
+            http.Response.ContentType = Csv.ContentType;
             http.Response.Headers.ContentDisposition = "attachment; filename=\"fel.csv\"";
-            await http.Response.Body.WriteAsync(Encoding.UTF8.GetPreamble());
-            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), leaveOpen: true);
-            await writer.WriteAsync(CsvReader.Line("Rad", "Fel") + "\r\n");
+            await using var writer = Csv.Create(http.Response.Body);
+            await writer.WriteRecordAsync(["Rad", "Fel"], http.RequestAborted);
             await foreach (var error in imports.ErrorsAsync(id, http.RequestAborted))
             {
-                await writer.WriteAsync(CsvReader.Line(error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message) + "\r\n");
+                await writer.WriteRecordAsync([error.Line.ToString(CultureInfo.InvariantCulture), error.Message], http.RequestAborted);
             }
+            await writer.FlushAsync(http.RequestAborted);
         }).RequireAuthorization(Policies.Medlem).NeverStored();
 
         return app;

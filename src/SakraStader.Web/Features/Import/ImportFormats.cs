@@ -84,8 +84,21 @@ public abstract class ImportFormat
         return (index, null);
     }
 
-    public string TemplateCsv() =>
-        CsvReader.Line(Columns.Select(c => c.Header)) + "\r\n" + CsvReader.Line(Columns.Select(c => c.Example)) + "\r\n";
+    /// <summary>
+    /// The template's rows under the header: the examples, with the kommun's own areas in "Område" and its incident
+    /// categories in "Kategori", one row for each (cycling through the shorter list), so every name in it is valid.
+    /// </summary>
+    public List<string[]> TemplateRows(IReadOnlyList<string> areas, IReadOnlyList<string> categories)
+    {
+        var hasCategory = Columns.Any(c => c.Header == "Kategori");
+        var count = Math.Max(1, Math.Max(areas.Count, hasCategory ? categories.Count : 0));
+        return [.. Enumerable.Range(0, count).Select(i => Columns.Select(c => c.Header switch
+        {
+            "Område" when areas.Count > 0 => areas[i % areas.Count],
+            "Kategori" when categories.Count > 0 => categories[i % categories.Count],
+            _ => c.Example,
+        }).ToArray())];
+    }
 
     protected static string Field(CsvRecord record, int[] index, int column) =>
         index[column] >= 0 && index[column] < record.Fields.Length ? record.Fields[index[column]].Trim() : "";

@@ -23,6 +23,9 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
     public const int PreviewRows = 10;
     private const int Chunk = 2_000;
 
+    public static readonly string TooLargeMessage =
+        $"Filen är större än {MaxBytes / 1024 / 1024} MB och har inte laddats upp. Dela upp den i flera filer, till exempel en per år, och ladda upp dem en i taget.";
+
     public async Task<Guid> UploadAsync(ImportKind kind, string fileName, Stream file, CancellationToken ct = default)
     {
         var format = Authorised(kind);
@@ -187,7 +190,7 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new DomainException($"Filen är större än {MaxBytes / 1024 / 1024} MB. Dela upp den i flera filer.");
+                throw new DomainException(TooLargeMessage);
             }
             buffer.Write(chunk, 0, read);
         }

@@ -1,66 +1,47 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace SakraStader.Features.Meetings;
 
-/// <summary>Writes meetings as an iCalendar (RFC 5545) file that Outlook and other calendars import and subscribe to.</summary>
+/// <summary>
+/// Writes meetings as an iCalendar (RFC 5545) file that Outlook and other calendars import and subscribe to, with
+/// Ical.Net: it escapes text, folds long lines at 75 octets and ends lines with CRLF. Times are written in UTC
+/// (<c>20260310T080000Z</c>), which every calendar shows in its own zone, so no VTIMEZONE is needed.
+/// </summary>
 public static class Ics
 {
     public sealed record CalendarEvent(Guid Id, string Summary, DateTimeOffset Start, DateTimeOffset End, string Location, string Url, bool Cancelled);
 
     public static string Calendar(string name, IEnumerable<CalendarEvent> events, DateTimeOffset now)
     {
-        var sb = new StringBuilder();
-        Line(sb, "BEGIN:VCALENDAR");
-        Line(sb, "VERSION:2.0");
-        Line(sb, "PRODID:-//Säkra städer//Möten//SV");
-        Line(sb, "CALSCALE:GREGORIAN");
-        Line(sb, "METHOD:PUBLISH");
-        Line(sb, "X-WR-CALNAME:" + Escape(name));
+        var calendar = new Ical.Net.Calendar
+        {
+            ProductId = "-//Säkra städer//Möten//SV",
+            Method = "PUBLISH",
+            Scale = "GREGORIAN",
+        };
+        calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var e in events)
         {
-            Line(sb, "BEGIN:VEVENT");
-            Line(sb, $"UID:{e.Id:N}@sakrastader");
-            Line(sb, "DTSTAMP:" + Utc(now));
-            Line(sb, "DTSTART:" + Utc(e.Start));
-            Line(sb, "DTEND:" + Utc(e.End));
-            Line(sb, "SUMMARY:" + Escape(e.Summary));
+            var item = new Ical.Net.CalendarComponents.CalendarEvent
+            {
+                Uid = $"{e.Id:N}@sakrastader",
+                DtStamp = Utc(now),
+                DtStart = Utc(e.Start),
+                DtEnd = Utc(e.End),
+                Summary = e.Summary,
+                Url = new Uri(e.Url),
+                Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            };
             if (e.Location.Length > 0)
             {
-                Line(sb, "LOCATION:" + Escape(e.Location));
+                item.Location = e.Location;
             }
-            Line(sb, "URL:" + e.Url);
-            Line(sb, "STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line(sb, "END:VEVENT");
+            calendar.Events.Add(item);
         }
-        Line(sb, "END:VCALENDAR");
-        return sb.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    internal static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>CRLF line endings, folded at 75 octets of UTF-8 as RFC 5545 requires.</summary>
-    private static void Line(StringBuilder sb, string line)
-    {
-        var bytes = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (bytes + size > 75)
-            {
-                sb.Append("\r\n ");
-                bytes = 1;
-            }
-            sb.Append(rune.ToString());
-            bytes += size;
-        }
-        sb.Append("\r\n");
-    }
+    private static CalDateTime Utc(DateTimeOffset at) => new(at.UtcDateTime, CalDateTime.UtcTzId);
 }

@@ -1,0 +1,240 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Domain;
+using SakraStader.Features.Atgarder;
+using SakraStader.Features.Import;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>
+/// The files we write and read, through the kept libraries (docs/adr/0004): workbooks and Word documents that the
+/// Open XML SDK's validator accepts, CSV without live formulas, a calendar feed that Ical.Net reads back, and imports
+/// that take what Excel writes and say in Swedish what they cannot take.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
+{
+    private const string PlanTitle = "EST:s åtgärdsplan hösten";
+
+    private Task<Guid> PlanAsync(string slug) =>
+        app.WithDbAsync(slug, db => db.Atgardsplaner.Where(p => p.Title == PlanTitle).Select(p => p.Id).SingleAsync());
+
+    private static List<ValidationErrorInfo> Validate(OpenXmlPackage package) =>
+        [.. new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(package)];
+
+    private static string Describe(IEnumerable<ValidationErrorInfo> errors) =>
+        string.Join("\n", errors.Take(10).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
+
+    [Fact]
+    public async Task The_plan_sheet_passes_the_OpenXml_validator_with_a_valid_sheet_name_real_dates_and_the_id_last_and_hidden()
+    {
+        var plan = await PlanAsync("orebro");
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        var bytes = await client.Http.GetByteArrayAsync($"/orebro/atgardsplaner/{plan}/export.xlsx");
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var errors = Validate(document);
+        Assert.True(errors.Count == 0, Describe(errors));
+
+        var sheet = Assert.Single(document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>());
+        Assert.Equal("ESTs åtgärdsplan hösten", sheet.Name!.Value);
+        var worksheet = ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!.Value!)).Worksheet!;
+        var columns = worksheet.GetFirstChild<Columns>()!.Elements<Column>().ToList();
+        Assert.Equal(PlanExport.Header.Count, columns.Count);
+        Assert.All(columns, c => Assert.True(c.Width!.Value >= 8, $"column {c.Min}: {c.Width}"));
+        Assert.True(columns[^1].Hidden?.Value, "the Id column is hidden");
+        Assert.Null(columns[0].Hidden);
+
+        var rows = Xlsx.Read(new MemoryStream(bytes));
+        Assert.Equal("Åtgärd", rows[0][0]);
+        Assert.Equal("Id", rows[0][^1]);
+        Assert.All(rows.Skip(1), r => Assert.True(Guid.TryParse(r[^1], out _)));
+
+        // "Klart senast" holds real dates: day numbers in a cell style with a date format.
+        var due = PlanExport.Header.ToList().IndexOf("Klart senast");
+        var dueCells = worksheet.Descendants<Row>().Skip(1).Select(r => r.Elements<Cell>().FirstOrDefault(c => c.CellReference!.Value!.StartsWith(((char)('A' + due)).ToString(), StringComparison.Ordinal)))
+            .Where(c => c is not null).ToList();
+        Assert.NotEmpty(dueCells);
+        var stylesheet = document.WorkbookPart.WorkbookStylesPart!.Stylesheet!;
+        foreach (var cell in dueCells)
+        {
+            Assert.Null(cell!.DataType);
+            Assert.True(double.TryParse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture, out var serial) && serial > 40_000);
+            var format = stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value);
+            var code = stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value;
+            Assert.Equal("yyyy-mm-dd", code);
+        }
+        var expected = await app.WithDbAsync("orebro", db => db.Atgarder.Where(a => a.PlanId == plan && a.DueDate != null).Select(a => a.DueDate!.Value).ToListAsync());
+        Assert.Equal(expected.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            rows.Skip(1).Select(r => r[due]).Where(d => d.Length > 0).Order());
+    }
+
+    [Theory]
+    [InlineData("EST:s åtgärdsplan hösten", "ESTs åtgärdsplan hösten")]
+    [InlineData("Plan [2026] a/b\\c?d*e", "Plan 2026 abcde")]
+    [InlineData("'Citerad'", "Citerad")]
+    [InlineData("Styrgruppens långsiktiga åtgärdsplan 2026–2028", "Styrgruppens långsiktiga åtgärd")]
+    [InlineData("::", "Blad1")]
+    [InlineData("History", "Blad1")]
+    public void Sheet_names_drop_the_characters_Excel_forbids_and_keep_to_31_characters(string title, string expected)
+    {
+        var name = Xlsx.SheetName(title);
+        Assert.Equal(expected, name);
+        Assert.InRange(name.Length, 1, Xlsx.MaxSheetName);
+    }
+
+    [Fact]
+    public async Task The_annual_report_document_passes_the_OpenXml_validator_and_keeps_its_charts()
+    {
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var year = await app.WithDbAsync("orebro", db => db.AnnualReports.Select(r => r.Year).SingleAsync());
+        var bytes = await samordnare.Http.GetByteArrayAsync($"/orebro/arsrapporter/{year}/arsrapport-{year}.docx");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var errors = Validate(document);
+        Assert.True(errors.Count == 0, Describe(errors));
+        Assert.NotEmpty(document.MainDocumentPart!.ChartParts);
+        Assert.Equal($"Årsrapport {year}: trygghetsskapande och brottsförebyggande arbete", document.PackageProperties.Title);
+        var body = document.MainDocumentPart.Document!.Body!;
+        Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>(), s => s.Val == "Heading1");
+        Assert.NotEmpty(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableHeader>());
+    }
+
+    [Fact]
+    public void Csv_cells_that_start_like_a_formula_get_an_apostrophe()
+    {
+        var bytes = Csv.Write(["Åtgärd", "Kostnad"],
+            [["=HYPERLINK(\"http://x.example\";\"klicka\")", "1200"], ["+46 19 21 10 00", "-"], ["@SUM(A1)", "\tTab"], ["\rCR", "Vanlig; text"]]);
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var records = CsvReader.Read(bytes).Select(r => r.Fields).ToList();
+        Assert.Equal(["Åtgärd", "Kostnad"], records[0]);
+        Assert.Equal("'=HYPERLINK(\"http://x.example\";\"klicka\")", records[1][0]);
+        Assert.Equal("1200", records[1][1]);
+        Assert.Equal(["'+46 19 21 10 00", "'-"], records[2]);
+        Assert.Equal(["'@SUM(A1)", "'\tTab"], records[3]);
+        Assert.Equal(["'\rCR", "Vanlig; text"], records[4]);
+    }
+
+    [Fact]
+    public async Task A_measure_titled_like_a_formula_is_exported_to_csv_as_text()
+    {
+        var plan = await PlanAsync("haninge");
+        await app.WithDbAsync("haninge", async db =>
+        {
+            db.Atgarder.Add(new Atgard(plan, "=1+1 lampor", null));
+            return await db.SaveChangesAsync();
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "haninge"));
+        var csv = await client.Http.GetByteArrayAsync($"/haninge/atgardsplaner/{plan}/export.csv");
+
+        var text = Encoding.UTF8.GetString(csv);
+        Assert.DoesNotContain("\n=1+1", text, StringComparison.Ordinal);
+        var rows = CsvReader.Read(csv).Select(r => r.Fields).ToList();
+        Assert.Equal(PlanExport.Header, rows[0]);
+        Assert.Contains(rows, r => r[0] == "'=1+1 lampor");
+    }
+
+    [Fact]
+    public async Task The_calendar_of_a_group_reads_back_with_IcalNet_at_the_meetings_times()
+    {
+        var (groupId, meetings) = await app.WithDbAsync("orebro", async db =>
+        {
+            var group = await db.Groups.Where(g => g.Name.StartsWith("EST")).Select(g => g.Id).FirstAsync();
+            var list = await db.Meetings.Where(m => m.GroupId == group).Select(m => new { m.Id, m.StartsAt, m.EndsAt, m.Cancelled }).ToListAsync();
+            return (group, list);
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        using var response = await client.GetAsync($"/orebro/grupper/{groupId}/kalender.ics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/calendar", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+
+        var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
+        var from = TestClock.Now.AddYears(-1);
+        var expected = meetings.Where(m => m.StartsAt >= from).ToList();
+        Assert.Equal(expected.Count, calendar.Events.Count);
+        foreach (var m in expected)
+        {
+            var e = calendar.Events.Single(x => x.Uid == $"{m.Id:N}@sakrastader");
+            Assert.Equal(m.StartsAt.UtcDateTime, e.DtStart!.AsUtc);
+            Assert.Equal(m.EndsAt.UtcDateTime, e.DtEnd!.AsUtc);
+            Assert.Equal(m.Cancelled ? "CANCELLED" : "CONFIRMED", e.Status);
+            Assert.EndsWith($"/orebro/moten/{m.Id}", e.Url!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(AppClient client, string slug, ImportKind kind, byte[] content) =>
+        await client.UploadAsync($"/{slug}/import", "upload", new Dictionary<string, string> { ["Kind"] = kind.ToString() }, "File", "fil.csv", content);
+
+    [Fact]
+    public async Task An_import_accepts_Excels_sep_line_and_counts_lines_as_the_file_does()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var area = await app.WithDbAsync("karlstad", db => db.Areas.Select(a => a.Name).FirstAsync());
+        var file = Encoding.UTF8.GetBytes($"sep=;\r\nÅr;Område;Fråga;Värde\r\n2019;{area};Otrygg ute sent;30,5\r\n2019;Finns inte;Otrygg ute sent;31\r\n");
+
+        using var response = await UploadAsync(client, "karlstad", ImportKind.SurveyResults, file);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.PageAsync(response.LocationPath());
+        var errors = page.QuerySelectorAll(".error-list tbody tr").Select(tr => (Line: tr.Children[0].TextContent, Text: tr.Children[1].TextContent)).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal("4", error.Line);
+        Assert.Contains("\"Finns inte\" finns inte", error.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Windows_1252_file_is_refused_with_how_to_save_it_as_UTF8()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var latin1 = Encoding.Latin1.GetBytes("År;Område;Fråga;Värde\r\n2019;Våxnäs;Otrygg;30\r\n");
+
+        using var response = await UploadAsync(client, "karlstad", ImportKind.SurveyResults, latin1);
+        var page = await client.PageAsync(response.LocationPath());
+        var message = page.QuerySelector(".error-list")!.TextContent;
+        Assert.Contains("inte sparad som UTF-8", message, StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8 (kommaavgränsad)", message, StringComparison.Ordinal);
+        Assert.Contains("Spara som", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_returns_to_the_import_page_with_a_Swedish_message()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+        var form = AppClient.CurrentValues(AppClient.FindForm(await client.PageAsync("/karlstad/import"), "upload"));
+        using var body = new MultipartFormDataContent();
+        foreach (var (k, v) in form)
+        {
+            body.Add(new StringContent(v), k);
+        }
+        body.Add(new StringContent(nameof(ImportKind.SurveyResults)), "Kind");
+        body.Add(new ByteArrayContent(new byte[(int)UploadLimitMiddleware.MaxRequestBytes + 1024]), "File", "stor.csv");
+
+        using var response = await client.Http.PostAsync("/karlstad/import", body);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var page = await client.PageAsync(response.LocationPath());
+        Assert.Equal(ImportHandler.TooLargeMessage, page.QuerySelector("#file-error")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.ImportBatches.CountAsync(b => b.FileName == "stor.csv")));
+    }
+
+    [Fact]
+    public async Task The_templates_list_the_kommuns_own_areas_and_incident_categories()
+    {
+        var (areas, categories) = await app.WithDbAsync("boras", async db =>
+            (await db.Areas.Select(a => a.Name).ToListAsync(), await db.IncidentCategories.Select(c => c.Name).ToListAsync()));
+        using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "boras"));
+
+        var incidents = CsvReader.Read(await client.Http.GetByteArrayAsync("/boras/import/mall/handelser.csv")).Select(r => r.Fields).ToList();
+        var header = incidents[0].ToList();
+        Assert.Equal(categories.Order(), incidents.Skip(1).Select(r => r[header.IndexOf("Kategori")]).Distinct().Order());
+        Assert.Equal(areas.Order(), incidents.Skip(1).Select(r => r[header.IndexOf("Område")]).Distinct().Order());
+        Assert.DoesNotContain(incidents.Skip(1), r => r[header.IndexOf("Område")] == "Vivalla"); // Örebro's area, not Borås's
+
+        var survey = CsvReader.Read(await client.Http.GetByteArrayAsync("/boras/import/mall/trygghet.csv")).Select(r => r.Fields).ToList();
+        Assert.Equal(areas.Order(), survey.Skip(1).Select(r => r[survey[0].ToList().IndexOf("Område")]).Order());
+    }
+}
