@@ -45,7 +45,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     IsPlatformAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
                     CalendarToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -87,7 +87,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "sv_SE"),
                     Kod = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
                     Slug = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
@@ -207,7 +207,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "sv_SE"),
                     Boundary = table.Column<string>(type: "TEXT", nullable: true),
                     Archived = table.Column<bool>(type: "INTEGER", nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -231,7 +231,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false, collation: "sv_SE"),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -276,7 +276,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     Parties = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -300,7 +300,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Cadence = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -330,7 +330,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Content = table.Column<byte[]>(type: "BLOB", nullable: false),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     RowCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -358,7 +358,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false, collation: "sv_SE"),
                     Order = table.Column<int>(type: "INTEGER", nullable: false),
                     Hidden = table.Column<bool>(type: "INTEGER", nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -379,7 +379,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Background = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
@@ -408,8 +408,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Organisation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -489,7 +489,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Closed = table.Column<bool>(type: "INTEGER", nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -574,9 +574,9 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     IsChair = table.Column<bool>(type: "INTEGER", nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -677,7 +677,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                     AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     ReportedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -740,10 +740,10 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     MedborgarlofteId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     SignatoryUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignatoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignatoryTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignatoryName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
+                    SignatoryTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     Order = table.Column<int>(type: "INTEGER", nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -773,9 +773,9 @@ namespace SakraStader.Data.Migrations.Sqlite
                     VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PartyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     RoleText = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Method = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -836,7 +836,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     LagesbildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -934,7 +934,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false, collation: "sv_SE"),
                     Minutes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -1005,9 +1005,9 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
                     GroupMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    SubstituteName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    SubstituteName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true, collation: "sv_SE"),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1166,7 +1166,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                     ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Section = table.Column<int>(type: "INTEGER", nullable: false),
                     AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -1198,7 +1198,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     LagesbildId = table.Column<Guid>(type: "TEXT", nullable: true),
                     FordjupadId = table.Column<Guid>(type: "TEXT", nullable: true),
                     FromYear = table.Column<int>(type: "INTEGER", nullable: true),
@@ -1250,13 +1250,13 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProblemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Causes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     PreventionType = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponsibleOrganisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    ResponsibleOrganisation = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false, collation: "sv_SE"),
                     ResponsibleUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ResponsibleName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ResponsibleName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "sv_SE"),
                     Partners = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),

@@ -13,7 +13,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206035102_Initial")]
+    [Migration("20261206040036_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -211,7 +211,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -305,7 +306,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -382,7 +384,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -463,12 +466,14 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("ResponsibleOrganisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid?>("ResponsibleUserId")
                         .HasColumnType("uuid");
@@ -482,7 +487,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -639,7 +645,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<int?>("ToYear")
                         .HasColumnType("integer");
@@ -676,7 +683,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -685,7 +693,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.Property<string>("SubstituteName")
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -735,7 +744,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -884,7 +894,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
@@ -1112,7 +1123,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -1146,17 +1158,20 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
@@ -1231,7 +1246,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("UploadedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1273,7 +1289,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1313,7 +1330,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -1342,7 +1360,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1424,7 +1443,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1535,17 +1555,20 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("SignatoryTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid?>("SignatoryUserId")
                         .HasColumnType("uuid");
@@ -1585,12 +1608,14 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("uuid");
@@ -1606,7 +1631,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -1696,7 +1722,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
@@ -1784,7 +1811,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1794,7 +1822,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -1907,7 +1936,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -2025,7 +2055,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid");

@@ -11,7 +11,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206035055_Initial")]
+    [Migration("20261206040026_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,7 +201,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -295,7 +296,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -372,7 +374,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -453,12 +456,14 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("ResponsibleOrganisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid?>("ResponsibleUserId")
                         .HasColumnType("TEXT");
@@ -472,7 +477,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -629,7 +635,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<int?>("ToYear")
                         .HasColumnType("INTEGER");
@@ -666,7 +673,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -675,7 +683,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.Property<string>("SubstituteName")
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -723,7 +732,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -872,7 +882,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");
@@ -1100,7 +1111,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -1134,17 +1146,20 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
@@ -1219,7 +1234,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("UploadedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1261,7 +1277,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1301,7 +1318,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -1330,7 +1348,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1412,7 +1431,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1523,17 +1543,20 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("SignatoryTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid?>("SignatoryUserId")
                         .HasColumnType("TEXT");
@@ -1573,12 +1596,14 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT");
@@ -1594,7 +1619,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -1684,7 +1710,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");
@@ -1772,7 +1799,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1782,7 +1810,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -1895,7 +1924,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -2013,7 +2043,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("TEXT");

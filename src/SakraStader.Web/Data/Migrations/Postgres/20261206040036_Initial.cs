@@ -47,7 +47,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     IsPlatformAdmin = table.Column<bool>(type: "boolean", nullable: false),
                     CalendarToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -89,7 +89,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "sv-SE-x-icu"),
                     Kod = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
                 },
@@ -209,7 +209,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "sv-SE-x-icu"),
                     Boundary = table.Column<string>(type: "text", nullable: true),
                     Archived = table.Column<bool>(type: "boolean", nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -233,7 +233,7 @@ namespace SakraStader.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "sv-SE-x-icu"),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -278,7 +278,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     Parties = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
@@ -302,7 +302,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Cadence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -332,7 +332,7 @@ namespace SakraStader.Data.Migrations.Postgres
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     UploadedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    UploadedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     RowCount = table.Column<int>(type: "integer", nullable: false),
@@ -360,7 +360,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false, collation: "sv-SE-x-icu"),
                     Order = table.Column<int>(type: "integer", nullable: false),
                     Hidden = table.Column<bool>(type: "boolean", nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -381,7 +381,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
                     Background = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
@@ -410,8 +410,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Organisation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OrganisationName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    OrganisationName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -491,7 +491,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AreaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Closed = table.Column<bool>(type: "boolean", nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -576,9 +576,9 @@ namespace SakraStader.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     GroupId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
+                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     IsChair = table.Column<bool>(type: "boolean", nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -679,7 +679,7 @@ namespace SakraStader.Data.Migrations.Postgres
                     AreaId = table.Column<Guid>(type: "uuid", nullable: false),
                     Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     ReportedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -742,10 +742,10 @@ namespace SakraStader.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     MedborgarlofteId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     SignatoryUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignatoryTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignatoryName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
+                    SignatoryTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     Order = table.Column<int>(type: "integer", nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -775,9 +775,9 @@ namespace SakraStader.Data.Migrations.Postgres
                     VersionId = table.Column<Guid>(type: "uuid", nullable: false),
                     PartyId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
+                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     RoleText = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Method = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -838,7 +838,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     LagesbildId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -936,7 +936,7 @@ namespace SakraStader.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
                     Order = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "sv-SE-x-icu"),
                     Minutes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     Decision = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -1007,9 +1007,9 @@ namespace SakraStader.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
                     GroupMemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    SubstituteName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    SubstituteName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true, collation: "sv-SE-x-icu"),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1168,7 +1168,7 @@ namespace SakraStader.Data.Migrations.Postgres
                     ReportId = table.Column<Guid>(type: "uuid", nullable: false),
                     Section = table.Column<int>(type: "integer", nullable: false),
                     AuthorUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
@@ -1200,7 +1200,7 @@ namespace SakraStader.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     GroupId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     LagesbildId = table.Column<Guid>(type: "uuid", nullable: true),
                     FordjupadId = table.Column<Guid>(type: "uuid", nullable: true),
                     FromYear = table.Column<int>(type: "integer", nullable: true),
@@ -1252,13 +1252,13 @@ namespace SakraStader.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     PlanId = table.Column<Guid>(type: "uuid", nullable: false),
                     ProblemId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Causes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     PreventionType = table.Column<int>(type: "integer", nullable: false),
-                    ResponsibleOrganisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    ResponsibleOrganisation = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false, collation: "sv-SE-x-icu"),
                     ResponsibleUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ResponsibleName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ResponsibleName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv-SE-x-icu"),
                     Partners = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: true),
