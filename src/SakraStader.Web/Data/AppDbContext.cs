@@ -37,6 +37,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     /// </summary>
     internal bool BulkImport { get; set; }
 
+    /// <summary>The provider's Swedish collation, put on every name and title column (<see cref="SwedishOrder"/>).</summary>
+    protected abstract string SwedishCollation { get; }
+
     public DbSet<Kommun> Kommuner => Set<Kommun>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Group> Groups => Set<Group>();
@@ -100,6 +103,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 builder.Entity(entityType.ClrType).Property(nameof(TenantEntity.Id)).ValueGeneratedNever();
             }
         }
+        builder.UseSwedishCollation(SwedishCollation);
     }
 
     // Back to the pool without a tenant: a context leased without one sees and writes nothing.

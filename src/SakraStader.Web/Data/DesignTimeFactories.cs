@@ -10,7 +10,7 @@ namespace SakraStader.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db")
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqliteWithSwedishOrder("Data Source=design.db")
             .AddInterceptors(new AuditInterceptor(DesignTimeClock.Instance)).Options);
 }
 

@@ -6,6 +6,9 @@ namespace SakraStader.Data;
 /// <summary>The embedded default. Its migrations live in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
+    /// <summary>Registered on each connection by <see cref="SwedishOrder.UseSqliteWithSwedishOrder"/>.</summary>
+    protected override string SwedishCollation => SwedishOrder.SqliteCollation;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; a sortable binary form can.
@@ -14,4 +17,8 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 /// <summary>The production server. Its migrations live in Data/Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    /// <summary>The server's own ICU collation: PostgreSQL must be built with ICU (Debian's and the cloud services' are).</summary>
+    protected override string SwedishCollation => SwedishOrder.PostgresCollation;
+}

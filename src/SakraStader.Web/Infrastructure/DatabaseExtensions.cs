@@ -32,7 +32,7 @@ public static class DatabaseExtensions
             var cs = configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/sakrastader.db";
             cs = AbsoluteSqlitePath(cs, contentRoot);
             services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o
-                .UseSqlite(cs)
+                .UseSqliteWithSwedishOrder(cs)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddTenantScopedContext<SqliteAppDbContext>();
         }

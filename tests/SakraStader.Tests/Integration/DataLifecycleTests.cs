@@ -35,7 +35,7 @@ public sealed class DataLifecycleTests(TestApp app) : IClassFixture<TestApp>
         try
         {
             Backup.SqliteCopy(connectionString, file);
-            var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file};Pooling=false").Options;
+            var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqliteWithSwedishOrder($"Data Source={file};Pooling=false").Options;
             await using var copy = new SqliteAppDbContext(options);
             return await Backup.RowCountsAsync(copy);
         }

@@ -18,7 +18,7 @@ namespace SakraStader.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -208,7 +208,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -302,7 +303,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -379,7 +381,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -460,12 +463,14 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("ResponsibleOrganisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid?>("ResponsibleUserId")
                         .HasColumnType("uuid");
@@ -479,7 +484,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -636,7 +642,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<int?>("ToYear")
                         .HasColumnType("integer");
@@ -673,7 +680,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -682,7 +690,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.Property<string>("SubstituteName")
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -732,7 +741,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -881,7 +891,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
@@ -1109,7 +1120,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -1143,17 +1155,20 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
@@ -1228,7 +1243,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("UploadedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1270,7 +1286,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1310,7 +1327,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -1339,7 +1357,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1421,7 +1440,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1532,17 +1552,20 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("SignatoryTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid?>("SignatoryUserId")
                         .HasColumnType("uuid");
@@ -1582,12 +1605,14 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("uuid");
@@ -1603,7 +1628,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -1693,7 +1719,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
@@ -1781,7 +1808,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1791,7 +1819,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -1904,7 +1933,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.HasKey("Id");
 
@@ -2022,7 +2052,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("sv-SE-x-icu");
 
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("uuid");

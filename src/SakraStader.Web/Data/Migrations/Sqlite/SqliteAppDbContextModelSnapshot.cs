@@ -15,7 +15,7 @@ namespace SakraStader.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
@@ -198,7 +198,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -292,7 +293,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -369,7 +371,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -450,12 +453,14 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("ResponsibleName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("ResponsibleOrganisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid?>("ResponsibleUserId")
                         .HasColumnType("TEXT");
@@ -469,7 +474,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -626,7 +632,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<int?>("ToYear")
                         .HasColumnType("INTEGER");
@@ -663,7 +670,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -672,7 +680,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.Property<string>("SubstituteName")
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -720,7 +729,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -869,7 +879,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");
@@ -1097,7 +1108,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -1131,17 +1143,20 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
@@ -1216,7 +1231,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("UploadedByName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1258,7 +1274,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -1298,7 +1315,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -1327,7 +1345,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1409,7 +1428,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1520,17 +1540,20 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("SignatoryName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("SignatoryTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid?>("SignatoryUserId")
                         .HasColumnType("TEXT");
@@ -1570,12 +1593,14 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("PartyId")
                         .HasColumnType("TEXT");
@@ -1591,7 +1616,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -1681,7 +1707,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");
@@ -1769,7 +1796,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -1779,7 +1807,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -1892,7 +1921,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.HasKey("Id");
 
@@ -2010,7 +2040,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
 
                     b.Property<Guid>("AuthorUserId")
                         .HasColumnType("TEXT");
