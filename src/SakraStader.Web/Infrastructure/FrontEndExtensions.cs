@@ -26,6 +26,11 @@ public static class FrontEndExtensions
             c.SnackbarConfiguration.PreventDuplicates = false;
         });
         services.AddTransient<MudLocalizer, SwedishMudLocalizer>();
+        // The framework would make an antiforgery token (a cookie and no-store) on every server-rendered page so that
+        // interactive forms could post; ours never post (they run over the circuit). A token is made only where a
+        // static form asks for one, so the public pages stay cacheable and cookie-free.
+        services.AddHttpContextAccessor();
+        services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, RequestAntiforgeryStateProvider>();
         return services;
     }
 
@@ -48,5 +53,20 @@ public static class FrontEndExtensions
         {
             endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Tenancy.Policies.SignedIn));
         }
+    }
+}
+
+/// <summary>An antiforgery token for the request's static form, made when the form asks for it; none in a circuit.</summary>
+public sealed class RequestAntiforgeryStateProvider(IHttpContextAccessor accessor, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+{
+    public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken? GetAntiforgeryToken()
+    {
+        if (accessor.HttpContext is not { } http || http.WebSockets.IsWebSocketRequest)
+        {
+            return null;
+        }
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return tokens.RequestToken is null ? null : new(tokens.RequestToken, tokens.FormFieldName);
     }
 }

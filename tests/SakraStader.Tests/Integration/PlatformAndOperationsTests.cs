@@ -92,6 +92,14 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         }
+
+        // The interactive app allows inline style (MudBlazor positions with style attributes), never inline script.
+        var lagesbild = await app.WithDbAsync("orebro", db => db.Lagesbilder.Select(l => l.Id).FirstAsync());
+        using var interactive = await client.GetAsync($"/orebro/lagesbilder/{lagesbild}");
+        var appCsp = interactive.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Equal(SecurityHeadersMiddleware.InteractiveContentSecurityPolicy, appCsp);
+        Assert.Contains("script-src 'self';", appCsp);
+        Assert.DoesNotContain("script-src 'self' 'unsafe", appCsp);
     }
 
     [Fact]

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Resources;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using SakraStader.Components.Mud;
+using SakraStader.Components.Ui;
+using SakraStader.Features.Commands;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Components;
+
+/// <summary>The text that saves itself (bunit, MudBlazor services, a fake save command).</summary>
+public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
+{
+    private readonly List<(string Text, string Seen)> saves = [];
+
+    public AutosaveTextTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(TestClock.Instance);
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    private IRenderedComponent<AutosaveText> Render(string stored, Func<string, string, CommandResult> answer) =>
+        Render<AutosaveText>(p => p
+            .Add(x => x.Id, "summary")
+            .Add(x => x.Label, "Sammanfattning")
+            .Add(x => x.Value, stored)
+            .Add(x => x.DebounceMs, 20)
+            .Add(x => x.Save, (text, seen) =>
+            {
+                saves.Add((text, seen));
+                return Task.FromResult(answer(text, seen));
+            }));
+
+    [Fact]
+    public void Leaving_the_field_saves_the_text_over_the_stored_one_and_says_so()
+    {
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.Find("textarea").Input("Läget är lugnt. Klotter vid torget.");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        Assert.Equal(("Läget är lugnt. Klotter vid torget.", "Läget är lugnt."), Assert.Single(saves));
+    }
+
+    [Fact]
+    public void A_pause_in_the_typing_saves_without_leaving_the_field()
+    {
+        var cut = Render("", (_, _) => CommandResult.Ok("Sparat."));
+        cut.Find("textarea").Input("Ny prognos.");
+        cut.WaitForAssertion(() => Assert.Single(saves), TimeSpan.FromSeconds(5));
+        Assert.Equal(("Ny prognos.", ""), saves[0]);
+    }
+
+    [Fact]
+    public void A_conflict_keeps_the_users_text_and_shows_the_stored_one_beside_it()
+    {
+        var cut = Render("Gammal text.", (_, _) => new CommandResult(false, "Någon annan har ändrat det här.", "Summary", true, false, "Andras text."));
+        cut.Find("textarea").Input("Min text.");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Andras text.", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal("Min text.", cut.Find("textarea").GetAttribute("value") ?? cut.Find("textarea").TextContent);
+        Assert.Contains("Någon annan har ändrat det här.", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Inte sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal);
+
+        // "Spara min text ändå" saves over the text now shown.
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Spara min text", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, saves.Count));
+        Assert.Equal(("Min text.", "Andras text."), saves[1]);
+    }
+
+    [Fact]
+    public void A_refused_text_keeps_what_was_typed_with_the_message_at_the_field()
+    {
+        var cut = Render("", (_, _) => new CommandResult(false, "Skriv inte personnummer.", "Summary", false, false, null));
+        cut.Find("textarea").Input("Se 811218-9876");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Skriv inte personnummer.", cut.Markup, StringComparison.Ordinal));
+        Assert.Contains("811218-9876", cut.Find("textarea").GetAttribute("value") ?? cut.Find("textarea").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_is_saved_when_nothing_changed()
+    {
+        var cut = Render("Samma.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.Find("textarea").Blur();
+        Assert.Empty(saves);
+    }
+
+    /// <summary>No English framework text reaches a user: every text MudBlazor ships has a Swedish translation.</summary>
+    [Fact]
+    public void Every_MudBlazor_text_has_a_Swedish_translation()
+    {
+        var assembly = typeof(MudButton).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.Contains("LanguageResource", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new ResourceReader(stream);
+        var keys = new List<string>();
+        foreach (System.Collections.DictionaryEntry entry in reader)
+        {
+            keys.Add((string)entry.Key);
+        }
+        Assert.True(keys.Count > 100);
+        var localizer = new SwedishMudLocalizer();
+        Assert.All(keys, key => Assert.False(localizer[key].ResourceNotFound, key));
+        Assert.Equal("Rader per sida:", localizer["MudDataGridPager_RowsPerPage"].Value);
+        Assert.Equal("Nästa månad mars", localizer["MudBaseDatePicker_NextMonth", "mars"].Value);
+    }
+
+    [Fact]
+    public void The_date_pickers_culture_numbers_weeks_as_ISO_and_starts_on_Monday()
+    {
+        var culture = SwedishIsoCulture.Instance;
+        Assert.Equal(DayOfWeek.Monday, culture.DateTimeFormat.FirstDayOfWeek);
+        // sv-SE's own rule calls 30 December 2024 week 53; ISO 8601 calls it week 1 of 2025.
+        Assert.Equal(1, culture.Calendar.GetWeekOfYear(new DateTime(2024, 12, 30), CalendarWeekRule.FirstFourDayWeek, DayOfWeek.Monday));
+        Assert.Equal(53, culture.Calendar.GetWeekOfYear(new DateTime(2026, 12, 31), CalendarWeekRule.FirstFourDayWeek, DayOfWeek.Monday));
+    }
+}
