@@ -216,21 +216,24 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
     {
         using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
         var area = await app.WithDbAsync("karlstad", db => db.Areas.Select(a => a.Id).FirstAsync());
+        // The next agreement period, after the demo's own (last year to next year), so the title is not the demo's.
+        var from = TestClock.Today.Year + 2;
+        var title = $"Samverkansöverenskommelse {from}–{from + 2}";
         var fields = new Dictionary<string, string>
         {
-            ["Input.Title"] = "Samverkansöverenskommelse 2026–2028", ["Input.Parties"] = "Karlstads kommun och Polisen, LPO Karlstad",
-            ["Input.ValidFrom"] = "2026-01-01", ["Input.ValidTo"] = "2025-12-31", ["Input.AreaIds"] = area.ToString(), ["Input.Focus"] = "Trygghet i centrum.",
+            ["Input.Title"] = title, ["Input.Parties"] = "Karlstads kommun och Polisen, LPO Karlstad",
+            ["Input.ValidFrom"] = $"{from}-01-01", ["Input.ValidTo"] = $"{from - 1}-12-31", ["Input.AreaIds"] = area.ToString(), ["Input.Focus"] = "Trygghet i centrum.",
         };
         using var bad = await samordnare.SubmitAsync("/karlstad/overenskommelser", "agreement", fields);
         var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
         Assert.Equal("Slutdatumet kan inte ligga före startdatumet.", badPage.QuerySelector("#ag-to + .field-error")!.TextContent);
         Assert.Equal("Karlstads kommun och Polisen, LPO Karlstad", badPage.QuerySelector("#ag-parties")!.GetAttribute("value"));
-        Assert.False(await app.WithDbAsync("karlstad", db => db.CooperationAgreements.AnyAsync(a => a.Title == "Samverkansöverenskommelse 2026–2028")));
+        Assert.False(await app.WithDbAsync("karlstad", db => db.CooperationAgreements.AnyAsync(a => a.Title == title)));
 
-        fields["Input.ValidTo"] = "2028-12-31";
+        fields["Input.ValidTo"] = $"{from + 2}-12-31";
         using var good = await samordnare.SubmitAsync("/karlstad/overenskommelser", "agreement", fields);
         Assert.Contains("Överenskommelsen är sparad.", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var saved = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == "Samverkansöverenskommelse 2026–2028"));
+        var saved = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == title));
         Assert.Equal([area], saved.AreaIds);
 
         using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));

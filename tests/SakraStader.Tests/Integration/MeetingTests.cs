@@ -261,6 +261,26 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_group_without_meetings_this_year_is_counted_as_zeros_not_an_error()
+    {
+        // Last year's meeting only: on New Year's Day this is what every group looks like until its first meeting.
+        var lastYearsEnd = SwedishTime.YearBounds(TestClock.Today.Year).From.AddHours(-2);
+        await app.WithDbAsync("karlstad", async db =>
+        {
+            var group = db.Groups.Add(new Group("Nätverk utan möten i år", GroupKind.Annan, "Syfte", CadenceKind.Other)).Entity;
+            db.Meetings.Add(new Meeting(group.Id, lastYearsEnd, lastYearsEnd.AddHours(1), "Stadshuset", null));
+            return await db.SaveChangesAsync();
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
+
+        using var response = await client.GetAsync("/karlstad/moten");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var row = page.QuerySelectorAll("section[aria-labelledby=year-heading] tbody tr").Single(r => r.TextContent.Contains("Nätverk utan möten i år", StringComparison.Ordinal));
+        Assert.Equal(["0", "0", "0", "0"], row.QuerySelectorAll("td").Skip(1).Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Mina_grupper_lists_exactly_the_users_groups_and_marks_those_they_chair()
     {
         var email = TestApp.Email("medlem", "haninge");

@@ -5,8 +5,9 @@ using SakraStader.Features.Meetings;
 namespace SakraStader.Features.Demo;
 
 /// <summary>
-/// A realistic meeting year for the demo groups: members and chairs, the year's plan from each group's cadence, and
-/// for meetings already held an agenda with minutes, decisions, attendance and follow-ups, approved except the latest.
+/// A realistic meeting year for the demo groups: members and chairs, the meetings of each group's cadence over the last
+/// twelve months, this year and next, and for meetings already held an agenda with minutes, decisions, attendance and
+/// follow-ups, approved except the latest.
 /// </summary>
 internal static class DemoMeetings
 {
@@ -14,14 +15,20 @@ internal static class DemoMeetings
 
     public static void Add(AppDbContext db, List<Group> groups, Dictionary<string, (AppUser User, string Org, string Title)> people, DateTimeOffset now)
     {
-        var year = SwedishTime.DateOf(now).Year;
+        var today = SwedishTime.DateOf(now);
+        var year = today.Year;
         foreach (var group in groups)
         {
             var members = Members(group, people);
             db.GroupMembers.AddRange(members);
             var chair = members.First(m => m.IsChair);
-            // This year's meetings and next year's plan, so that "Kommande möten" has something in every season.
-            var dates = group.Rule.DatesIn(year, group.MeetingDay).Concat(group.Rule.DatesIn(year + 1, group.MeetingDay)).ToList();
+            // The last twelve months' meetings, this year's and next year's plan: "Kommande möten" has something in
+            // every season, and every group with a cadence has held meetings whatever the date (on New Year's Day
+            // none of this year's has been held yet, and a styrgrupp meeting twice a year has none before March).
+            var dates = group.Rule.DatesIn(year - 1, group.MeetingDay).Where(d => d > today.AddYears(-1))
+                .Concat(group.Rule.DatesIn(year, group.MeetingDay))
+                .Concat(group.Rule.DatesIn(year + 1, group.MeetingDay))
+                .ToList();
             var past = dates.Where(d => SwedishTime.At(d, MeetingPlanner.DefaultEnd) < now).ToList();
             foreach (var (date, index) in dates.Select((d, i) => (d, i)))
             {
