@@ -64,6 +64,11 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await Assertions.Expect(samordnare.Locator(".comment .autosave__status")).ToContainTextAsync("Sparat");
         await Assertions.Expect(samordnare.Locator(".toc")).Not.ToContainTextAsync("obesvarad");
         await PageCheck.CheckAsync(samordnare, "81-arsrapport-granskning");
+        // The contents link within the page; the Word document still comes from its file endpoint.
+        await samordnare.Locator(".toc").GetByRole(AriaRole.Link, new() { Name = "Åtgärder" }).ClickAsync();
+        await Assertions.Expect(samordnare).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/boras/arsrapporter/{year}.*#avsnitt-atgarder$"));
+        var download = await samordnare.RunAndWaitForDownloadAsync(() => samordnare.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Word-dokument" }).ClickAsync());
+        Assert.Equal($"arsrapport-{year}.docx", download.SuggestedFilename);
 
         // The chair approves at the held meeting, confirmed in a dialog that says what happens; desktop and phone.
         await styrgrupp.GotoAsync(reportUrl + "?del=beslut");
