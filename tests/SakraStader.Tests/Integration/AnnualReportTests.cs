@@ -219,6 +219,10 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
 
         var commentId = await app.WithDbAsync("boras", db => db.ReportComments.Where(c => c.Text == "Redovisa kostnaderna.").Select(c => c.Id).SingleAsync());
         var seenBeforeAnswer = await app.AsUserAsync(styrgruppEmail, "boras", async ops => (await Read(ops, year))!.Version);
+        // Only the samordnare answers: the chair who commented cannot answer their own comment.
+        var chairAnswer = await app.AsUserAsync(styrgruppEmail, "boras", ops =>
+            Send(ops, SamordnareRight, null, (w, ct) => w.AnswerAsync(year, commentId, "Själv besvarad.", "", ct)));
+        Assert.True(chairAnswer.Forbidden);
         var answer = await app.AsUserAsync(samordnareEmail, "boras", ops =>
             Send(ops, SamordnareRight, null, (w, ct) => w.AnswerAsync(year, commentId, "Kostnaderna står nu i tabellen.", "", ct)));
         Assert.True(answer.Succeeded, answer.Message);
