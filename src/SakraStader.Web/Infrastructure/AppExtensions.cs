@@ -44,6 +44,7 @@ public static class AppExtensions
         services.AddScoped<Features.Atgarder.AtgardOptions>();
         services.AddScoped<Features.AnnualReports.AnnualReportCompiler>();
         services.AddScoped<Features.AnnualReports.AnnualReportHandler>();
+        services.AddScoped<Features.AnnualReports.AnnualReportWork>();
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddSharedDataProtection();

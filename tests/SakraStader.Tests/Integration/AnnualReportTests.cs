@@ -1,7 +1,11 @@
 using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
 using SakraStader.Data;
+using SakraStader.Features.Commands;
+using SakraStader.Features.Groups;
+using SakraStader.Tenancy;
 using SakraStader.Domain;
 using SakraStader.Features.AnnualReports;
 using SakraStader.Features.Lagesbilder;
@@ -95,66 +99,157 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Empty(empty.Loften);
     }
 
+    private static Task<CommandResult<Guid>> Send(Operations ops, IAuthorizationRequirement right, object? resource,
+        Func<AnnualReportWork, CancellationToken, Task<Guid>> command) => ops.SendAsync(right, resource, command, "Klart.");
+
+    private static Task<AnnualReportPageModel?> Read(Operations ops, int year) =>
+        ops.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct));
+
+    private static readonly KommunRoleRequirement SamordnareRight = new(Role.Samordnare);
+    private static readonly KommunRoleRequirement CommentRight = new(Role.Medlem);
+
     [Fact]
     public async Task From_draft_through_review_to_approval_at_a_held_meeting_then_frozen_and_handed_over()
     {
         const int year = 2025;
-        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        var samordnareEmail = TestApp.Email("samordnare", "boras");
+        var styrgruppEmail = TestApp.Email("styrgrupp", "boras");
+        using var samordnare = await app.SignedInClientAsync(samordnareEmail);
+        // The list page (static) starts the report.
         using var created = await samordnare.SubmitAsync("/boras/arsrapporter", "create", new Dictionary<string, string> { ["NewYear"] = $"{year}" });
         var url = created.LocationPath();
         Assert.Equal($"/boras/arsrapporter/{year}", url);
 
-        // Review needs the summary; a personnummer is refused next to the field and the text is kept.
-        using var early = await samordnare.SubmitAsync(url, "review", new Dictionary<string, string>());
-        Assert.Contains("Skriv sammanfattningen", AppClient.Parse(await early.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
-        var form = AppClient.FindForm(await samordnare.PageAsync(url), "text-Sammanfattning");
-        var baseValue = AppClient.CurrentValues(form)["Base"];
-        using var pnr = await samordnare.SubmitAsync(url, "text-Sammanfattning", new Dictionary<string, string> { ["Base"] = baseValue, ["Text"] = "Följ upp 19121212-1212." });
-        var pnrPage = AppClient.Parse(await pnr.Content.ReadAsStringAsync());
-        Assert.Equal("Följ upp 19121212-1212.", pnrPage.QuerySelector("#text-Sammanfattning")!.TextContent);
-        Assert.NotNull(pnrPage.QuerySelector("#text-Sammanfattning + .field-error"));
-        using var saved = await samordnare.SubmitAsync(url, "text-Sammanfattning", new Dictionary<string, string> { ["Base"] = baseValue, ["Text"] = "Ett lugnare år i Hässleholmen." });
-        Assert.Contains("Texten är sparad.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        // A second save from the same stale form is refused: the text changed since it was rendered.
-        using var stale = await samordnare.SubmitAsync(url, "text-Sammanfattning", new Dictionary<string, string> { ["Base"] = baseValue, ["Text"] = "Min gamla version." });
-        Assert.Contains("Någon annan har ändrat texten", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
-        using var review = await samordnare.SubmitAsync(url, "review", new Dictionary<string, string>());
-        Assert.Contains("skickad till styrgruppen", await review.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.AsUserAsync(samordnareEmail, "boras", async ops =>
+        {
+            var model = (await Read(ops, year))!;
+            Assert.True(model.CanEdit);
+            Assert.False(model.Rights.CanComment);
+            // Review needs the summary; a personnummer is refused for the field and nothing is saved.
+            var early = await Send(ops, SamordnareRight, null, (w, ct) => w.StartReviewAsync(year, model.Version, ct));
+            Assert.False(early.Succeeded);
+            Assert.Contains("Skriv sammanfattningen", early.Message, StringComparison.Ordinal);
+            Assert.Equal(nameof(ReportSection.Sammanfattning), early.Field);
+            var pnr = await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Följ upp 19121212-1212.", "", ct));
+            Assert.False(pnr.Succeeded);
+            Assert.Equal(PersonalData.Message, pnr.Message);
+            Assert.Equal("Text", pnr.Field);
+            var saved = await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Ett lugnare år i Hässleholmen.", "", ct));
+            Assert.True(saved.Succeeded, saved.Message);
+            // A save over the text as it was before (a stale view) is refused, and the stored text comes back to show beside it.
+            var stale = await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Min gamla version.", "", ct));
+            Assert.False(stale.Succeeded);
+            Assert.True(stale.Conflict);
+            Assert.Equal("Ett lugnare år i Hässleholmen.", stale.Current);
+            // Sending a version the samordnare did not see for review is refused too.
+            var staleReview = await Send(ops, SamordnareRight, null, (w, ct) => w.StartReviewAsync(year, model.Version, ct));
+            Assert.True(staleReview.Conflict);
+            model = (await Read(ops, year))!;
+            Assert.Equal("Ett lugnare år i Hässleholmen.", model.Texts[ReportSection.Sammanfattning]);
+            var review = await Send(ops, SamordnareRight, null, (w, ct) => w.StartReviewAsync(year, model.Version, ct));
+            Assert.True(review.Succeeded, review.Message);
+            // The samordnare answers comments; they do not comment.
+            var own = await Send(ops, CommentRight, null, (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, "Egen kommentar.", ct));
+            Assert.True(own.Forbidden);
+            return true;
+        });
 
         // The styrgrupp member (the chair in the demo) sees it waiting and comments; a member outside the styrgrupp cannot.
-        using var styrgrupp = await app.SignedInClientAsync(TestApp.Email("styrgrupp", "boras"));
+        using var styrgrupp = await app.SignedInClientAsync(styrgruppEmail);
         var glance = await styrgrupp.PageAsync("/boras/arsrapporter");
         Assert.Contains("väntar på din granskning", glance.QuerySelector(".glance")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/boras/arsrapporter/{year}", (await styrgrupp.PageAsync("/boras")).QuerySelector(".alert a")!.GetAttribute("href"));
         Assert.Null((await samordnare.PageAsync("/boras")).QuerySelector($".alert a[href='/boras/arsrapporter/{year}']"));
-        using var comment = await styrgrupp.SubmitAsync(url, "comment-Atgarder", new Dictionary<string, string> { ["CommentText"] = "Redovisa kostnaderna." });
-        Assert.Contains("Din kommentar är sparad.", await comment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "boras"));
-        Assert.Null(AppClient.FindFormOrNull(await medlem.PageAsync(url), "comment-Atgarder"));
-        using var medlemComment = await medlem.PostUnofferedAsync(url, "comment-Atgarder", new Dictionary<string, string> { ["CommentText"] = "Obehörig." });
-        Assert.False(medlemComment.IsSuccessStatusCode);
+        await app.AsUserAsync(styrgruppEmail, "boras", async ops =>
+        {
+            var model = (await Read(ops, year))!;
+            Assert.True(model.Rights.CanComment);
+            Assert.True(model.Rights.CanDecide);
+            Assert.False(model.CanEdit);
+            Assert.NotEmpty(model.Meetings);
+            var empty = await Send(ops, CommentRight, null, (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, " ", ct));
+            Assert.Equal(("Skriv kommentaren.", "Text"), (empty.Message, empty.Field));
+            var comment = await Send(ops, CommentRight, null, (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, "Redovisa kostnaderna.", ct));
+            Assert.True(comment.Succeeded, comment.Message);
+            var write = await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Atgarder, "Styrgruppens text.", "", ct));
+            Assert.True(write.Forbidden);
+            return true;
+        });
+        foreach (var who in new[] { "medlem", "lasare" })
+        {
+            var refused = await app.AsUserAsync(TestApp.Email(who, "boras"), "boras", async ops =>
+            {
+                Assert.False((await Read(ops, year))!.Rights.CanComment);
+                return await Send(ops, CommentRight, null, (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, "Obehörig.", ct));
+            });
+            Assert.True(refused.Forbidden, who);
+        }
         Assert.False(await app.WithDbAsync("boras", db => db.ReportComments.AnyAsync(c => c.Text == "Obehörig.")));
 
-        var held = await app.WithDbAsync("boras", async db =>
+        var (styrgruppId, held, coming, otherGroups) = await app.WithDbAsync("boras", async db =>
         {
             var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
             var now = TestClock.Now;
-            return (await db.Meetings.Where(mt => mt.GroupId == group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
+            var heldId = (await db.Meetings.Where(mt => mt.GroupId == group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
                 .Where(mt => mt.StartsAt < now).MaxBy(mt => mt.StartsAt)!.Id;
+            var future = db.Meetings.Add(new Meeting(group.Id, now.AddDays(7), now.AddDays(7).AddHours(2), "Stadshuset", null)).Entity;
+            var other = (await db.Meetings.Where(mt => mt.GroupId != group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
+                .Where(mt => mt.StartsAt < now).MaxBy(mt => mt.StartsAt)!.Id;
+            await db.SaveChangesAsync();
+            return (group.Id, heldId, future.Id, other);
         });
-        using var unanswered = await styrgrupp.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = held.ToString() });
-        Assert.Contains("En kommentar är obesvarad", AppClient.Parse(await unanswered.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+
+        // The chair approves only at a held meeting of the styrgrupp, when every comment is answered, the version they saw.
+        await app.AsUserAsync(styrgruppEmail, "boras", async ops =>
+        {
+            var model = (await Read(ops, year))!;
+            Task<CommandResult<Guid>> Approve(Guid? meeting, Guid version) =>
+                Send(ops, GroupRightRequirement.ChairOrManage, styrgruppId, (w, ct) => w.ApproveAsync(year, styrgruppId, meeting, version, ct));
+            var unanswered = await Approve(held, model.Version);
+            Assert.Equal(("En kommentar är obesvarad. Svara på den innan rapporten godkänns.", "MeetingId"), (unanswered.Message, unanswered.Field));
+            var noMeeting = await Approve(null, model.Version);
+            Assert.Equal("Välj mötet där styrgruppen godkände rapporten.", noMeeting.Message);
+            Assert.False((await Approve(coming, model.Version)).Succeeded);
+            Assert.False((await Approve(otherGroups, model.Version)).Succeeded);
+            return true;
+        });
+        var medlemApprove = await app.AsUserAsync(TestApp.Email("medlem", "boras"), "boras", ops =>
+            Send(ops, GroupRightRequirement.ChairOrManage, styrgruppId, (w, ct) => w.ApproveAsync(year, styrgruppId, held, Guid.Empty, ct)));
+        Assert.True(medlemApprove.Forbidden);
 
         var commentId = await app.WithDbAsync("boras", db => db.ReportComments.Where(c => c.Text == "Redovisa kostnaderna.").Select(c => c.Id).SingleAsync());
-        using var answer = await samordnare.SubmitAsync(url, $"answer-{commentId}", new Dictionary<string, string> { ["Answer"] = "Kostnaderna står nu i tabellen." });
-        Assert.Contains("Svaret är sparat.", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var seenBeforeAnswer = await app.AsUserAsync(styrgruppEmail, "boras", async ops => (await Read(ops, year))!.Version);
+        // Only the samordnare answers: the chair who commented cannot answer their own comment.
+        var chairAnswer = await app.AsUserAsync(styrgruppEmail, "boras", ops =>
+            Send(ops, SamordnareRight, null, (w, ct) => w.AnswerAsync(year, commentId, "Själv besvarad.", "", ct)));
+        Assert.True(chairAnswer.Forbidden);
+        var answer = await app.AsUserAsync(samordnareEmail, "boras", ops =>
+            Send(ops, SamordnareRight, null, (w, ct) => w.AnswerAsync(year, commentId, "Kostnaderna står nu i tabellen.", "", ct)));
+        Assert.True(answer.Succeeded, answer.Message);
 
-        using var approved = await styrgrupp.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = held.ToString() });
-        Assert.Contains("Årsrapporten är godkänd", await approved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var page = await samordnare.PageAsync(url);
-        var totals = page.QuerySelector($"#{ReportSection.Utveckling.Anchor()} + p")!.TextContent;
-        Assert.Null(AppClient.FindFormOrNull(page, "text-Sammanfattning"));
+        await app.AsUserAsync(styrgruppEmail, "boras", async ops =>
+        {
+            // The chair approves what they saw: the report changed since (the answer), so the stale approval is refused.
+            var stale = await Send(ops, GroupRightRequirement.ChairOrManage, styrgruppId, (w, ct) => w.ApproveAsync(year, styrgruppId, held, seenBeforeAnswer, ct));
+            Assert.True(stale.Conflict);
+            var model = (await Read(ops, year))!;
+            Assert.Equal(0, model.UnansweredComments);
+            Assert.Equal("Kostnaderna står nu i tabellen.", Assert.Single(model.Comments).Answer);
+            var approved = await Send(ops, GroupRightRequirement.ChairOrManage, styrgruppId, (w, ct) => w.ApproveAsync(year, styrgruppId, held, model.Version, ct));
+            Assert.True(approved.Succeeded, approved.Message);
+            return true;
+        });
+
+        var totals = await app.AsUserAsync(samordnareEmail, "boras", async ops =>
+        {
+            var model = (await Read(ops, year))!;
+            Assert.True(model.IsFrozen);
+            Assert.False(model.CanEdit);
+            Assert.Equal(held, model.MeetingId);
+            var late = await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Sent tillägg.", "Ett lugnare år i Hässleholmen.", ct));
+            Assert.Contains("godkänd", late.Message, StringComparison.Ordinal);
+            return model.Content.Figures.Development.IncidentTotal.Values.ToList();
+        });
         var docxBefore = await DocumentXmlAsync(samordnare, $"{url}/arsrapport-{year}.docx");
 
         // Records added after the approval change neither the page nor the document.
@@ -165,19 +260,26 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             db.Incidents.Add(new Incident(category.Id, area.Id, "", At(year, 6, 6), "Polisen", "Efteranmälan", null, TestClock.Now));
             return await db.SaveChangesAsync();
         });
-        Assert.Equal(totals, (await samordnare.PageAsync(url)).QuerySelector($"#{ReportSection.Utveckling.Anchor()} + p")!.TextContent);
+        Assert.Equal(totals, await app.AsUserAsync(samordnareEmail, "boras", async ops => (await Read(ops, year))!.Content.Figures.Development.IncidentTotal.Values.ToList()));
         Assert.Equal(docxBefore, await DocumentXmlAsync(samordnare, $"{url}/arsrapport-{year}.docx"));
         var frozen = await app.WithDbAsync("boras", db => db.AnnualReports.SingleAsync(r => r.Year == year));
         Assert.Equal("Ett lugnare år i Hässleholmen.", AnnualReportSnapshot.Read(frozen.Snapshot)!.Text(ReportSection.Sammanfattning));
 
-        // Handing over: the case number is required, the date kept; then recorded.
-        var today = SwedishTime.DateOf(TestClock.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        using var noCase = await samordnare.SubmitAsync(url, "handover", new Dictionary<string, string> { ["HandedOverOn"] = today, ["CaseNumber"] = "" });
-        var noCasePage = AppClient.Parse(await noCase.Content.ReadAsStringAsync());
-        Assert.Equal("Ange ärendets diarienummer, till exempel KS 2026/412.", noCasePage.QuerySelector("#case-number + .field-error")!.TextContent);
-        Assert.Equal(today, noCasePage.QuerySelector("#handed-over")!.GetAttribute("value"));
-        using var handedOver = await samordnare.SubmitAsync(url, "handover", new Dictionary<string, string> { ["HandedOverOn"] = today, ["CaseNumber"] = "KS 2026/412" });
-        Assert.Contains("Överlämnandet är registrerat.", await handedOver.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Handing over: only the samordnare; the case number is required; then recorded.
+        var today = SwedishTime.DateOf(TestClock.Now);
+        var chairHandOver = await app.AsUserAsync(styrgruppEmail, "boras", ops =>
+            Send(ops, SamordnareRight, null, (w, ct) => w.HandOverAsync(year, new HandOverInput { HandedOverOn = today, CaseNumber = "KS 2026/1" }, ct)));
+        Assert.True(chairHandOver.Forbidden);
+        await app.AsUserAsync(samordnareEmail, "boras", async ops =>
+        {
+            var noCase = await Send(ops, SamordnareRight, null, (w, ct) => w.HandOverAsync(year, new HandOverInput { HandedOverOn = today, CaseNumber = "" }, ct));
+            Assert.Equal(("Ange ärendets diarienummer, till exempel KS 2026/412.", nameof(AnnualReport.CaseNumber)), (noCase.Message, noCase.Field));
+            var noDate = await Send(ops, SamordnareRight, null, (w, ct) => w.HandOverAsync(year, new HandOverInput { CaseNumber = "KS 2026/412" }, ct));
+            Assert.Equal(nameof(AnnualReport.HandedOverOn), noDate.Field);
+            var handedOver = await Send(ops, SamordnareRight, null, (w, ct) => w.HandOverAsync(year, new HandOverInput { HandedOverOn = today, CaseNumber = "KS 2026/412" }, ct));
+            Assert.True(handedOver.Succeeded, handedOver.Message);
+            return true;
+        });
         Assert.Equal(AnnualReportStatus.Overlamnad, await app.WithDbAsync("boras", db => db.AnnualReports.Where(r => r.Year == year).Select(r => r.Status).SingleAsync()));
 
         // Every step was audited.
@@ -195,6 +297,15 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         var page = await lasare.PageAsync($"/orebro/arsrapporter/{year}");
         Assert.StartsWith($"Årsrapport {year}", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll("form"), f => f.QuerySelector("input[name=_handler]") is not null);
+        Assert.Empty(page.QuerySelectorAll("main textarea"));
+        await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", async ops =>
+        {
+            var model = (await Read(ops, year))!;
+            Assert.Equal(new ReportRights(false, false, false), model.Rights);
+            Assert.True((await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Forslag, "Läsarens text.", "", ct))).Forbidden);
+            Assert.True((await Send(ops, GroupRightRequirement.ChairOrManage, model.GroupId, (w, ct) => w.ApproveAsync(year, model.GroupId, null, model.Version, ct))).Forbidden);
+            return true;
+        });
         Assert.Null((await lasare.PageAsync("/orebro/arsrapporter")).QuerySelector("#year"));
         using var lasareCreate = await lasare.PostUnofferedAsync("/orebro/arsrapporter", "create", new Dictionary<string, string> { ["NewYear"] = "2024" });
         Assert.False(lasareCreate.IsSuccessStatusCode);

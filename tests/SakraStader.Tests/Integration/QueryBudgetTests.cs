@@ -42,6 +42,10 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         { "samordnare", "/orebro/handelser" },
         { "samordnare", "/orebro/veckor" },
         { "samordnare", "/orebro/lagesbilder" },
+        // The annual report (interactive): the report, its figures and the held meetings are kept (KommunCache).
+        { "samordnare", "/orebro/arsrapporter/{year}" },
+        { "styrgrupp", "/orebro/arsrapporter/{year}" },
+        { "lasare", "/orebro/arsrapporter/{year}" },
         { "admin", "/admin/kommuner" },
     };
 
@@ -58,6 +62,7 @@ public sealed class QueryBudgetTests(TestApp app) : IClassFixture<TestApp>
         var plan = await app.WithDbAsync("orebro", db => db.Atgardsplaner.Select(p => p.Id).FirstAsync());
         var url = template.Replace("{plan}", plan.ToString()).Replace("{group}", group.ToString()).Replace("{draft}", draft.ToString()).Replace("{fixed}", fixedOne.ToString()).Replace("{membership}", membership.ToString())
             .Replace("{meeting}", meeting.ToString());
+        url = url.Replace("{year}", (await app.WithDbAsync("orebro", db => db.AnnualReports.Select(r => r.Year).FirstAsync())).ToString());
         using var client = await app.SignedInClientAsync(who == "admin" ? DemoSeeder.AdminEmail : TestApp.Email(who, "orebro"));
         using var warmUp = await client.GetAsync(url);
 

@@ -29,13 +29,15 @@ public sealed class AnnualReportHandler(AppDbContext db, TenantContext tenant, G
     public async Task<AnnualReport?> FindAsync(int year, CancellationToken ct = default) =>
         await db.AnnualReports.Include(r => r.Comments).FirstOrDefaultAsync(r => r.Year == year, ct);
 
-    public async Task<ReportRights> RightsAsync(AnnualReport report, CancellationToken ct = default)
+    public Task<ReportRights> RightsAsync(AnnualReport report, CancellationToken ct = default) => RightsAsync(report.GroupId, report.Status, ct);
+
+    public async Task<ReportRights> RightsAsync(Guid groupId, AnnualReportStatus status, CancellationToken ct = default)
     {
-        var group = await access.ForAsync(report.GroupId, ct);
+        var group = await access.ForAsync(groupId, ct);
         var samordnare = tenant.Has(Role.Samordnare);
         return new ReportRights(
             CanWrite: samordnare,
-            CanComment: report.Status == AnnualReportStatus.Granskning && !samordnare && (group.MemberId is not null && tenant.Has(Role.Medlem) || tenant.Has(Role.Styrgrupp)),
+            CanComment: status == AnnualReportStatus.Granskning && !samordnare && (group.MemberId is not null && tenant.Has(Role.Medlem) || tenant.Has(Role.Styrgrupp)),
             CanDecide: group.IsChair || samordnare);
     }
 
