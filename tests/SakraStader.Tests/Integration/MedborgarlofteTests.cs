@@ -146,6 +146,41 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Publishing_through_the_command_path_needs_every_signature_the_samordnare_and_the_version_they_saw()
+    {
+        var (id, party) = await NewAwaitingAsync("Testlöfte för publicering");
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+        var samordnareRole = new KommunRoleRequirement(Role.Samordnare);
+        var seen = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+
+        // Before the police have signed: refused, with who is missing.
+        var early = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, seen, ct), "Publicerat."));
+        Assert.False(early.Succeeded);
+        Assert.Contains("Saknas: Polisen, LPO Karlstad", early.Message, StringComparison.Ordinal);
+
+        var hash = await app.WithDbAsync("karlstad", db => db.LofteVersions.Where(v => v.MedborgarlofteId == id).Select(v => v.Hash).SingleAsync());
+        Assert.True((await app.AsUserAsync(DemoSeeder.PolisEmail, "karlstad", ops => SignAsync(ops, id, party, hash, DemoSeeder.Password))).Succeeded);
+
+        // A member may not publish; the samordnare may not publish what they have not seen (the signature changed it).
+        var medlem = await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, seen, ct), "Publicerat."));
+        Assert.True(medlem.Forbidden);
+        var stale = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, seen, ct), "Publicerat."));
+        Assert.True(stale.Conflict);
+        Assert.Null(await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
+
+        var current = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+        var published = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, current, ct), "Publicerat."));
+        Assert.True(published.Succeeded, published.Message);
+        using var anonymous = app.NewClient();
+        using var page = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task The_public_pages_show_only_published_promises_public_follow_ups_and_no_personal_or_internal_data()
     {
         using var anonymous = app.NewClient();

@@ -86,10 +86,6 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
         lofte.Publish(time.GetUtcNow());
     }
 
-    /// <summary>The signatures a change of the content would void now (valid signatures of the current version).</summary>
-    public async Task<int> SignaturesVoidedByChangeAsync(Guid id, CancellationToken ct = default) =>
-        (await loften.LoadAsync(id, tracked: false, ct))?.ValidSignatures.Count() ?? 0;
-
     private async Task<Medborgarlofte> LoadAsync(Guid id, Guid seenVersion, CancellationToken ct)
     {
         var lofte = await loften.LoadAsync(id, tracked: true, ct) ?? throw new DomainException("Löftet finns inte.");
