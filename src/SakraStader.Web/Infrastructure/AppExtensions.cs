@@ -41,6 +41,7 @@ public static class AppExtensions
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();
         services.AddScoped<Features.Medborgarloften.MedborgarlofteHandler>();
+        services.AddScoped<Features.Medborgarloften.MedborgarlofteWork>();
         services.AddScoped<Features.Atgarder.AtgardOptions>();
         services.AddScoped<Features.AnnualReports.AnnualReportCompiler>();
         services.AddScoped<Features.AnnualReports.AnnualReportHandler>();

@@ -1,12 +1,19 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
+using SakraStader.Features.Commands;
 using SakraStader.Features.Demo;
+using SakraStader.Features.Medborgarloften;
+using SakraStader.Tenancy;
+using SakraStader.Data;
 using SakraStader.Tests.Support;
 
 namespace SakraStader.Tests.Integration;
 
-/// <summary>Medborgarlöften over HTTP: co-signing with the password, voiding, publishing, the public and verification pages.</summary>
+/// <summary>
+/// Medborgarlöften: co-signing with the password through the command path (the signing pages are interactive), and over
+/// HTTP voiding, publishing (the promise's own page is still static), the public and verification pages.
+/// </summary>
 [Trait("Category", "Integration")]
 public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -33,36 +40,56 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         return (lofte.Id, police.Id);
     });
 
+    private static readonly KommunRoleRequirement Medlem = new(Role.Medlem);
+
+    private static Task<CommandResult<bool>> SignAsync(Operations ops, Guid id, Guid party, string hash, string password) =>
+        ops.SendAsync<MedborgarlofteWork, bool>(Medlem, null, (w, ct) => w.SignAsync(id, party, hash, password, ct), "Du har skrivit under.");
+
     [Fact]
     public async Task The_police_officer_sees_the_promise_to_sign_confirms_with_the_password_and_it_becomes_gallande_and_public()
     {
         var (id, party) = await NewAwaitingAsync("Testlöfte för underskrift");
-        using var polis = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
+        var polis = DemoSeeder.PolisEmail;
 
-        var list = await polis.PageAsync("/att-underteckna");
-        var link = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains(id.ToString(), StringComparison.Ordinal));
-        Assert.Equal($"/karlstad/loften/{id}/underteckna/{party}", link);
+        // "Att underteckna" lists it, with the way to its signing page.
+        var toSign = await app.AsUserAsync(polis, "karlstad", ops => ops.ReadAsync<MedborgarlofteWork, List<ToSign>>((w, ct) => w.ToSignAsync(ct)));
+        var item = Assert.Single(toSign, t => t.LofteId == id);
+        Assert.Equal(("karlstad", party), (item.KommunSlug, item.PartyId));
 
-        var url = link!;
-        var page = await polis.PageAsync(url);
-        var hash = page.QuerySelector("code.hash")!.TextContent;
-        Assert.Contains("Polisen syns vid Kronoparkens centrum", page.QuerySelector(".lofte-text")!.TextContent, StringComparison.Ordinal);
+        // The signing page shows the exact version, its text and its hash.
+        var model = (await app.AsUserAsync(polis, "karlstad", ops => ops.ReadAsync<MedborgarlofteWork, SigningModel?>((w, ct) => w.ReadSigningAsync(id, party, ct))))!;
+        Assert.True(model.CanSign);
+        Assert.Equal((1, "Polisen, LPO Karlstad"), (model.VersionNumber, model.Organisation));
+        Assert.Contains(model.Content!.Commitments, c => c.What.Contains("Polisen syns vid Kronoparkens centrum", StringComparison.Ordinal));
+        var hash = await app.WithDbAsync("karlstad", db => db.LofteVersions.Where(v => v.MedborgarlofteId == id).Select(v => v.Hash).SingleAsync());
+        Assert.Equal(hash, model.Hash);
+        // The confirmation says in words what is signed, for whom, and what becomes public.
+        Assert.Equal("Du skriver under version 1 av ”Testlöfte för underskrift” för Polisen, LPO Karlstad. Din underskrift, tid och metod (lösenord) blir synliga på den publika sidan när löftet publiceras.",
+            SignForm.Confirmation(model));
 
-        using var wrong = await polis.SubmitAsync(url, "sign", new Dictionary<string, string> { ["Password"] = "fel-lösenord" });
-        var wrongPage = AppClient.Parse(await wrong.Content.ReadAsStringAsync());
-        Assert.Contains("Lösenordet stämmer inte", wrongPage.QuerySelector("#password-error")!.TextContent, StringComparison.Ordinal);
+        // A wrong password is refused at the password field, and nothing is signed.
+        var wrong = await app.AsUserAsync(polis, "karlstad", ops => SignAsync(ops, id, party, model.Hash!, "fel-lösenord"));
+        Assert.False(wrong.Succeeded);
+        Assert.Equal("Password", wrong.Field);
+        Assert.Contains("Lösenordet stämmer inte", wrong.Message, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
 
-        using var signed = await polis.SubmitAsync(url, "sign", new Dictionary<string, string> { ["Password"] = DemoSeeder.Password });
-        Assert.Contains("Alla parter har skrivit under", await signed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var signed = await app.AsUserAsync(polis, "karlstad", ops => SignAsync(ops, id, party, model.Hash!, DemoSeeder.Password));
+        Assert.True(signed.Succeeded, signed.Message);
+        Assert.True(signed.Value); // every party has signed
         var signature = await app.WithDbAsync("karlstad", db => db.LofteSignatures.SingleAsync(s => s.PartyId == party));
         Assert.Equal((hash, "Mikael Strand", "Kommunpolis", "Lösenord"), (signature.Hash, signature.Name, signature.Title, signature.Method));
         Assert.Equal(LofteStatus.Gallande, await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
-        Assert.DoesNotContain((await polis.PageAsync("/att-underteckna")).QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.True(await app.WithDbAsync("karlstad", db => db.AuditEntries.AnyAsync(a => a.EntityId == signature.Id.ToString())));
+        Assert.DoesNotContain(await app.AsUserAsync(polis, "karlstad", ops => ops.ReadAsync<MedborgarlofteWork, List<ToSign>>((w, ct) => w.ToSignAsync(ct))),
+            t => t.LofteId == id);
 
-        // Signing twice is refused.
-        var again = await polis.PageAsync(url);
-        Assert.Null(again.QuerySelector("form input[name=Password]"));
+        // Signing twice is refused: the page offers no form, and the command saves nothing.
+        var again = (await app.AsUserAsync(polis, "karlstad", ops => ops.ReadAsync<MedborgarlofteWork, SigningModel?>((w, ct) => w.ReadSigningAsync(id, party, ct))))!;
+        Assert.False(again.CanSign);
+        var twice = await app.AsUserAsync(polis, "karlstad", ops => SignAsync(ops, id, party, model.Hash!, DemoSeeder.Password));
+        Assert.False(twice.Succeeded);
+        Assert.Equal(1, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
 
         // Not public until the samordnare publishes it.
         using var anonymous = app.NewClient();
@@ -78,6 +105,79 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var publicPage = AppClient.Parse(await after.Content.ReadAsStringAsync());
         Assert.Contains("Mikael Strand", publicPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(publicPage.QuerySelector("form"));
+    }
+
+    [Fact]
+    public async Task A_signature_on_a_text_changed_since_it_was_shown_is_refused_and_saves_nothing()
+    {
+        var (id, party) = await NewAwaitingAsync("Testlöfte med ändrad text");
+        var result = await app.AsUserAsync(DemoSeeder.PolisEmail, "karlstad", ops => SignAsync(ops, id, party, new string('0', 64), DemoSeeder.Password));
+        Assert.False(result.Succeeded);
+        Assert.Equal("Texten har ändrats sedan du öppnade den. Läs den nya texten innan du skriver under.", result.Message);
+        Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
+        Assert.Equal(LofteStatus.ForUnderskrift, await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Only_the_partys_signatory_may_sign_and_another_kommun_neither_sees_nor_signs_the_promise()
+    {
+        var (id, party) = await NewAwaitingAsync("Testlöfte för behörighet");
+        var hash = await app.WithDbAsync("karlstad", db => db.LofteVersions.Where(v => v.MedborgarlofteId == id).Select(v => v.Hash).SingleAsync());
+
+        // The samordnare manages the promise, but Polisen's signatory is the police officer: no hash, no signature.
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+        var seen = (await app.AsUserAsync(samordnare, "karlstad", ops => ops.ReadAsync<MedborgarlofteWork, SigningModel?>((w, ct) => w.ReadSigningAsync(id, party, ct))))!;
+        Assert.False(seen.IsSignatory);
+        Assert.Null(seen.Hash);
+        var refused = await app.AsUserAsync(samordnare, "karlstad", ops => SignAsync(ops, id, party, hash, DemoSeeder.Password));
+        Assert.True(refused.Forbidden);
+
+        // A läsare is not even a member: the command path refuses before the handler runs.
+        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "karlstad"), "karlstad", ops => SignAsync(ops, id, party, hash, DemoSeeder.Password));
+        Assert.True(lasare.Forbidden);
+
+        // Another kommun's samordnare: the promise does not exist there, and nothing waits for them.
+        var orebro = TestApp.Email("samordnare", "orebro");
+        Assert.Null(await app.AsUserAsync(orebro, "orebro", ops => ops.ReadAsync<MedborgarlofteWork, SigningModel?>((w, ct) => w.ReadSigningAsync(id, party, ct))));
+        var foreign = await app.AsUserAsync(orebro, "orebro", ops => SignAsync(ops, id, party, hash, DemoSeeder.Password));
+        Assert.False(foreign.Succeeded);
+        Assert.Empty(await app.AsUserAsync(orebro, "orebro", ops => ops.ReadAsync<MedborgarlofteWork, List<ToSign>>((w, ct) => w.ToSignAsync(ct))));
+        Assert.Equal(0, await app.WithDbAsync("karlstad", db => db.LofteSignatures.CountAsync(s => s.PartyId == party)));
+    }
+
+    [Fact]
+    public async Task Publishing_through_the_command_path_needs_every_signature_the_samordnare_and_the_version_they_saw()
+    {
+        var (id, party) = await NewAwaitingAsync("Testlöfte för publicering");
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+        var samordnareRole = new KommunRoleRequirement(Role.Samordnare);
+        var seen = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+
+        // Before the police have signed: refused, with who is missing.
+        var early = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, seen, ct), "Publicerat."));
+        Assert.False(early.Succeeded);
+        Assert.Contains("Saknas: Polisen, LPO Karlstad", early.Message, StringComparison.Ordinal);
+
+        var hash = await app.WithDbAsync("karlstad", db => db.LofteVersions.Where(v => v.MedborgarlofteId == id).Select(v => v.Hash).SingleAsync());
+        Assert.True((await app.AsUserAsync(DemoSeeder.PolisEmail, "karlstad", ops => SignAsync(ops, id, party, hash, DemoSeeder.Password))).Succeeded);
+
+        // A member may not publish; the samordnare may not publish what they have not seen (the signature changed it).
+        var medlem = await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, seen, ct), "Publicerat."));
+        Assert.True(medlem.Forbidden);
+        var stale = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, seen, ct), "Publicerat."));
+        Assert.True(stale.Conflict);
+        Assert.Null(await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
+
+        var current = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+        var published = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, current, ct), "Publicerat."));
+        Assert.True(published.Succeeded, published.Message);
+        using var anonymous = app.NewClient();
+        using var page = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
     [Fact]
