@@ -33,6 +33,8 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
         await page.Locator("a[href*='/lagesbilder/']").First.ClickAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Problem och orsaker" }).ClickAsync();
         await page.Locator("a[href*='/problem/']").First.ClickAsync();
         await page.GetByLabel("Ny åtgärd mot problemet").FillAsync("Trygghetsvandring med boende");
         await page.GetByLabel("Om planen är beslutad: varför?").FillAsync("De boende bad om en vandring.");
