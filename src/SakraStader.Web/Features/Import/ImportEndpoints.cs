@@ -1,5 +1,3 @@
-using System.Text;
-using SakraStader.Domain;
 using SakraStader.Infrastructure;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +20,8 @@ public static class ImportEndpoints
             {
                 return Results.NotFound();
             }
-            var areas = (await db.Areas.AsNoTracking().Select(a => a.Name).ToListAsync()).Order(StringComparer.Create(Sv.Culture, ignoreCase: true)).ToList();
-            var categories = (await db.IncidentCategories.AsNoTracking().Select(c => c.Name).ToListAsync()).Order(StringComparer.Create(Sv.Culture, ignoreCase: true)).ToList();
+            var areas = (await db.Areas.AsNoTracking().Select(a => a.Name).ToListAsync()).Order(Sv.Comparer).ToList();
+            var categories = (await db.IncidentCategories.AsNoTracking().Select(c => c.Name).ToListAsync()).Order(Sv.Comparer).ToList();
             return Results.File(Csv.Write([.. format.Columns.Select(c => c.Header)], format.TemplateRows(areas, categories)), Csv.ContentType, $"mall-{slug}.csv");
         }).RequireAuthorization(Policies.Medlem);
 

@@ -84,7 +84,7 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
             figures);
     }
 
-    /// <summary>The chair fixes the lägesbild: figures and texts are frozen in a new version.</summary>
+    /// <summary>The chair fixes the lägesbild: figures and texts are frozen in a new version. The command path saves.</summary>
     public async Task FixAsync(Lagesbild lagesbild, GroupRights rights, CancellationToken ct = default)
     {
         var chair = rights.MemberId is { } memberId ? await db.GroupMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct) : null;
@@ -94,6 +94,5 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
         }
         var snapshot = await SnapshotAsync(lagesbild, ct);
         lagesbild.Fix(chair, time.GetUtcNow(), snapshot.ToJson());
-        await db.SaveChangesAsync(ct);
     }
 }

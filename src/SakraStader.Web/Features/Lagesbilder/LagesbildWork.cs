@@ -200,14 +200,7 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
         {
             throw new ConflictException("Lägesbilden har ändrats sedan du öppnade den. Läs igenom ändringarna och fastställ sedan.", null, null);
         }
-        var rights = await access.ForAsync(groupId, ct);
-        var chair = rights.MemberId is { } memberId ? await db.GroupMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct) : null;
-        if (chair is null)
-        {
-            throw new DomainException("Bara gruppens ordförande kan fastställa lägesbilden.");
-        }
-        var snapshot = await lagesbilder.SnapshotAsync(lagesbild, ct);
-        lagesbild.Fix(chair, time.GetUtcNow(), snapshot.ToJson());
+        await lagesbilder.FixAsync(lagesbild, await access.ForAsync(groupId, ct), ct);
         return lagesbild.Version;
     }
 
