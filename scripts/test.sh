@@ -44,7 +44,7 @@ pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_pg() { pg "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop > /dev/null 2>&1; rm -rf "$PGDATA"; }
 trap stop_pg EXIT
 echo "==> Startar PostgreSQL på 127.0.0.1:$PGPORT"
-pg "$PGBIN/initdb" -D "$PGDATA" --auth=trust -U postgres -E UTF8 --no-sync > /dev/null || exit 1
+pg "$PGBIN/initdb" -D "$PGDATA" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync > /dev/null || exit 1
 pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
   -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start > /dev/null || { cat "$PGDATA/server.log"; exit 1; }

@@ -86,6 +86,9 @@ public static class SwedishOrder
             if (connection is SqliteConnection sqlite)
             {
                 sqlite.CreateCollation(SqliteCollation, Compare);
+                // SQLite's own lower() folds only A–Z; searches compare lower(column) with the lower-cased words, so
+                // Å, Ä, Ö and é must fold too, as they do on PostgreSQL.
+                sqlite.CreateFunction<string?, string?>("lower", s => s?.ToLowerInvariant(), isDeterministic: true);
             }
         }
     }
