@@ -37,15 +37,19 @@ public static class AppExtensions
         services.AddSingleton<KommunCache.Store>();
         services.AddScoped<KommunCache>();
         services.AddScoped<Features.Lagesbilder.LagesbildHandler>();
-        services.AddScoped<Features.Lagesbilder.LagesbildWork>();
         services.AddScoped<Features.Lagesbilder.FordjupadCompiler>();
         services.AddScoped<Features.Import.ImportHandler>();
         services.AddScoped<Features.Medborgarloften.MedborgarlofteHandler>();
-        services.AddScoped<Features.Medborgarloften.MedborgarlofteWork>();
         services.AddScoped<Features.Atgarder.AtgardOptions>();
         services.AddScoped<Features.AnnualReports.AnnualReportCompiler>();
         services.AddScoped<Features.AnnualReports.AnnualReportHandler>();
-        services.AddScoped<Features.AnnualReports.AnnualReportWork>();
+        // A page's reads and commands (a feature's *Work class, called through Operations) are found by name, so a
+        // moved page registers its own without touching this list.
+        foreach (var work in typeof(AppExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                     && t.Namespace?.StartsWith("SakraStader.Features", StringComparison.Ordinal) == true && t.Name.EndsWith("Work", StringComparison.Ordinal)))
+        {
+            services.AddScoped(work);
+        }
         // The signing seam (docs/signing.md): replace this registration to confirm signatures with an e-signature service.
         services.AddScoped<Features.Medborgarloften.ISignatureService, Features.Medborgarloften.PasswordSignatureService>();
         services.AddSharedDataProtection();
