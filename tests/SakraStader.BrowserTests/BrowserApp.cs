@@ -18,6 +18,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The app's Serilog events (requests and circuits at Information).</summary>
+    public TestLog ServerLog { get; } = new();
     public IBrowser Browser { get; private set; } = default!;
     public string AxeSource { get; private set; } = "";
 
@@ -35,7 +38,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         // Plain http on loopback: cookies cannot be Secure-only here (production always requires https).
         builder.UseSetting("Security:RequireHttps", "false");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(ServerLog);
+        });
     }
 
     public async Task InitializeAsync()

@@ -87,7 +87,7 @@ public static class AppExtensions
             forwarded.KnownProxies.Clear();
             app.UseForwardedHeaders(forwarded);
         }
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsDevelopment())
         {

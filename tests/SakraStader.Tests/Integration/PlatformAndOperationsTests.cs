@@ -128,6 +128,27 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task Serilogs_request_logging_writes_one_line_per_request_with_the_correlation_id_user_and_kommun()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        using var response = await client.GetAsync("/orebro/grupper", correlationId: "logg-4711");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The line is written when the response has been sent: wait for it a moment.
+        static bool IsLine(Serilog.Events.LogEvent e) => TestLog.Text(e, "CorrelationId") == "logg-4711"
+            && e.MessageTemplate.Text.StartsWith("HTTP {RequestMethod}", StringComparison.Ordinal);
+        for (var i = 0; i < 50 && !app.Log.Events.Any(IsLine); i++)
+        {
+            await Task.Delay(100);
+        }
+        var line = Assert.Single(app.Log.Events, IsLine);
+        Assert.Equal("Serilog.AspNetCore.RequestLoggingMiddleware", TestLog.Text(line, "SourceContext"));
+        Assert.Equal(("GET", "/orebro/grupper", "200"), (TestLog.Text(line, "RequestMethod"), TestLog.Text(line, "RequestPath"), TestLog.Text(line, "StatusCode")));
+        Assert.Equal("orebro", TestLog.Text(line, "Kommun"));
+        Assert.False(string.IsNullOrEmpty(TestLog.Text(line, "UserId")));
+    }
+
+    [Fact]
     public async Task Anyone_can_report_an_accessibility_problem()
     {
         using var client = app.NewClient();

@@ -63,6 +63,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     public SqlCommandCounter Commands { get; } = new();
 
+    /// <summary>The app's Serilog events (request lines and circuit events are logged at Information in Testing).</summary>
+    public TestLog Log { get; } = new();
+
     /// <summary>While active, every connection and command fails as when the database server is unreachable.</summary>
     public SimulatedOutage Outage { get; } = new();
 
@@ -85,6 +88,7 @@ public class TestApp : WebApplicationFactory<Program>
             services.AddSingleton<IInterceptor>(Commands);
             services.AddSingleton<IInterceptor>(Outage);
             services.AddSingleton<TimeProvider>(TestClock.Instance);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
         });
     }
 
