@@ -52,12 +52,23 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro");
         await page.GetByRole(AriaRole.Link, new() { Name = "Veckan" }).ClickAsync();
+        await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Vecka");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" }).FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Spara veckans sammanfattning" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Veckans sammanfattning är sparad.");
-        await Assertions.Expect(page.Locator("section[aria-labelledby=expected-heading] .prose")).ToContainTextAsync("extra väktare");
+        // The week's texts save themselves: on leaving the field (or after a pause in the typing).
+        var expected = page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" });
+        await expected.FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
+        await expected.BlurAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=expected-heading] .autosave__status")).ToContainTextAsync("Sparat");
+        await page.ReloadAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("extra väktare"));
         await PageCheck.CheckAsync(page, "68-veckan");
+        var phone = await app.NewPageAsync(390, 844);
+        await PageCheck.SignInAsync(phone, DemoSeeder.EmailFor("lasare", "orebro"));
+        await phone.GotoAsync(page.Url);
+        await PageCheck.WaitForCircuitAsync(phone);
+        await Assertions.Expect(phone.Locator("section[aria-labelledby=expected-heading] .prose")).ToContainTextAsync("extra väktare");
+        await PageCheck.CheckAsync(phone, "68m-veckan-telefon");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fördjupad lägesbild") }).First.ClickAsync();
