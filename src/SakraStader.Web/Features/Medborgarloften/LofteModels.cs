@@ -82,9 +82,9 @@ public sealed class DescribeInput
     public string Title { get; set; } = "";
     public DateTime? ValidFrom { get; set; }
     public DateTime? ValidTo { get; set; }
-    public IEnumerable<Guid> AreaIds { get; set; } = [];
-    public IEnumerable<Guid> DialogueIds { get; set; } = [];
-    public IEnumerable<Guid> ProblemIds { get; set; } = [];
+    public IReadOnlyCollection<Guid> AreaIds { get; set; } = [];
+    public IReadOnlyCollection<Guid> DialogueIds { get; set; } = [];
+    public IReadOnlyCollection<Guid> ProblemIds { get; set; } = [];
 
     public static DescribeInput From(LoftePageModel m) => new()
     {
