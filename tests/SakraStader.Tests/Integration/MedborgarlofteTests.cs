@@ -442,7 +442,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Empty((await List("älvgatan", null, LofteFilter.ForUnderskrift)).Items);
         Assert.Equal(["Listlöfte Älvgatan"], (await List("älvgatan", null, LofteFilter.Utkast)).Items.Select(r => r.Title));
         var byTitle = (await List(null, "rubrik", LofteFilter.Alla)).Items.Select(r => r.Title).ToList();
-        Assert.Equal(byTitle.Order(Components.Ui.Sv.Comparer), byTitle);
+        Assert.Equal(byTitle.Order(global::SakraStader.Components.Ui.Sv.Comparer), byTitle);
         var byPeriod = (await List(null, null, LofteFilter.Alla)).Items.Select(r => r.ValidTo).ToList();
         Assert.Equal(byPeriod.OrderDescending(), byPeriod);
 
