@@ -109,6 +109,41 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         await PageCheck.CheckAsync(citizenPhone, "75m-kontroll-telefon");
     }
 
+    [Fact]
+    public async Task The_samordnare_starts_a_draft_its_background_saves_itself_and_an_implausible_period_is_refused_at_the_field()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "karlstad"));
+        await page.GotoAsync("/karlstad/dialoger");
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medborgardialoger");
+        await PageCheck.CheckAsync(page, "76-dialoger");
+
+        await page.GotoAsync("/karlstad/loften");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.Locator("#new-title").FillAsync("Tryggare Herrhagen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa utkast" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tryggare Herrhagen");
+        await Assertions.Expect(page.Locator(".lofte-status")).ToHaveTextAsync("Utkast");
+
+        await page.Locator("#background").FillAsync("Boende vid Herrhagens torg säger att de undviker torget på kvällarna.");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".autosave__status").First).ToContainTextAsync("Sparat");
+        await PageCheck.CheckAsync(page, "77-loftet-utkast");
+
+        // 0001–9999 is no period for a promise: refused at the field, in Swedish, and nothing is lost.
+        await page.Locator(".period-from input").FillAsync("0001-01-01");
+        await page.Locator(".period-from input").PressAsync("Tab");
+        await page.Locator(".period-to input").FillAsync("9999-12-31");
+        await page.Locator(".period-to input").PressAsync("Tab");
+        await page.Locator("#lofte-title").FillAsync("Tryggare Herrhagens torg");
+        await page.Locator(".describe-form").GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".period-from")).ToContainTextAsync("Ange ett startdatum mellan år 2000 och 2100");
+        await Assertions.Expect(page.Locator("#lofte-title")).ToHaveValueAsync("Tryggare Herrhagens torg");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tryggare Herrhagen");
+        await PageCheck.CheckAsync(page, "77a-orimlig-period");
+    }
+
     /// <summary>From the password field: Tab to "Skriv under", Enter; the dialog opens.</summary>
     private static async Task<ILocator> OpenDialogWithKeyboardAsync(IPage page)
     {
