@@ -141,6 +141,7 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(page.Locator(".period-from")).ToContainTextAsync("Ange ett startdatum mellan år 2000 och 2100");
         await Assertions.Expect(page.Locator("#lofte-title")).ToHaveValueAsync("Tryggare Herrhagens torg");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tryggare Herrhagen");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await PageCheck.CheckAsync(page, "77a-orimlig-period");
     }
 
