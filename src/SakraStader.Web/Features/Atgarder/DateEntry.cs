@@ -34,8 +34,13 @@ public sealed class DateEntry
         Date = DateOnly.TryParseExact(Text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
+    /// <summary>A date picked, or the field cleared; a cleared pick keeps typed text that is not a date (it stays an error).</summary>
     public void Pick(DateOnly? date)
     {
+        if (date is null && IsUnreadable)
+        {
+            return;
+        }
         Date = date;
         Text = Format(date);
     }
