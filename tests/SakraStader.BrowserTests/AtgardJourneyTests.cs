@@ -19,7 +19,8 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         // The plan's measures are searched on the server; the search goes into the address.
         await page.Locator("#plan-atgarder-sok").FillAsync("belysning");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sok=belysning"));
-        await Assertions.Expect(page.Locator(".measure-table tbody tr").First).ToContainTextAsync("Byt belysning i gångtunneln");
+        await Assertions.Expect(page.Locator(".measure-table tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".measure-table tbody tr")).ToContainTextAsync("Byt belysning i gångtunneln");
         await PageCheck.CheckAsync(page, "76-atgardsplan");
 
         // Updating many measures from the sheet: a file with a bad row gets the preview with the row's line and reason.
