@@ -39,7 +39,8 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync(planUrl);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
-        await page.Locator("a[href*='/lagesbilder/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/orebro/lagesbilder");
+        await page.Locator("main a[href*='/lagesbilder/']").First.ClickAsync();
         await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Problem och orsaker" }).ClickAsync();
         await page.Locator("a[href*='/problem/']").First.ClickAsync();
@@ -52,7 +53,7 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("Vad har hänt?").FillAsync("Inbjudan skickad till alla hushåll kring torget.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara anteckningen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".followups")).ToContainTextAsync("Inbjudan skickad");
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Anteckningen är sparad.");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Anteckningen är sparad." })).ToBeVisibleAsync();
         await PageCheck.CheckAsync(page, "77-atgard-uppfoljning");
 
         // The walk also covers the tunnel: a second problem, and a cause from the first one's analysis.
@@ -62,7 +63,7 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await targets.GetByLabel("Få meningsfulla fritidsaktiviteter").CheckAsync();
         await targets.GetByLabel("Planen är beslutad: vad ändras och varför?").FillAsync("Vandringen går också genom tunneln.");
         await targets.GetByRole(AriaRole.Button, new() { Name = "Spara problem och orsaker" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Problem och orsaker är sparade.");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Problem och orsaker är sparade." })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".targets")).ToContainTextAsync("Otrygg gångtunnel utan belysning");
         await Assertions.Expect(page.Locator(".targets")).ToContainTextAsync("Orsak: Få meningsfulla fritidsaktiviteter");
         await Assertions.Expect(targets.GetByLabel("Få meningsfulla fritidsaktiviteter")).ToBeCheckedAsync();
@@ -77,7 +78,7 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("räknas som genomförd i planen");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Markera som genomförd" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Åtgärden är genomförd och utvärderad.");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Åtgärden är genomförd och utvärderad." })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".page-head .atgard-status")).ToHaveTextAsync("Genomförd");
         await PageCheck.CheckAsync(page, "78-atgard-utvarderad");
     }
