@@ -69,24 +69,31 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ÖreBrå – Örebro brottsförebyggande råd");
         await PageCheck.CheckAsync(page, "13-grupp");
 
-        // A new group: first without a name (message, nothing lost), then complete.
+        // A new group: first without a name (message at the field, nothing lost), then complete.
         await page.GotoAsync("/orebro/grupper/ny");
-        await page.GetByLabel("Rytm").SelectOptionAsync("TimesPerYear");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.GetByLabel("Rytm").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Ett antal gånger per år").ClickAsync();
         await page.GetByLabel("Gånger per år").FillAsync("6");
         await page.GetByLabel("Uppdrag och syfte").FillAsync("Samordnar trygghetsvandringar i Vivalla.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("Ange gruppens namn.");
+        await Assertions.Expect(FieldError(page, "name")).ToHaveTextAsync("Ange gruppens namn.");
         await Assertions.Expect(page.GetByLabel("Gånger per år")).ToHaveValueAsync("6");
         await Assertions.Expect(page.GetByLabel("Uppdrag och syfte")).ToHaveValueAsync("Samordnar trygghetsvandringar i Vivalla.");
         await PageCheck.CheckAsync(page, "14-ny-grupp-fel");
-        await page.GetByLabel("Namn").FillAsync("Trygghetsvandringar Vivalla");
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Trygghetsvandringar Vivalla");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandringar Vivalla");
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Gruppen är sparad.");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Gruppen är sparad.");
 
+        // The member list: the search goes into the address.
         await page.GotoAsync("/orebro/medlemmar");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "15-medlemmar");
+        await page.GetByLabel("Sök", new() { Exact = true }).FillAsync("strand");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sok=strand"));
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägg till medlem" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lägg till medlem");
@@ -94,7 +101,17 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GoBackAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ändra Mikael Strand" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mikael Strand");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "16-medlem");
+        // Removing is confirmed first, in words saying what the person loses; cancelling keeps the membership.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Mikael Strand" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("kan inte längre logga in i Örebro");
+        await PageCheck.CheckAsync(page, "16b-ta-bort-medlem");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Avbryt" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mikael Strand");
 
         await page.GotoAsync("/orebro/logg");
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Skapade grupp");
@@ -104,6 +121,10 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/konto/losenord");
         await PageCheck.CheckAsync(page, "18-byt-losenord");
     }
+
+    /// <summary>The message a MudBlazor field shows under itself, found by the field's input id.</summary>
+    private static ILocator FieldError(IPage page, string inputId) =>
+        page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"#{inputId}") }).Locator(".mud-input-error");
 
     [Fact]
     public async Task Police_officer_switches_between_the_two_kommuner()

@@ -71,6 +71,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await PageCheck.CheckAsync(page, "54-moten-oversikt");
 
         await page.GotoAsync("/konto/kalender");
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa kalenderadress" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Din kalenderadress")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/kalender/[0-9a-f]{48}\\.ics$"));
         await PageCheck.CheckAsync(page, "55-kalender");
