@@ -72,7 +72,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         // A new group: first without a name (message at the field, nothing lost), then complete.
         await page.GotoAsync("/orebro/grupper/ny");
         await PageCheck.WaitForCircuitAsync(page);
-        await page.GetByLabel("Rytm").ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Rytm" }).ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("Ett antal gånger per år").ClickAsync();
         await page.GetByLabel("Gånger per år").FillAsync("6");
         await page.GetByLabel("Uppdrag och syfte").FillAsync("Samordnar trygghetsvandringar i Vivalla.");
@@ -91,6 +91,10 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar");
         await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "15-medlemmar");
+        // On a phone the table stacks: each member a block of labelled values.
+        await page.SetViewportSizeAsync(390, 844);
+        await PageCheck.CheckAsync(page, "15c-medlemmar-mobil");
+        await page.SetViewportSizeAsync(1280, 900);
         await page.GetByLabel("Sök", new() { Exact = true }).FillAsync("strand");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sok=strand"));
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
