@@ -63,10 +63,13 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Örebro: meny" }).GetByRole(AriaRole.Link, new() { Name = "Grupper" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Samverkansgrupper");
+        // An interactive page is checked once it runs (its styles are in by then).
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "12-grupper");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "ÖreBrå – Örebro brottsförebyggande råd" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ÖreBrå – Örebro brottsförebyggande råd");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "13-grupp");
 
         // A new group: first without a name (message at the field, nothing lost), then complete.
@@ -85,6 +88,11 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandringar Vivalla");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Gruppen är sparad.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Redigera" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Redigera Trygghetsvandringar Vivalla");
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Uppdrag och syfte" })).ToHaveValueAsync("Samordnar trygghetsvandringar i Vivalla.");
+        await PageCheck.CheckAsync(page, "14b-redigera-grupp");
 
         // The member list: the search goes into the address.
         await page.GotoAsync("/orebro/medlemmar");
@@ -101,6 +109,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägg till medlem" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Lägg till medlem");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "15b-ny-medlem");
         await page.GoBackAsync();
 
@@ -117,6 +126,11 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mikael Strand");
 
+        await page.GotoAsync("/orebro/omraden");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Områden och kategorier");
+        await PageCheck.WaitForCircuitAsync(page);
+        await PageCheck.CheckAsync(page, "16c-omraden");
+
         await page.GotoAsync("/orebro/logg");
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Skapade grupp");
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Trygghetsvandringar Vivalla");
@@ -128,7 +142,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     /// <summary>The message a MudBlazor field shows under itself, found by the field's input id.</summary>
     private static ILocator FieldError(IPage page, string inputId) =>
-        page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"#{inputId}") }).Locator(".mud-input-error");
+        page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"#{inputId}") }).Locator(".mud-input-helper-text.mud-input-error");
 
     [Fact]
     public async Task Police_officer_switches_between_the_two_kommuner()
@@ -173,6 +187,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "Hantera kommuner" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(5);
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "40-admin-kommuner");
     }
 }

@@ -17,9 +17,11 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GotoAsync("/orebro/grupper");
         await page.GetByRole(AriaRole.Link, new() { Name = "EST – Effektiv samordning för trygghet" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("EST – Effektiv samordning för trygghet");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "50-grupp-est");
         await page.GetByRole(AriaRole.Link, new() { Name = "Hantera medlemmar och ordförande" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar i EST – Effektiv samordning för trygghet");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "50b-grupp-medlemmar");
         await page.GoBackAsync();
 
