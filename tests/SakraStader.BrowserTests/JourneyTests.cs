@@ -103,7 +103,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.SetViewportSizeAsync(390, 844);
         await PageCheck.CheckAsync(page, "15c-medlemmar-mobil");
         await page.SetViewportSizeAsync(1280, 900);
-        await page.GetByLabel("Sök", new() { Exact = true }).FillAsync("strand");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Sök" }).FillAsync("strand");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sok=strand"));
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
 
