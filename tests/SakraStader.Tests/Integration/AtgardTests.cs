@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
+using SakraStader.Features.Commands;
+using SakraStader.Features.Groups;
+using SakraStader.Features.Lagesbilder;
 using SakraStader.Tests.Support;
 
 namespace SakraStader.Tests.Integration;
@@ -43,15 +46,23 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         var problem = await app.WithDbAsync("haninge", db => db.Problems.OrderBy(p => p.CreatedAt).Select(p => p.Id).FirstAsync());
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
 
-        // The demo plan is decided: a new measure needs a note saying why.
-        using var noNote = await client.SubmitAsync($"/haninge/problem/{problem}", "measure-from-problem", new Dictionary<string, string> { ["MeasureTitle"] = "Trygghetsvandring med boende" });
-        Assert.Contains("Skriv kort vad som ändras", AppClient.Parse(await noNote.Content.ReadAsStringAsync()).QuerySelector("#mp-title + .field-error")!.TextContent, StringComparison.Ordinal);
-        using var created = await client.SubmitAsync($"/haninge/problem/{problem}", "measure-from-problem", new Dictionary<string, string>
+        // The problem's page offers the group's plans; the demo plan is decided: a new measure needs a note saying why.
+        var id = await app.AsUserAsync(TestApp.Email("samordnare", "haninge"), "haninge", async ops =>
         {
-            ["MeasureTitle"] = "Trygghetsvandring med boende", ["RevisionNote"] = "Boende bad om en vandring i september.",
+            var model = (await ops.ReadAsync<ProblemWork, ProblemPageModel?>((w, ct) => w.ReadAsync(problem, ct)))!;
+            var plan = model.Plans.First(p => p.Decided);
+            Task<CommandResult<Guid>> Add(ProblemMeasureInput input) =>
+                ops.SendAsync<ProblemWork, Guid>(GroupRightRequirement.Edit, plan.GroupId, (w, ct) => w.AddMeasureAsync(problem, plan.GroupId, input, ct), "Tillagd.");
+            var noNote = await Add(new ProblemMeasureInput { PlanId = plan.Id, Title = "Trygghetsvandring med boende" });
+            Assert.Contains("Skriv kort vad som ändras", noNote.Message, StringComparison.Ordinal);
+            Assert.Equal("Note", noNote.Field);
+            var noTitle = await Add(new ProblemMeasureInput { PlanId = plan.Id, RevisionNote = "Boende bad om en vandring." });
+            Assert.Equal(("Ge åtgärden en rubrik.", "Title"), (noTitle.Message, noTitle.Field));
+            var created = await Add(new ProblemMeasureInput { PlanId = plan.Id, Title = "Trygghetsvandring med boende", RevisionNote = "Boende bad om en vandring i september." });
+            Assert.True(created.Succeeded, created.Message);
+            return created.Value;
         });
-        var url = created.LocationPath();
-        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        var url = $"/haninge/atgarder/{id}";
         Assert.Equal(problem, await app.WithDbAsync("haninge", db => db.Atgarder.Where(a => a.Id == id).Select(a => a.ProblemId).SingleAsync()));
         Assert.True(await app.WithDbAsync("haninge", db => db.Set<PlanRevision>().AnyAsync(r => r.Note == "Boende bad om en vandring i september.")));
 
