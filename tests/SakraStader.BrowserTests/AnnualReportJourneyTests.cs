@@ -20,7 +20,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await samordnare.GetByLabel("Påbörja årsrapporten för").ClickAsync();
         await samordnare.GetByRole(AriaRole.Option, new() { Name = $"{year}", Exact = true }).ClickAsync();
         await samordnare.GetByRole(AriaRole.Button, new() { Name = "Påbörja rapporten" }).ClickAsync();
-        await Assertions.Expect(samordnare.Locator("h1")).ToContainTextAsync($"Årsrapport {year}");
+        await Assertions.Expect(samordnare.Locator("h1")).ToContainTextAsync($"Årsrapport {year}", new() { Timeout = 30_000 });
 
         await PageCheck.WaitForCircuitAsync(samordnare);
 

@@ -69,7 +69,7 @@ public sealed class AnnualReportFormTests : BunitContext, IAsyncLifetime
         cut.Find("form").Submit();
 
         Assert.Equal([Centrum.Id], Assert.Single(sent).AreaIds);
-        cut.WaitForAssertion(() => Assert.Contains("Välj bland kommunens områden.", cut.Find("fieldset").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Välj bland kommunens områden.", cut.Find("fieldset.agreement-areas").TextContent, StringComparison.Ordinal));
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)cut.FindAll("input[type=checkbox]")[0]).IsChecked);
     }
 
