@@ -95,11 +95,12 @@ public sealed class AnnualReportFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Starting_a_report_sends_the_newest_free_year_and_a_refusal_is_shown_at_the_year()
+    public void Starting_a_report_sends_the_suggested_year_and_a_refusal_is_shown_at_the_year()
     {
         var sent = new List<int?>();
         var cut = Render<NewAnnualReportForm>(p => p
-            .Add(x => x.Years, [2026, 2024])
+            .Add(x => x.Years, [2026, 2025, 2024])
+            .Add(x => x.Suggested, 2025)
             .Add(x => x.AgreementsHref, "/karlstad/overenskommelser")
             .Add(x => x.Create, year =>
             {
@@ -107,7 +108,7 @@ public sealed class AnnualReportFormTests : BunitContext, IAsyncLifetime
                 return Task.FromResult(new CommandResult(false, "Kommunen har ingen styrgrupp som kan granska rapporten.", nameof(AnnualReport.Year), false, false, null));
             }));
         cut.Find("form").Submit();
-        Assert.Equal(2026, Assert.Single(sent));
+        Assert.Equal(2025, Assert.Single(sent));
         cut.WaitForAssertion(() => Assert.Contains("ingen styrgrupp", cut.Find(".mud-input-control").TextContent, StringComparison.Ordinal));
     }
 }

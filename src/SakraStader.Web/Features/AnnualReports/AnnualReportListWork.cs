@@ -40,14 +40,16 @@ public sealed class AnnualReportListWork(AppDbContext db, AnnualReportHandler re
         var current = time.Today().Year;
         var canCreate = tenant.Has(Role.Samordnare);
         IReadOnlyList<int> years = canCreate ? [.. Enumerable.Range(current - 4, 5).Reverse().Where(y => rows.All(r => r.Year != y))] : [];
-        return new AnnualReportListModel(rows, glance, years, canCreate);
+        // The report usually concerns the year that has ended; the year still running when that one has a report.
+        int? suggested = years.Contains(current - 1) ? current - 1 : years.Count > 0 ? years[0] : null;
+        return new AnnualReportListModel(rows, glance, years, suggested, canCreate);
     }
 
     /// <summary>Starts the year's report for the kommun's styrgrupp.</summary>
     public async Task<int> CreateAsync(int? year, CancellationToken ct = default) => (await reports.CreateAsync(year, ct)).Year;
 }
 
-public sealed record AnnualReportListModel(IReadOnlyList<AnnualReportRow> Reports, ReportGlance? Latest, IReadOnlyList<int> Years, bool CanCreate);
+public sealed record AnnualReportListModel(IReadOnlyList<AnnualReportRow> Reports, ReportGlance? Latest, IReadOnlyList<int> Years, int? Suggested, bool CanCreate);
 
 public sealed record AnnualReportRow(int Year, AnnualReportStatus Status, DateTimeOffset? ApprovedAt, DateOnly? HandedOverOn, string? CaseNumber);
 
