@@ -17,8 +17,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await samordnare.GotoAsync("/boras");
         await samordnare.GetByRole(AriaRole.Link, new() { Name = "Årsrapport", Exact = true }).ClickAsync();
         await PageCheck.WaitForCircuitAsync(samordnare);
-        // The year that has ended is chosen at first.
-        await Assertions.Expect(samordnare.Locator(".mud-select", new() { HasText = "Påbörja årsrapporten för" }).Locator("input").First).ToHaveValueAsync($"{year}");
+        // The year that has ended is chosen at first: one press starts it (the heading below checks the year).
         await samordnare.GetByRole(AriaRole.Button, new() { Name = "Påbörja rapporten" }).ClickAsync();
         await Assertions.Expect(samordnare.Locator("h1")).ToContainTextAsync($"Årsrapport {year}", new() { Timeout = 30_000 });
 
