@@ -19,9 +19,12 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         // start as now and the user's own.
         await Assertions.Expect(page.GetByLabel("Vad hände?")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Klotter");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Klotter");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByLabel("Område")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Vivalla");
+        // The list shows what matches; Tab takes the first and moves on.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Vivalla");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByLabel("Plats (valfritt)")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Vivalla torg");
@@ -38,6 +41,8 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mina rapporter" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Nytt klotter på elskåpet vid torget.");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Klotter");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Vivalla, Vivalla torg");
         await PageCheck.CheckAsync(page, "61-mina-rapporter");
     }
 

@@ -88,7 +88,7 @@ public sealed class AuditLogTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Ändringslogg", page.QuerySelector("h1")!.TextContent);
         if (!query.Contains("sida", StringComparison.Ordinal))
         {
-            Assert.Contains(page.QuerySelectorAll(".mud-alert"), a => a.TextContent.Contains("förstods inte", StringComparison.Ordinal));
+            Assert.Contains(page.QuerySelectorAll(".mud-alert"), a => a.TextContent.Contains("inte förstods", StringComparison.Ordinal));
         }
     }
 
