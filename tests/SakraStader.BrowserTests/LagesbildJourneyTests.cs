@@ -22,6 +22,8 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Klotter");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByLabel("Område")).ToBeFocusedAsync();
+        // The area starts as the one the user reported last; select it all and type over it.
+        await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("Vivalla");
         // The list shows what matches; Tab takes the first and moves on.
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Vivalla");

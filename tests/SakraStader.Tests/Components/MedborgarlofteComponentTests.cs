@@ -193,11 +193,11 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
         dialogue.WaitForAssertion(() => Assert.Contains("Rad 1: skriv antalet som en siffra", dialogue.Markup, StringComparison.Ordinal));
         Assert.Equal("Mörk tunnel; många", dialogue.Find("#dialogue-themes").TextContent);
 
-        var followUp = Render<FollowUpForm>(p => p.Add(x => x.Model, Model(LofteStatus.Gallande)).Add(x => x.Today, new DateOnly(2026, 12, 2))
+        var followUp = Render<LofteFollowUpForm>(p => p.Add(x => x.Model, Model(LofteStatus.Gallande)).Add(x => x.Today, new DateOnly(2026, 12, 2))
             .Add(x => x.Add, _ => Task.FromResult(Refused("Ange datum.", nameof(FollowUpInput.Date)))));
         followUp.Find("form").Submit();
         followUp.WaitForAssertion(() => Assert.Contains("Ange datum.", followUp.Markup, StringComparison.Ordinal));
-        Assert.Empty(Render<FollowUpForm>(p => p.Add(x => x.Model, Model(LofteStatus.Gallande) with { CanFollowUp = false }).Add(x => x.Today, new DateOnly(2026, 12, 2))
+        Assert.Empty(Render<LofteFollowUpForm>(p => p.Add(x => x.Model, Model(LofteStatus.Gallande) with { CanFollowUp = false }).Add(x => x.Today, new DateOnly(2026, 12, 2))
             .Add(x => x.Add, _ => Task.FromResult(CommandResult.Ok("")))).FindAll("form"));
     }
 }
