@@ -21,9 +21,11 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GotoAsync("/orebro/grupper");
         await page.GetByRole(AriaRole.Link, new() { Name = "EST – Effektiv samordning för trygghet" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("EST – Effektiv samordning för trygghet");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "50-grupp-est");
         await page.GetByRole(AriaRole.Link, new() { Name = "Hantera medlemmar och ordförande" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medlemmar i EST – Effektiv samordning för trygghet");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "50b-grupp-medlemmar");
         await page.GoBackAsync();
 
@@ -111,6 +113,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await PageCheck.CheckAsync(phone, "54m-moten-oversikt-telefon");
 
         await page.GotoAsync("/konto/kalender");
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa kalenderadress" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Din kalenderadress")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/kalender/[0-9a-f]{48}\\.ics$"));
         await PageCheck.CheckAsync(page, "55-kalender");

@@ -70,12 +70,14 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
         static bool MayAdd(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#m-title") is not null;
         Assert.True(MayAdd(await member.PageAsync(url)));
 
-        var members = $"/kristianstad/grupper/{groupId}/medlemmar";
-        using var removed = await samordnare.SubmitAsync(members, "member-action", new Dictionary<string, string> { ["MemberAction"] = $"remove:{groupMember}" });
+        Task<Features.Commands.CommandResult> AsSamordnare(Func<Features.Groups.GroupWork, CancellationToken, Task> command) =>
+            app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+                ops.SendAsync(new Tenancy.KommunRoleRequirement(Role.Samordnare), null, command, ""));
+        Assert.True((await AsSamordnare((w, ct) => w.RemoveMemberAsync(groupId, groupMember, ct))).Succeeded);
         Assert.False(await app.WithDbAsync("kristianstad", db => db.GroupMembers.AnyAsync(m => m.Id == groupMember)));
         Assert.False(MayAdd(await member.PageAsync(url)));
 
-        using var joined = await samordnare.SubmitAsync(members, "add-group-member", new Dictionary<string, string> { ["AddUser.MembershipId"] = membership.ToString() });
+        Assert.True((await AsSamordnare((w, ct) => w.AddUserAsync(groupId, new Features.Groups.AddGroupMemberInput { MembershipId = membership }, ct))).Succeeded);
         Assert.True(MayAdd(await member.PageAsync(url)));
     }
 }

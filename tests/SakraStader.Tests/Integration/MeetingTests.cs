@@ -286,23 +286,26 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Planning_the_year_creates_the_meetings_of_the_cadence_once()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
-        using var created = await client.SubmitAsync("/kristianstad/grupper/ny", "group", new Dictionary<string, string>
+        var year = SwedishTime.DateOf(TestClock.Now).Year;
+        var (groupId, first, second) = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", async ops =>
         {
-            ["Input.Name"] = "Trygghetsråd Centrum", ["Input.Kind"] = "Annan", ["Input.CadenceKind"] = "TimesPerYear",
-            ["Input.TimesPerYear"] = "4", ["Input.MeetingDay"] = "Wednesday",
+            var created = await ops.SendAsync<GroupWork, Guid>(new Tenancy.KommunRoleRequirement(Role.Samordnare), null, (w, _) => w.CreateAsync(new GroupInput
+            {
+                Name = "Trygghetsråd Centrum", Kind = GroupKind.Annan, CadenceKind = CadenceKind.TimesPerYear, TimesPerYear = 4, MeetingDay = DayOfWeek.Wednesday,
+            }), "Gruppen är sparad.");
+            var id = created.Value;
+            return (id, await ops.SendAsync<GroupWork, int>(GroupRightRequirement.Edit, id, (w, ct) => w.PlanYearAsync(id, year, ct), ""),
+                await ops.SendAsync<GroupWork, int>(GroupRightRequirement.Edit, id, (w, ct) => w.PlanYearAsync(id, year, ct), ""));
         });
-        var groupUrl = created.LocationPath().Split('?')[0];
+        // A läsare is not a member of the group: refused.
+        var refused = await app.AsUserAsync(TestApp.Email("lasare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<GroupWork, int>(GroupRightRequirement.Edit, groupId, (w, ct) => w.PlanYearAsync(groupId, year + 1, ct), ""));
 
-        using var first = await client.SubmitAsync(groupUrl, "plan-year", new Dictionary<string, string>());
-        using var second = await client.SubmitAsync(groupUrl, "plan-year", new Dictionary<string, string>());
-
-        var groupId = Guid.Parse(groupUrl.Split('/')[^1]);
         var meetings = await app.WithDbAsync("kristianstad", db => db.Meetings.Where(m => m.GroupId == groupId).ToListAsync());
         Assert.Equal(4, meetings.Count);
         Assert.All(meetings, m => Assert.Equal(DayOfWeek.Wednesday, SwedishTime.DateOf(m.StartsAt).DayOfWeek));
-        Assert.Contains("4 möten planerade", AppClient.Parse(await first.Content.ReadAsStringAsync()).QuerySelector(".alert")!.TextContent);
-        Assert.Contains("fanns redan", AppClient.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".alert")!.TextContent);
+        Assert.Equal((4, 0), (first.Value, second.Value));
+        Assert.True(refused.Forbidden);
     }
 
     [Fact]
@@ -310,17 +313,13 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
     {
         var sspf = await GroupAsync("haninge", GroupKind.Sspf);
         var chair = await app.WithDbAsync("haninge", db => db.GroupMembers.SingleAsync(m => m.GroupId == sspf.Id && m.IsChair));
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
-
-        using var response = await client.SubmitAsync($"/haninge/grupper/{sspf.Id}/medlemmar", "member-action", new Dictionary<string, string>
-        {
-            ["MemberAction"] = $"remove:{chair.Id}",
-        });
+        var response = await app.AsUserAsync(TestApp.Email("samordnare", "haninge"), "haninge", ops =>
+            ops.SendAsync<GroupWork>(new Tenancy.KommunRoleRequirement(Role.Samordnare), null, (w, ct) => w.RemoveMemberAsync(sspf.Id, chair.Id, ct), ""));
         var outsider = await app.WithDbAsync("haninge", db => db.GroupMembers.FirstAsync(m => m.GroupId != sspf.Id));
         var error = await app.WithDbAsync("haninge", db => Record.ExceptionAsync(() =>
             new GroupMemberHandler(db).MakeChairAsync(sspf, outsider.Id)));
 
-        Assert.Contains("enda ordförande", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent);
+        Assert.Contains("enda ordförande", response.Message, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync("haninge", db => db.GroupMembers.AnyAsync(m => m.Id == chair.Id && m.IsChair)));
         Assert.Equal("Ordföranden måste vara medlem i gruppen.", Assert.IsType<DomainException>(error).Message);
     }
@@ -358,14 +357,18 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
     public async Task The_personal_feed_works_without_a_session_shows_only_own_groups_and_can_be_revoked()
     {
         using var polis = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
-        using (await polis.SubmitAsync("/konto/kalender", "create-token", new Dictionary<string, string>())) { }
-        var feedUrl = (await polis.PageAsync("/konto/kalender")).QuerySelector("#feed")!.GetAttribute("value")!;
-        var path = new Uri(feedUrl).AbsolutePath;
+        var right = new Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement();
+        var token = (await app.AsUserAsync(DemoSeeder.PolisEmail, null, ops =>
+            ops.SendAsync<Features.Account.CalendarWork, string>(right, null, (w, ct) => w.ReplaceAsync(ct), ""))).Value!;
+        var path = $"/kalender/{token}.ics";
+        // The page shows the user their own address.
+        Assert.Contains(path, (await polis.PageAsync("/konto/kalender")).QuerySelector("#feed")!.GetAttribute("value")!, StringComparison.Ordinal);
 
         using var anonymous = app.NewClient();
         using var feed = await anonymous.GetAsync(path);
         var ics = await feed.Content.ReadAsStringAsync();
-        using (await polis.SubmitAsync("/konto/kalender", "revoke-token", new Dictionary<string, string>())) { }
+        Assert.True((await app.AsUserAsync(DemoSeeder.PolisEmail, null, ops =>
+            ops.SendAsync<Features.Account.CalendarWork>(right, null, (w, ct) => w.RevokeAsync(ct), ""))).Succeeded);
         using var revoked = await anonymous.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
@@ -482,14 +485,10 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         var est = await GroupAsync("kristianstad", GroupKind.Est);
         var members = await app.WithDbAsync("kristianstad", db => db.GroupMembers.Where(m => m.GroupId == est.Id).ToListAsync());
         var next = members.First(m => !m.IsChair && !m.IsExternal);
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
+        var response = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<GroupWork>(new Tenancy.KommunRoleRequirement(Role.Samordnare), null, (w, ct) => w.MakeChairAsync(est.Id, next.Id, ct), "Ordföranden är utsedd."));
 
-        using var response = await client.SubmitAsync($"/kristianstad/grupper/{est.Id}/medlemmar", "member-action", new Dictionary<string, string>
-        {
-            ["MemberAction"] = $"chair:{next.Id}",
-        });
-
-        Assert.Equal("Ordföranden är utsedd.", AppClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".alert--success")!.TextContent.Trim());
+        Assert.Equal("Ordföranden är utsedd.", response.Message);
         var chairs = await app.WithDbAsync("kristianstad", db => db.GroupMembers.Where(m => m.GroupId == est.Id && m.IsChair).Select(m => m.Id).ToListAsync());
         Assert.Equal([next.Id], chairs);
     }
