@@ -47,6 +47,9 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("Ny åtgärd mot problemet").FillAsync("Trygghetsvandring med boende");
         await page.GetByLabel("Om planen är beslutad: varför?").FillAsync("De boende bad om en vandring.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till åtgärden" }).ClickAsync();
+        // The user stays on the problem's page; the new measure is listed there.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Åtgärden är tillagd");
+        await page.Locator("section[aria-labelledby=measures-heading]").GetByRole(AriaRole.Link, new() { Name = "Trygghetsvandring med boende" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandring med boende");
         await PageCheck.WaitForCircuitAsync(page);
 

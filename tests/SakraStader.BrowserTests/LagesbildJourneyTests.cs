@@ -54,7 +54,13 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         var page = await app.NewPageAsync();
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro/lagesbilder");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "62-lagesbilder");
+        // The list sorts on the server with the view in the address.
+        await page.Locator("thead").GetByRole(AriaRole.Button, new() { Name = "Grupp", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sortera=grupp"));
+        await Assertions.Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("Grupp");
+        // The usual case is one press: the user's first group (EST) and this month are chosen.
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna eller skapa lägesbilden" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Lägesbild EST");
         await PageCheck.WaitForCircuitAsync(page);

@@ -5,6 +5,7 @@ using SakraStader.Domain;
 using SakraStader.Features.Atgarder;
 using SakraStader.Features.Commands;
 using SakraStader.Features.Groups;
+using SakraStader.Features.Lagesbilder;
 using SakraStader.Tests.Support;
 
 namespace SakraStader.Tests.Integration;
@@ -65,14 +66,25 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
         var email = TestApp.Email("samordnare", "haninge");
         using var client = await app.SignedInClientAsync(email);
 
-        // The problem page (static) adds the measure; the demo plan is decided, so it needs a note saying why.
-        using var created = await client.SubmitAsync($"/haninge/problem/{problem}", "measure-from-problem", new Dictionary<string, string>
+        // The problem's page offers the group's plans; the demo plan is decided: a new measure needs a note saying why.
+        var id = await app.AsUserAsync(TestApp.Email("samordnare", "haninge"), "haninge", async ops =>
         {
-            ["MeasureTitle"] = "Trygghetsvandring med boende", ["RevisionNote"] = "Boende bad om en vandring i september.",
+            var model = (await ops.ReadAsync<ProblemWork, ProblemPageModel?>((w, ct) => w.ReadAsync(problem, ct)))!;
+            var plan = model.Plans.First(p => p.Decided);
+            Task<CommandResult<Guid>> Add(ProblemMeasureInput input) =>
+                ops.SendAsync<ProblemWork, Guid>(GroupRightRequirement.Edit, plan.GroupId, (w, ct) => w.AddMeasureAsync(problem, plan.GroupId, input, ct), "Tillagd.");
+            var noNote = await Add(new ProblemMeasureInput { PlanId = plan.Id, Title = "Trygghetsvandring med boende" });
+            Assert.Contains("Skriv kort vad som ändras", noNote.Message, StringComparison.Ordinal);
+            Assert.Equal("Note", noNote.Field);
+            var noTitle = await Add(new ProblemMeasureInput { PlanId = plan.Id, RevisionNote = "Boende bad om en vandring." });
+            Assert.Equal(("Ge åtgärden en rubrik.", "Title"), (noTitle.Message, noTitle.Field));
+            var created = await Add(new ProblemMeasureInput { PlanId = plan.Id, Title = "Trygghetsvandring med boende", RevisionNote = "Boende bad om en vandring i september." });
+            Assert.True(created.Succeeded, created.Message);
+            return created.Value;
         });
-        var url = created.LocationPath();
-        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
-        Assert.Equal("Trygghetsvandring med boende", (await client.PageAsync(url)).QuerySelector("h1")!.TextContent);
+        var url = $"/haninge/atgarder/{id}";
+        Assert.Equal(problem, await app.WithDbAsync("haninge", db => db.Atgarder.Where(a => a.Id == id).Select(a => a.ProblemId).SingleAsync()));
+        Assert.True(await app.WithDbAsync("haninge", db => db.Set<PlanRevision>().AnyAsync(r => r.Note == "Boende bad om en vandring i september.")));
 
         await app.AsUserAsync(email, "haninge", async ops =>
         {
