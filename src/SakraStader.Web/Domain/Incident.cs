@@ -11,7 +11,7 @@ public sealed class Incident : TenantEntity, IBulkImported
     public const int DescriptionMax = 2000;
 
     /// <summary>How far back a händelse may lie: older than this is taken as a mistyped year.</summary>
-    public const int MaxAgeYears = 10;
+    public const int MaxAgeYears = 20;
 
     private Incident() { }
 

@@ -70,13 +70,13 @@ public sealed class IncidentAndImportFormTests : BunitContext, IAsyncLifetime
     [Fact]
     public void A_refused_report_shows_the_message_at_its_field_and_keeps_what_was_typed()
     {
-        var cut = RenderReport(_ => new CommandResult(false, "Datumet ligger mer än 10 år bakåt i tiden. Kontrollera året.", nameof(IncidentInput.Date), false, false, null));
+        var cut = RenderReport(_ => new CommandResult(false, "Datumet ligger mer än 20 år bakåt i tiden. Kontrollera året.", nameof(IncidentInput.Date), false, false, null));
         cut.Find("#description").Change("Krossad ruta i porten.");
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("bakåt i tiden", cut.Markup, StringComparison.Ordinal));
         var dateField = cut.FindComponents<MudDatePicker>().Single();
-        Assert.Contains("Datumet ligger mer än 10 år bakåt i tiden. Kontrollera året.", dateField.Markup, StringComparison.Ordinal);
+        Assert.Contains("Datumet ligger mer än 20 år bakåt i tiden. Kontrollera året.", dateField.Markup, StringComparison.Ordinal);
         Assert.Contains("mud-input-error", dateField.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("bakåt i tiden", cut.FindComponents<MudTextField<string>>().Single(f => f.Markup.Contains("id=\"description\"", StringComparison.Ordinal)).Markup, StringComparison.Ordinal);
         Assert.Contains("Krossad ruta i porten.", cut.Find("#description").GetAttribute("value") ?? cut.Find("#description").TextContent, StringComparison.Ordinal);
