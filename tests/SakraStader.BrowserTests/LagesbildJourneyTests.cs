@@ -21,7 +21,7 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.Keyboard.TypeAsync("Klotter");
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Klotter");
         await page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.GetByLabel("Område")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("Område", new() { Exact = true })).ToBeFocusedAsync();
         // The area starts as the one the user reported last; select it all and type over it.
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("Vivalla");
@@ -39,9 +39,9 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Händelsen är sparad.");
         // The next report starts in the same area, with the category focused again.
-        await Assertions.Expect(page.GetByLabel("Område")).ToHaveValueAsync("Vivalla");
+        await Assertions.Expect(page.GetByLabel("Område", new() { Exact = true })).ToHaveValueAsync("Vivalla");
         await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mina rapporter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Brödsmulor" }).GetByRole(AriaRole.Link, new() { Name = "Mina rapporter" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Nytt klotter på elskåpet vid torget.");
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Klotter");
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Vivalla, Vivalla torg");
