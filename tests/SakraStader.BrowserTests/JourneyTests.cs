@@ -132,9 +132,17 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await PageCheck.CheckAsync(page, "16c-omraden");
 
         await page.GotoAsync("/orebro/logg");
+        await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Skapade grupp");
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Trygghetsvandringar Vivalla");
+        await Assertions.Expect(page.Locator("tbody tr").First).Not.ToContainTextAsync("@");
         await PageCheck.CheckAsync(page, "17-logg");
+        // One record's history: the address holds the view, and the export takes the same.
+        await page.Locator("tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Postens alla ändringar" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("post=.*typ=Group|typ=Group.*post="));
+        await Assertions.Expect(page.Locator(".mud-alert")).ToContainTextAsync("Visar bara ändringar av en post (grupp)");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        Assert.Contains("post=", await page.GetByRole(AriaRole.Link, new() { Name = "Ladda ned urvalet som CSV" }).GetAttributeAsync("href"), StringComparison.Ordinal);
 
         await page.GotoAsync("/konto/losenord");
         await PageCheck.CheckAsync(page, "18-byt-losenord");

@@ -47,7 +47,17 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Ändrade grupp", firstRow.TextContent);
         Assert.Contains("Rytm: Varje månad → Varje vecka", System.Text.RegularExpressions.Regex.Replace(firstRow.TextContent, @"\s+", " "));
         Assert.DoesNotContain(group.Id.ToString(), firstRow.TextContent);
-        Assert.Contains(TestApp.Email("samordnare", "haninge"), firstRow.TextContent);
+        // The person by name and organisation, never by e-mail.
+        var (name, organisation) = await app.WithDbAsync("haninge", async db =>
+        {
+            var person = await (from u in db.Users
+                                join m in db.Memberships on u.Id equals m.UserId
+                                where u.Email == TestApp.Email("samordnare", "haninge")
+                                select new { u.DisplayName, m.OrganisationName }).SingleAsync();
+            return (person.DisplayName, person.OrganisationName);
+        });
+        Assert.Contains($"{name}, {organisation}", firstRow.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestApp.Email("samordnare", "haninge"), log.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

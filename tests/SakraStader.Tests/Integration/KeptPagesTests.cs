@@ -24,13 +24,12 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
         var (category, area) = await app.WithDbAsync("kristianstad", async db =>
             (await db.IncidentCategories.Select(c => c.Id).FirstAsync(), await db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync()));
         var today = SwedishTime.DateOf(TestClock.Now);
-        using var logged = await client.SubmitAsync("/kristianstad/handelser/ny", "incident", new Dictionary<string, string>
-        {
-            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Resecentrum",
-            ["Input.Date"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Time"] = "00:05",
-            ["Input.Description"] = description,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        var logged = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<Features.Incidents.IncidentWork, Guid>(new Tenancy.KommunRoleRequirement(Role.Inrapportor), null, (w, ct) => w.ReportAsync(new Features.Incidents.IncidentInput
+            {
+                CategoryId = category, AreaId = area, Place = "Resecentrum", Date = today.ToDateTime(TimeOnly.MinValue), Time = "00:05", Description = description,
+            }, ct), "Sparad."));
+        Assert.True(logged.Succeeded, logged.Message);
 
         Assert.Contains(description, (await client.PageAsync("/kristianstad/handelser")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(description, (await client.PageAsync("/kristianstad/veckor")).Body!.TextContent, StringComparison.Ordinal);
