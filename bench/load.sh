@@ -54,6 +54,8 @@ pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
 echo "==> Release-bygge"
 dotnet publish src/SakraStader.Web -c Release -o "$OUT/app" -nologo -v quiet > /dev/null
 export ASPNETCORE_ENVIRONMENT=Benchmark
+# From the build's output, not a publish: the interactive pages' files come from the static web assets manifest.
+export Hosting__AssetsFromBuild=true
 export Database__Provider=Postgres
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=sakrastader_bench;Maximum Pool Size=100"
 export Security__RequireHttps=false Security__TrustForwardedHeaders=true Security__SignInAttemptsPerMinute=100000

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The multi-instance and fault test (called by scripts/test.sh after its PostgreSQL is up and the solution is built):
 # three app instances on loopback ports, started together on an empty database (migrations and demo data run once),
-# nginx balancing round-robin between them, and the MultiInstance test driving users through nginx while one instance
-# is killed and PostgreSQL is stopped and started; then another instance is killed in the middle of an import's commit.
+# nginx balancing round-robin between them (circuits over WebSockets), and the MultiInstance test driving people in
+# Chromium pages through nginx while one instance is killed and PostgreSQL is stopped and started; then another
+# instance is killed in the middle of an import's commit.
 # Needs: PGBIN, PGDATA, PGPORT, RESULTS; `pg` as in test.sh.
 #   scripts/multi-instance.sh            # exit status is the test's
 set -uo pipefail
@@ -26,7 +27,7 @@ trap cleanup EXIT
 
 echo "==> Tre instanser startar samtidigt på en tom databas ($DB)"
 for port in "${PORTS[@]}"; do
-  ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:$port" Instance__Name="$port" Hosting__AssetsFromBuild=true \
   Database__Provider=Postgres ConnectionStrings__Postgres="$CONN" Demo__Seed=true \
   Security__RequireHttps=false Security__TrustForwardedHeaders=true Serilog__MinimumLevel__Default=Warning \
     dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" > "$WORK/app-$port.log" 2>&1 &
@@ -53,8 +54,8 @@ SAKRASTADER_INSTANCE_URLS=$(IFS=,; for port in "${PORTS[@]}"; do printf 'http://
 SAKRASTADER_MULTI_DB="$CONN" \
 SAKRASTADER_PG_STOP="$(pg_ctl_cmd) -m fast -w stop" \
 SAKRASTADER_PG_START="$(pg_ctl_cmd) -w -l $PGDATA/server.log -o \"-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" \
-  dotnet test tests/SakraStader.Tests -c Release --no-build --nologo --filter "Category=MultiInstance" \
-    --logger "trx;LogFileName=multi-instance.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
+  dotnet test tests/SakraStader.BrowserTests -c Release --no-build --nologo --filter "Category=MultiInstance" \
+    --logger "trx;LogFileName=multi-instance.trx" --logger "console;verbosity=detailed" --results-directory "$RESULTS"
 status=$?
 if [ $status -ne 0 ]; then
   for port in "${PORTS[@]}"; do echo "--- app $port"; tail -n 30 "$WORK/app-$port.log"; done

@@ -18,6 +18,8 @@ http {
     fastcgi_temp_path $WORK/fastcgi;
     uwsgi_temp_path $WORK/uwsgi;
     scgi_temp_path $WORK/scgi;
+    # The interactive app's circuits are WebSockets (/_blazor): pass the upgrade on; other requests keep alive.
+    map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
     upstream sakrastader {
 $servers        keepalive 32;
     }
@@ -26,7 +28,9 @@ $servers        keepalive 32;
         location / {
             proxy_pass http://sakrastader;
             proxy_http_version 1.1;
-            proxy_set_header Connection "";
+            proxy_set_header Upgrade \$http_upgrade;
+            proxy_set_header Connection \$connection_upgrade;
+            proxy_read_timeout 1h;
             proxy_set_header Host \$host:\$server_port;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto \$scheme;

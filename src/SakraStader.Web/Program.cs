@@ -5,6 +5,12 @@ using SakraStader.Features.Demo;
 using SakraStader.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// Run straight from a build's output rather than a publish (scripts/multi-instance.sh, bench/): the framework's,
+// MudBlazor's and the components' style files come from the build's static web assets manifest, as in Development.
+if (builder.Configuration.GetValue<bool>("Hosting:AssetsFromBuild"))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.AddSerilogLogging();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);

@@ -12,6 +12,8 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.NewPageAsync();
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro");
+        // A link followed before the page's circuit has started can be lost on a loaded machine.
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Åtgärdsplaner" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "EST:s åtgärdsplan hösten" }).ClickAsync();
         await PageCheck.WaitForCircuitAsync(page);

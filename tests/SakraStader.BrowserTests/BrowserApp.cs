@@ -56,17 +56,20 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ? await File.ReadAllTextAsync(axePath)
             : throw new FileNotFoundException("axe-core saknas: kör scripts/test.sh (den installerar npm-paketen).", axePath);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        Browser = await LaunchChromiumAsync(playwright);
     }
+
+    /// <summary>Debian's Chromium, headless (CHROMIUM_PATH overrides where it is).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    });
 
     /// <summary>A fresh browser context (own cookies) with axe-core loaded into every page, outside the page's CSP.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
@@ -107,7 +110,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static readonly Lock LogLock = new();
 
-    private static void Log(string line)
+    public static void Log(string line)
     {
         lock (LogLock)
         {

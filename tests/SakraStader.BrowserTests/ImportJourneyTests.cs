@@ -20,6 +20,8 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.NewPageAsync();
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro");
+        // A link followed before the page's circuit has started can be lost on a loaded machine.
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Importera" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Importera från fil");
         await PageCheck.WaitForCircuitAsync(page);
@@ -67,6 +69,8 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.NewPageAsync();
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro");
+        // A link followed before the page's circuit has started can be lost on a loaded machine.
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Veckan" }).ClickAsync();
         await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Vecka");

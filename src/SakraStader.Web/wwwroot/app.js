@@ -1,10 +1,121 @@
 // Starts the interactive app's circuit over WebSockets without the negotiate round trip: behind a load balancer
 // without sticky sessions, negotiate and connect can reach different instances (docs/adr/0004).
+//
+// When the connection drops, the page tries to rejoin its circuit at once and then every second. If the circuit is
+// gone (its instance stopped or died), the server says so at the first attempt that reaches another instance; the page
+// then keeps what the user had typed but not yet saved (sessionStorage, this tab only) and loads itself again: the
+// browser keeps the scroll position, and AutosaveText offers the kept text again (sakraStader.takeDraft).
 (function () {
+    var reloading = false;
+    var draftsKey = 'sakrastader-utkast:' + location.pathname;
+
+    // Registered before Blazor's own beforeunload listener (NavigationLock's "leave the page?"): a reload after a lost
+    // circuit has already kept the unsaved text, so it must not be held back by a question the user cannot answer usefully.
+    window.addEventListener('beforeunload', function (event) {
+        if (reloading) {
+            event.stopImmediatePropagation();
+        }
+    });
+
+    function keepDrafts() {
+        var drafts = {};
+        document.querySelectorAll('.autosave[data-unsaved="true"]').forEach(function (field) {
+            var input = field.querySelector('textarea, input');
+            if (input && input.id) {
+                drafts[input.id] = input.value;
+            }
+        });
+        if (Object.keys(drafts).length > 0) {
+            sessionStorage.setItem(draftsKey, JSON.stringify(drafts));
+        }
+    }
+
+    function reload() {
+        console.info('Säkra städer: sidan laddas om');
+        keepDrafts();
+        reloading = true;
+        location.reload();
+    }
+
+    window.sakraStader = {
+        // The text kept for the field with this id on this page before a reload, once; null if none.
+        takeDraft: function (id) {
+            var stored = sessionStorage.getItem(draftsKey);
+            if (!stored) {
+                return null;
+            }
+            var drafts = JSON.parse(stored);
+            var text = Object.prototype.hasOwnProperty.call(drafts, id) ? drafts[id] : null;
+            delete drafts[id];
+            if (Object.keys(drafts).length > 0) {
+                sessionStorage.setItem(draftsKey, JSON.stringify(drafts));
+            } else {
+                sessionStorage.removeItem(draftsKey);
+            }
+            return text;
+        },
+    };
+
+    var modal = document.getElementById('components-reconnect-modal');
+    var showTimer = null;
+
+    // The circuit is gone (its instance stopped): the app keeps no circuit state to resume from (what matters is saved
+    // as the user goes), so the page loads again at once, from whichever instance is up.
+    function resumeOrReload() {
+        reload();
+    }
+
+    async function retry() {
+        try {
+            if (!await Blazor.reconnect()) {
+                await resumeOrReload();
+            }
+        } catch (e) {
+            // Still no server: the next visibility change or press tries again.
+        }
+    }
+
+    if (modal) {
+        modal.addEventListener('components-reconnect-state-changed', function (event) {
+            var state = event.detail.state;
+            console.info('Säkra städer: anslutningen ' + state);
+            if (state === 'show') {
+                // A lost circuit usually comes back (or reloads) within a second: no flash of the dialog for that.
+                clearTimeout(showTimer);
+                showTimer = setTimeout(function () { if (!modal.open) { modal.showModal(); } }, 1000);
+            } else if (state === 'hide') {
+                clearTimeout(showTimer);
+                if (modal.open) {
+                    modal.close();
+                }
+            } else if (state === 'rejected' || state === 'paused' || state === 'resume-failed') {
+                resumeOrReload();
+            } else if (state === 'failed') {
+                clearTimeout(showTimer);
+                if (!modal.open) {
+                    modal.showModal();
+                }
+                document.addEventListener('visibilitychange', function () {
+                    if (document.visibilityState === 'visible') {
+                        retry();
+                    }
+                }, { once: true });
+            }
+        });
+        document.getElementById('components-reconnect-button').addEventListener('click', retry);
+    }
+
     Blazor.start({
         circuit: {
             configureSignalR: function (builder) {
                 builder.withUrl('_blazor', { skipNegotiation: true, transport: 1 });
+            },
+            reconnectionOptions: {
+                maxRetries: 120,
+                // At once, then four times a second for two seconds, then every two seconds (about four minutes in all).
+                retryIntervalMilliseconds: function (previousAttempts) {
+                    return previousAttempts === 0 ? 0 : previousAttempts < 8 ? 250 : 2000;
+                },
             },
         },
     });

@@ -86,6 +86,37 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Unsaved_text_is_marked_for_the_page_to_keep_if_the_connection_is_lost()
+    {
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        Assert.Equal("false", cut.Find(".autosave").GetAttribute("data-unsaved"));
+        cut.Find("textarea").Input("Läget är lugnt. Och så");
+        Assert.Equal("true", cut.Find(".autosave").GetAttribute("data-unsaved"));
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".autosave").GetAttribute("data-unsaved")));
+    }
+
+    [Fact]
+    public void Text_kept_from_before_a_lost_connection_comes_back_and_is_saved_over_the_text_the_page_loaded_with()
+    {
+        JSInterop.Setup<string?>("sakraStader.takeDraft", "summary").SetResult("Läget är lugnt. Klotter vid to");
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.WaitForAssertion(() => Assert.Single(saves));
+        Assert.Equal(("Läget är lugnt. Klotter vid to", "Läget är lugnt."), saves[0]);
+        Assert.Contains("Klotter vid to", cut.Find("textarea").GetAttribute("value") ?? cut.Find("textarea").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_kept_text_equal_to_the_stored_one_saves_nothing()
+    {
+        JSInterop.Setup<string?>("sakraStader.takeDraft", "summary").SetResult("Läget är lugnt.");
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "sakraStader.takeDraft"));
+        Assert.Empty(saves);
+    }
+
+    [Fact]
     public void Nothing_is_saved_when_nothing_changed()
     {
         var cut = Render("Samma.", (_, _) => CommandResult.Ok("Sparat."));

@@ -1,0 +1,489 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Playwright;
+using Npgsql;
+using Xunit.Abstractions;
+using SakraStader.Features.Demo;
+
+// This test measures real processes being killed: when a page came back, relative to the kill, is wall-clock time.
+#pragma warning disable RS0030
+
+namespace SakraStader.BrowserTests;
+
+/// <summary>
+/// Three app instances behind nginx (round-robin, no sticky sessions, circuits over WebSockets) on one PostgreSQL,
+/// started by scripts/multi-instance.sh, which passes their addresses and process ids. People work in real browser
+/// pages with open circuits: some report incidents one after another, some write a lägesbild's prognosis that saves
+/// itself. The instance holding most of the writers is killed (SIGKILL) mid-run: every page it held must be back,
+/// working, on the same part of the page within 3 seconds, with the text it had typed, and every incident whose form
+/// said "saved" must be in the database. Then the database is stopped and started; last, another instance is killed
+/// while it commits a large import, of which nothing may remain. Run only by that script (Category=MultiInstance).
+/// </summary>
+[Trait("Category", "MultiInstance")]
+public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static string Env(string name) => Environment.GetEnvironmentVariable(name)
+        ?? throw new InvalidOperationException($"{name} saknas: testet körs av scripts/multi-instance.sh.");
+
+    private IPlaywright playwright = default!;
+    private IBrowser browser = default!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await BrowserApp.LaunchChromiumAsync(playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.CloseAsync();
+        playwright.Dispose();
+    }
+
+    /// <summary>One person in their own browser context (own cookies), signed in through <paramref name="baseUrl"/>.</summary>
+    private async Task<IPage> SignedInPageAsync(string baseUrl, string email, int width = 1280, int height = 900)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            Locale = "sv-SE",
+            TimezoneId = "Europe/Stockholm",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => BrowserApp.Log($"multi {email} {message.Type}: {message.Text}");
+        page.Dialog += (_, dialog) => BrowserApp.Log($"multi {email} dialog {DateTimeOffset.UtcNow:HH:mm:ss.fff} {dialog.Type}: {dialog.Message}");
+        await PageCheck.SignInAsync(page, email);
+        return page;
+    }
+
+    /// <summary>The instance whose circuit renders the page (AppLayout's data-instance), or null while it has none.</summary>
+    private static async Task<string?> InstanceOfAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string?>("() => { const m = document.querySelector('main[data-interactive=true]'); return m ? m.dataset.instance || null : null; }");
+        }
+        catch (PlaywrightException)
+        {
+            return null; // the page is loading again
+        }
+    }
+
+    private sealed class Reporter(IPage page, string email, string slug)
+    {
+        public IPage Page { get; } = page;
+        public string Email { get; } = email;
+        public string Slug { get; } = slug;
+        public string? Instance { get; set; }
+    }
+
+    private sealed class Writer(IPage page, string email, string slug, Guid lagesbild)
+    {
+        public IPage Page { get; } = page;
+        public string Email { get; } = email;
+        public string Slug { get; } = slug;
+        public Guid Lagesbild { get; } = lagesbild;
+        public string? Instance { get; set; }
+        public string Typed { get; set; } = "";
+        public string LastSaved { get; set; } = "";
+        public ILocator Field => Page.Locator("#prognosis");
+    }
+
+    [Fact]
+    public async Task People_with_open_circuits_keep_working_and_their_text_when_an_instance_dies_and_the_database_restarts()
+    {
+        var baseUrl = Env("SAKRASTADER_LB_URL");
+        var pids = Env("SAKRASTADER_INSTANCE_PIDS").Split(',').Select(int.Parse).ToList();
+        var urls = Env("SAKRASTADER_INSTANCE_URLS").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var database = Env("SAKRASTADER_MULTI_DB");
+        Assert.Equal(3, pids.Count);
+        // The script names each instance by its port (Instance__Name), the last part of its address.
+        var pidOf = urls.Select((u, i) => (Name: new Uri(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Pid: pids[i]))
+            .ToDictionary(x => x.Name, x => x.Pid);
+
+        (string Email, string Slug)[] reporterAccounts =
+        [
+            (DemoSeeder.EmailFor("inrapportor", "orebro"), "orebro"),
+            (DemoSeeder.EmailFor("medlem", "orebro"), "orebro"),
+            (DemoSeeder.EmailFor("medlem", "boras"), "boras"),
+            (DemoSeeder.EmailFor("inrapportor", "karlstad"), "karlstad"),
+            (DemoSeeder.EmailFor("samordnare", "karlstad"), "karlstad"),
+            (DemoSeeder.EmailFor("inrapportor", "boras"), "boras"),
+        ];
+        var reporters = new List<Reporter>();
+        foreach (var (email, slug) in reporterAccounts)
+        {
+            var page = await SignedInPageAsync(baseUrl, email);
+            await page.GotoAsync($"/{slug}/handelser/ny");
+            await PageCheck.WaitForCircuitAsync(page);
+            reporters.Add(new Reporter(page, email, slug));
+        }
+        // Writers on a phone: the prognosis is below the first screen, so coming back "where they were" is a real test.
+        var writers = new List<Writer>();
+        foreach (var slug in new[] { "orebro", "boras" })
+        {
+            var email = DemoSeeder.EmailFor("samordnare", slug);
+            var page = await SignedInPageAsync(baseUrl, email, 390, 700);
+            var lagesbild = await DraftLagesbildAsync(database, slug);
+            await page.GotoAsync($"/{slug}/lagesbilder/{lagesbild}?del=sammanfattning");
+            await PageCheck.WaitForCircuitAsync(page);
+            var writer = new Writer(page, email, slug, lagesbild);
+            await writer.Field.ClickAsync();
+            await page.Keyboard.PressAsync("Control+End");
+            writer.Typed = await writer.Field.InputValueAsync();
+            writer.LastSaved = writer.Typed;
+            writers.Add(writer);
+        }
+        foreach (var r in reporters)
+        {
+            r.Instance = await InstanceOfAsync(r.Page);
+        }
+        foreach (var w in writers)
+        {
+            w.Instance = await InstanceOfAsync(w.Page);
+        }
+        Assert.All(reporters.Select(r => r.Instance).Concat(writers.Select(w => w.Instance)), i => Assert.True(i is not null && pidOf.ContainsKey(i), $"instans: {i}"));
+        // The instance holding most writers (then most pages) dies: at least one text is put to the test.
+        var victim = writers.GroupBy(w => w.Instance!).OrderByDescending(g => g.Count())
+            .ThenByDescending(g => reporters.Count(r => r.Instance == g.Key)).First().Key;
+
+        var acknowledged = new ConcurrentBag<(string Description, DateTimeOffset At)>();
+        var refusals = new ConcurrentBag<string>();
+        var killAt = DateTimeOffset.MaxValue;
+        using var stop = new CancellationTokenSource();
+
+        async Task ReportAsync(Reporter reporter, int number)
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var page = reporter.Page;
+                var description = $"Flerinstanstest {number}-{++n} {Guid.NewGuid():N}";
+                try
+                {
+                    await PageCheck.WaitForCircuitAsync(page);
+                    await page.GetByLabel("Vad hände?").FillAsync("Klotter");
+                    await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Klotter" }).First.ClickAsync(new() { Timeout = 10_000 });
+                    await ChooseAreaAsync(page);
+                    await page.GetByLabel("Kort beskrivning").FillAsync(description);
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" }).ClickAsync(new() { Timeout = 10_000 });
+                    // Saved: the form starts the next report (an empty description) and says so.
+                    await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 10_000 });
+                    acknowledged.Add((description, DateTimeOffset.UtcNow));
+                }
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                {
+                    // The page was cut off mid-report (its instance died and it loaded again): not acknowledged.
+                    refusals.Add($"{reporter.Email}: {e.Message.Split('\n')[0]}");
+                    if (refusals.Count == 1)
+                    {
+                        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "multi-avbruten.png"), FullPage = true });
+                    }
+                }
+            }
+        }
+
+        async Task WriteAsync(Writer writer)
+        {
+            var words = "Fler samlingar vid centrumhuset under helgkvällarna väntas när skolan har lov och belysningen vid torget fortfarande är trasig ".Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var i = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var page = writer.Page;
+                try
+                {
+                    await PageCheck.WaitForCircuitAsync(page);
+                    var word = (writer.Typed.Length == 0 ? "" : " ") + words[i++ % words.Length];
+                    await writer.Field.PressSequentiallyAsync(word, new() { Delay = 40 });
+                    writer.Typed += word;
+                    // A pause now and then: the text saves itself, and says so.
+                    if (i % 4 == 0)
+                    {
+                        await Assertions.Expect(page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 10_000 });
+                        writer.LastSaved = await writer.Field.InputValueAsync();
+                    }
+                }
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                {
+                    // Cut off mid-word: what the field holds when it is back is checked below; go on from there.
+                    await PageCheck.WaitForCircuitAsync(page);
+                    await writer.Field.ClickAsync();
+                    await page.Keyboard.PressAsync("Control+End");
+                    writer.Typed = await writer.Field.InputValueAsync();
+                }
+            }
+        }
+
+        var cameBack = new ConcurrentDictionary<string, double>();
+        var reloadedAt = new ConcurrentDictionary<string, double>();
+        foreach (var (email, page) in reporters.Select(r => (r.Email, r.Page)).Concat(writers.Select(w => (w.Email, w.Page))))
+        {
+            page.FrameNavigated += (_, frame) =>
+            {
+                if (frame == page.MainFrame && killAt != DateTimeOffset.MaxValue)
+                {
+                    reloadedAt.TryAdd(email, (DateTimeOffset.UtcNow - killAt).TotalSeconds);
+                }
+            };
+        }
+        var scrolledAway = new ConcurrentBag<string>();
+        var work = reporters.Select((r, i) => Task.Run(() => ReportAsync(r, i))).Concat(writers.Select(w => Task.Run(() => WriteAsync(w)))).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var affectedWriters = writers.Where(w => w.Instance == victim).ToList();
+        var affected = reporters.Where(r => r.Instance == victim).Select(r => (r.Email, r.Page)).Concat(affectedWriters.Select(w => (w.Email, w.Page))).ToList();
+        var savedBeforeKill = affectedWriters.ToDictionary(w => w, w => w.LastSaved);
+        killAt = DateTimeOffset.UtcNow;
+        Process.GetProcessById(pidOf[victim]).Kill(); // SIGKILL: no graceful shutdown
+
+        // Each page the instance held is back on a working circuit on another instance.
+        await Task.WhenAll(affected.Select(async a =>
+        {
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                var instance = await InstanceOfAsync(a.Page);
+                if (instance is not null && instance != victim)
+                {
+                    cameBack[a.Email] = (DateTimeOffset.UtcNow - killAt).TotalSeconds;
+                    return;
+                }
+                await Task.Delay(50);
+            }
+        }));
+        // The writers are on the part of the page they were on: their field is on the screen.
+        foreach (var w in affectedWriters)
+        {
+            var box = await w.Field.BoundingBoxAsync();
+            if (box is null || box.Y < 0 || box.Y > 700)
+            {
+                scrolledAway.Add($"{w.Email}: {box?.Y}");
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        await stop.CancelAsync();
+        await Task.WhenAll(work);
+
+        var summary = $"sidor {reporters.Count + writers.Count} (på den dödade instansen {affected.Count}), dödade instanser 1, "
+            + $"sparade händelser {acknowledged.Count} (efter dödandet {acknowledged.Count(a => a.At > killAt)}), texter kontrollerade {affectedWriters.Count}; "
+            + $"tillbaka efter {string.Join(", ", cameBack.Select(c => $"{c.Key.Split('@')[0]} {c.Value:0.0} s (laddades om efter {reloadedAt.GetValueOrDefault(c.Key):0.0} s)"))}";
+        output.WriteLine("avbrutna: " + string.Join(" | ", refusals.Take(8)));
+        output.WriteLine(summary);
+        Assert.True(affected.Count >= 1 && affectedWriters.Count >= 1, summary);
+        Assert.True(cameBack.Count == affected.Count && cameBack.Values.All(s => s <= 3.0), "inte tillbaka inom 3 s: " + summary);
+        Assert.Empty(scrolledAway);
+        foreach (var r in reporters.Where(r => r.Page.Url.Contains("logga-in", StringComparison.Ordinal)))
+        {
+            Assert.Fail($"{r.Email} loggades ut: {r.Page.Url}");
+        }
+        Assert.True(acknowledged.Count >= 20, $"{summary}; avbrutna: {string.Join(" | ", refusals.Take(5))}");
+        Assert.Contains(acknowledged, a => a.At > killAt.AddSeconds(3)); // the survivors took the work on
+        Assert.Equal(acknowledged.Count, await CountIncidentsAsync(database, [.. acknowledged.Select(a => a.Description)]));
+
+        // The texts: what was saved before the kill is there; the field saves what it shows (nothing typed is lost).
+        foreach (var w in writers)
+        {
+            await w.Field.BlurAsync();
+            await Assertions.Expect(w.Page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 15_000 });
+            var shown = await w.Field.InputValueAsync();
+            if (savedBeforeKill.TryGetValue(w, out var saved))
+            {
+                Assert.StartsWith(saved.Trim(), shown, StringComparison.Ordinal);
+            }
+            Assert.Equal(shown.Trim(), (await PrognosisAsync(database, w.Lagesbild)).Trim());
+        }
+
+        await TheDatabaseGoesAwayAndComesBackAsync(baseUrl, reporters.First(r => r.Instance != victim), database);
+        var last = pidOf.Keys.First(k => k != victim);
+        await AnImportInterruptedByAKilledInstanceLeavesNothingAsync(urls.First(u => new Uri(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture) == last), pidOf[last], database);
+    }
+
+    /// <summary>
+    /// PostgreSQL stops: a page loaded then answers 503 quickly with a Swedish message and readiness fails; it starts
+    /// again: pages work without a restart, and an open circuit saves again.
+    /// </summary>
+    private async Task TheDatabaseGoesAwayAndComesBackAsync(string baseUrl, Reporter survivor, string database)
+    {
+        var reader = await SignedInPageAsync(baseUrl, DemoSeeder.EmailFor("samordnare", "orebro"));
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(20) };
+        await RunAsync(Env("SAKRASTADER_PG_STOP"));
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var down = await reader.GotoAsync("/orebro/lagesbilder");
+            Assert.Equal(503, down!.Status);
+            await Assertions.Expect(reader.Locator("body")).ToContainTextAsync("tillfälligt otillgänglig");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"503 efter {watch.Elapsed}");
+            using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+        finally
+        {
+            await RunAsync(Env("SAKRASTADER_PG_START"));
+        }
+        var status = 0;
+        for (var i = 0; i < 20 && status != 200; i++)
+        {
+            await Task.Delay(500);
+            status = (await reader.GotoAsync("/orebro/lagesbilder"))!.Status;
+        }
+        Assert.Equal(200, status);
+
+        // The reporter's circuit lived through it: one more report saves (after at most a refused try while the pool recovers).
+        var page = survivor.Page;
+        var description = $"Efter databasens omstart {Guid.NewGuid():N}";
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await PageCheck.WaitForCircuitAsync(page);
+            await page.GetByLabel("Vad hände?").FillAsync("Klotter");
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Klotter" }).First.ClickAsync();
+            await ChooseAreaAsync(page);
+            await page.GetByLabel("Kort beskrivning").FillAsync(description);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException)
+            {
+                await Task.Delay(1000);
+            }
+        }
+        Assert.Equal(1, await CountIncidentsAsync(database, [description]));
+    }
+
+    /// <summary>
+    /// A 100 000-row statistics import that replaces a year of Örebro's figures is confirmed in a page on one instance,
+    /// which is killed while its transaction is writing rows: the year's figures are exactly as before and the import
+    /// is still waiting for confirmation.
+    /// </summary>
+    private async Task AnImportInterruptedByAKilledInstanceLeavesNothingAsync(string instanceUrl, int pid, string database)
+    {
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ToString());
+        await db.OpenAsync();
+        var kommun = (Guid)(await Scalar(db, """SELECT "Id" FROM "Kommuner" WHERE "Slug" = 'orebro'"""))!;
+        var year = (int)(await Scalar(db, """SELECT min("Year") FROM "CrimeStatistics" WHERE "KommunId" = @k""", kommun))!;
+        var areas = new List<string>();
+        await using (var command = new NpgsqlCommand("""SELECT "Name" FROM "Areas" WHERE "KommunId" = @k ORDER BY "Name" """, db))
+        {
+            command.Parameters.AddWithValue("k", kommun);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                areas.Add(reader.GetString(0));
+            }
+        }
+        async Task<string> YearAsync() => (string)(await Scalar(db,
+            """SELECT count(*) || ' rader, summa ' || coalesce(sum("Count"), 0) FROM "CrimeStatistics" WHERE "KommunId" = @k AND "Year" = @y""", kommun, year))!;
+        var before = await YearAsync();
+        Assert.DoesNotContain("0 rader", before, StringComparison.Ordinal);
+
+        var file = new StringBuilder("År;Månad;Område;Brottskategori;Antal\r\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            file.Append(year).Append(';').Append(i % 12 + 1).Append(';').Append(areas[i / 12 % areas.Count]).Append(";Brott ")
+                .Append(i / (12 * areas.Count)).Append(';').Append(i % 50).Append("\r\n");
+        }
+        var page = await SignedInPageAsync(instanceUrl, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await page.GotoAsync("/orebro/import");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.Locator(".import-form .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Anmälda brott" }).First.ClickAsync();
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(new FilePayload
+        {
+            Name = "stor.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(file.ToString()),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera filen" }).ClickAsync();
+        var commit = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Importera .* rader$") });
+        await commit.WaitForAsync(new() { Timeout = 120_000 });
+        var batch = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        await commit.ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
+
+        // Kill the instance once its transaction has replaced the year and is inserting the file's rows.
+        const string Writing = """SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO "CrimeStatistics"%'""";
+        var watch = Stopwatch.StartNew();
+        while ((long)(await Scalar(db, Writing))! == 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "importen började aldrig skriva rader");
+            Assert.Equal(0, await page.Locator(".import-done").CountAsync());
+            await Task.Delay(10);
+        }
+        Process.GetProcessById(pid).Kill();
+
+        // PostgreSQL rolls the dead connection's transaction back.
+        watch.Restart();
+        while ((long)(await Scalar(db, Writing))! > 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(before, await YearAsync());
+        Assert.Equal(0L, await Scalar(db, """SELECT count(*) FROM "ImportBatches" WHERE "Id" = @k AND "CompletedAt" IS NOT NULL""", batch));
+    }
+
+    /// <summary>The first area in the list, unless the form starts with one (the area of the user's last report).</summary>
+    private static async Task ChooseAreaAsync(IPage page)
+    {
+        var area = page.GetByLabel("Område", new() { Exact = true });
+        if ((await area.InputValueAsync()).Length == 0)
+        {
+            await area.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync(new() { Timeout = 10_000 });
+        }
+    }
+
+    private static async Task<Guid> DraftLagesbildAsync(string database, string slug)
+    {
+        await using var db = new NpgsqlConnection(database);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT l."Id" FROM "Lagesbilder" l JOIN "Kommuner" k ON k."Id" = l."KommunId"
+            WHERE k."Slug" = @s AND l."Status" = 'Utkast' ORDER BY l."Year" DESC, l."Month" DESC LIMIT 1
+            """, db);
+        command.Parameters.AddWithValue("s", slug);
+        return (Guid)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{slug} har ingen lägesbild under arbete"));
+    }
+
+    private static async Task<string> PrognosisAsync(string database, Guid lagesbild)
+    {
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ToString());
+        await db.OpenAsync();
+        return (string)(await Scalar(db, """SELECT "Prognosis" FROM "Lagesbilder" WHERE "Id" = @k""", lagesbild))!;
+    }
+
+    /// <summary>One value from <paramref name="sql"/>, whose parameters are @k (a kommun or batch id) and @y (a year).</summary>
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql, object? k = null, object? y = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in new[] { ("k", k), ("y", y) }.Where(p => p.Item2 is not null))
+        {
+            command.Parameters.AddWithValue(name, value!);
+        }
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task<long> CountIncidentsAsync(string connectionString, string[] descriptions)
+    {
+        // No pooling: the server restarts in between, and a pooled connection would be a dead one.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT count(*) FROM "Incidents" WHERE "Description" = ANY(@d)""", connection);
+        command.Parameters.AddWithValue("d", descriptions);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task RunAsync(string shellCommand)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", shellCommand]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{shellCommand}: {await process.StandardError.ReadToEndAsync()}");
+    }
+}
