@@ -174,6 +174,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
                     // Saved: the form starts the next report (an empty description) and says so.
                     await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 10_000 });
                     acknowledged.Add((description, DateTimeOffset.UtcNow));
+                    await Task.Delay(500); // a moment to look up before the next report
                 }
                 catch (Exception e) when (e is PlaywrightException or TimeoutException)
                 {
