@@ -81,6 +81,27 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByLabel("Rapport från")).ToHaveValueAsync(report);
 
+        // Text typed just before a reload is not lost: the page asks first, keeps it in the tab, and saves it on return.
+        const string more = report + " Nytt: klotter vid skolan.";
+        await page.GetByLabel("Rapport från").FillAsync(more);
+        await Assertions.Expect(page.Locator(".autosave").First).ToHaveAttributeAsync("data-unsaved", "true");
+        var asked = false;
+        void Accept(object? sender, IDialog dialog)
+        {
+            asked = dialog.Type == "beforeunload";
+            _ = dialog.AcceptAsync();
+        }
+        page.Dialog += Accept;
+        await page.ReloadAsync();
+        page.Dialog -= Accept;
+        Assert.True(asked, "sidan frågade inte innan osparad text lämnades");
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByLabel("Rapport från")).ToHaveValueAsync(more);
+        await Assertions.Expect(page.Locator(".autosave__status").First).ToContainTextAsync("Sparat");
+        await page.ReloadAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByLabel("Rapport från")).ToHaveValueAsync(more);
+
         // Leaving a field saves it too.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Sammanfattning" }).ClickAsync();
         await page.GetByLabel("Prognos", new() { Exact = true }).FillAsync("Fler samlingar inomhus när kvällarna blir mörka.");

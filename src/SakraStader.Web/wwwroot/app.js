@@ -4,7 +4,8 @@
 // When the connection drops, the page tries to rejoin its circuit at once and then every second. If the circuit is
 // gone (its instance stopped or died), the server says so at the first attempt that reaches another instance; the page
 // then keeps what the user had typed but not yet saved (sessionStorage, this tab only) and loads itself again: the
-// browser keeps the scroll position, and AutosaveText offers the kept text again (sakraStader.takeDraft).
+// browser keeps the scroll position, and AutosaveText takes the kept text back (sakraStader.takeDraft). Text not yet
+// saved is kept the same way whenever the page is left (a reload, a closed tab).
 (function () {
     var reloading = false;
     var draftsKey = 'sakrastader-utkast:' + location.pathname;
@@ -22,13 +23,16 @@
         document.querySelectorAll('.autosave[data-unsaved="true"]').forEach(function (field) {
             var input = field.querySelector('textarea, input');
             if (input && input.id) {
-                drafts[input.id] = input.value;
+                drafts[input.id] = { text: input.value, base: field.dataset.base || '' };
             }
         });
         if (Object.keys(drafts).length > 0) {
             sessionStorage.setItem(draftsKey, JSON.stringify(drafts));
         }
     }
+
+    // Leaving the page with unsaved text (after "leave the page?", a reload, a closed tab): kept the same way.
+    window.addEventListener('pagehide', keepDrafts);
 
     function reload() {
         console.info('Säkra städer: sidan laddas om');
@@ -38,7 +42,7 @@
     }
 
     window.sakraStader = {
-        // The text kept for the field with this id on this page before a reload, once; null if none.
+        // The text kept for the field with this id on this page ({ text, base }), once; null if none.
         takeDraft: function (id) {
             var stored = sessionStorage.getItem(draftsKey);
             if (!stored) {

@@ -97,9 +97,18 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Text_kept_from_before_a_lost_connection_comes_back_and_is_saved_over_the_text_the_page_loaded_with()
+    public void The_fingerprint_of_the_stored_text_is_on_the_page_for_a_kept_draft()
     {
-        JSInterop.Setup<string?>("sakraStader.takeDraft", "summary").SetResult("Läget är lugnt. Klotter vid to");
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        Assert.Equal(AutosaveText.Fingerprint("Läget är lugnt."), cut.Find(".autosave").GetAttribute("data-base"));
+        Assert.NotEqual(AutosaveText.Fingerprint("Läget är lugnt."), AutosaveText.Fingerprint("Läget är oroligt."));
+    }
+
+    [Fact]
+    public void Text_kept_from_before_a_lost_connection_comes_back_and_is_saved_over_the_text_it_was_written_over()
+    {
+        JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
+            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid to", AutosaveText.Fingerprint("Läget är lugnt.")));
         var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
         cut.WaitForAssertion(() => Assert.Single(saves));
         Assert.Equal(("Läget är lugnt. Klotter vid to", "Läget är lugnt."), saves[0]);
@@ -108,9 +117,27 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_kept_text_written_over_a_text_someone_has_changed_since_is_shown_beside_it_and_not_saved()
+    {
+        JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
+            .SetResult(new AutosaveText.Draft("Min text från i går.", AutosaveText.Fingerprint("Gammal text.")));
+        var cut = Render("Andras nya text.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.WaitForAssertion(() => Assert.Contains("Texten har ändrats sedan du skrev det här.", cut.Markup, StringComparison.Ordinal));
+        Assert.Empty(saves);
+        Assert.Contains("Min text från i går.", cut.Find("textarea").GetAttribute("value") ?? cut.Find("textarea").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Andras nya text.", cut.Find(".mud-alert").TextContent, StringComparison.Ordinal);
+
+        // The user keeps theirs: saved over the text they have now seen.
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Spara min text", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => Assert.Single(saves));
+        Assert.Equal(("Min text från i går.", "Andras nya text."), saves[0]);
+    }
+
+    [Fact]
     public void A_kept_text_equal_to_the_stored_one_saves_nothing()
     {
-        JSInterop.Setup<string?>("sakraStader.takeDraft", "summary").SetResult("Läget är lugnt.");
+        JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
+            .SetResult(new AutosaveText.Draft("Läget är lugnt.", AutosaveText.Fingerprint("Läget är lugnt.")));
         var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
         cut.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "sakraStader.takeDraft"));
         Assert.Empty(saves);
