@@ -14,12 +14,19 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/orebro");
         await page.GetByRole(AriaRole.Link, new() { Name = "Åtgärdsplaner" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "EST:s åtgärdsplan hösten" }).ClickAsync();
+        await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator(".stats")).ToContainTextAsync("försenade");
+        // The plan's measures are searched on the server; the search goes into the address.
+        await page.Locator("#plan-atgarder-sok").FillAsync("belysning");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sok=belysning"));
+        await Assertions.Expect(page.Locator(".measure-table tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".measure-table tbody tr")).ToContainTextAsync("Byt belysning i gångtunneln");
         await PageCheck.CheckAsync(page, "76-atgardsplan");
 
         // Updating many measures from the sheet: a file with a bad row gets the preview with the row's line and reason.
         var planUrl = page.Url;
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppdatera många åtgärder från Excel" }).ClickAsync();
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByLabel("Planens fil (.xlsx eller .csv)").SetInputFilesAsync(new FilePayload
         {
             Name = "plan.csv", MimeType = "text/csv",
@@ -32,38 +39,50 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync(planUrl);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
-        await page.Locator("a[href*='/lagesbilder/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/orebro/lagesbilder");
+        await page.Locator("main a[href*='/lagesbilder/']").First.ClickAsync();
         await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Problem och orsaker" }).ClickAsync();
         await page.Locator("a[href*='/problem/']").First.ClickAsync();
         await page.GetByLabel("Ny åtgärd mot problemet").FillAsync("Trygghetsvandring med boende");
         await page.GetByLabel("Om planen är beslutad: varför?").FillAsync("De boende bad om en vandring.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till åtgärden" }).ClickAsync();
+        // The user stays on the problem's page; the new measure is listed there.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Åtgärden är tillagd");
+        await page.Locator("section[aria-labelledby=measures-heading]").GetByRole(AriaRole.Link, new() { Name = "Trygghetsvandring med boende" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandring med boende");
+        await PageCheck.WaitForCircuitAsync(page);
 
         await page.GetByLabel("Vad har hänt?").FillAsync("Inbjudan skickad till alla hushåll kring torget.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara anteckningen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".followups")).ToContainTextAsync("Inbjudan skickad");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Anteckningen är sparad." })).ToBeVisibleAsync();
         await PageCheck.CheckAsync(page, "77-atgard-uppfoljning");
 
         // The walk also covers the tunnel: a second problem, and a cause from the first one's analysis.
-        var targets = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Spara problem och orsaker" }) });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Problem och orsaker" }).ClickAsync();
+        var targets = page.Locator("section[aria-labelledby=targets-heading]");
         await targets.GetByLabel("Otrygg gångtunnel utan belysning").CheckAsync();
         await targets.GetByLabel("Få meningsfulla fritidsaktiviteter").CheckAsync();
         await targets.GetByLabel("Planen är beslutad: vad ändras och varför?").FillAsync("Vandringen går också genom tunneln.");
         await targets.GetByRole(AriaRole.Button, new() { Name = "Spara problem och orsaker" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Problem och orsaker är sparade.");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Problem och orsaker är sparade." })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".targets")).ToContainTextAsync("Otrygg gångtunnel utan belysning");
         await Assertions.Expect(page.Locator(".targets")).ToContainTextAsync("Orsak: Få meningsfulla fritidsaktiviteter");
         await Assertions.Expect(targets.GetByLabel("Få meningsfulla fritidsaktiviteter")).ToBeCheckedAsync();
         await PageCheck.CheckAsync(page, "77a-atgard-problem-och-orsaker");
 
+        // Completing is confirmed in a dialog that says what happens.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" }).ClickAsync();
         await page.GetByLabel("Uppnådd", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Vad lärde ni er?").FillAsync("Trettio boende kom; tre mörka platser rapporterade till tekniska.");
         await page.GetByLabel("Faktisk kostnad (kr)").FillAsync("4500");
         await page.GetByRole(AriaRole.Button, new() { Name = "Markera som genomförd" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Åtgärden är genomförd och utvärderad.");
-        await Assertions.Expect(page.Locator(".page-head .status").First).ToHaveTextAsync("Genomförd");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("räknas som genomförd i planen");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Markera som genomförd" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Åtgärden är genomförd och utvärderad." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".page-head .atgard-status")).ToHaveTextAsync("Genomförd");
         await PageCheck.CheckAsync(page, "78-atgard-utvarderad");
     }
 }

@@ -79,7 +79,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         await context.AddInitScriptAsync(AxeSource);
-        context.SetDefaultTimeout(15_000);
+        // The suite runs two test classes at once on two cores, each with its own server and browser: a circuit's first
+        // render can take seconds there. Generous waits keep a slow machine from reading as a broken page.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         // What the browser says (script errors, a circuit that fails) goes to artifacts/browser-console.log.
         page.Console += (_, message) => Log($"{message.Type}: {message.Text}");

@@ -21,10 +21,12 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro");
         await page.GetByRole(AriaRole.Link, new() { Name = "Importera" }).ClickAsync();
-        await page.Locator("details.format summary").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Importera från fil");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.Locator(".format .mud-expand-panel-header").First.ClickAsync();
         await PageCheck.CheckAsync(page, "65-import");
 
-        await page.GetByLabel("Vad innehåller filen?").SelectOptionAsync(new SelectOptionValue { Label = "Anmälda brott" });
+        await ChooseKindAsync(page, "Anmälda brott");
         await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv("brott-2020.csv",
             "År;Månad;Område;Brottskategori;Antal", "2020;1;Vivalla;Skadegörelse;12", "2020;1;Vivala;Misshandel;3", "2020;februari;Centrum;Skadegörelse;tio"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera filen" }).ClickAsync();
@@ -33,16 +35,30 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Importera 3 rader" })).ToHaveCountAsync(0);
         await PageCheck.CheckAsync(page, "66-import-fel");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ladda upp en annan fil" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#kind option:checked")).ToHaveTextAsync("Anmälda brott");
+        await page.GetByText("Ladda upp en annan fil").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Importera från fil");
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator(".import-form .mud-select").First).ToContainTextAsync("Anmälda brott");
         await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv("brott-2020.csv",
             "År;Månad;Område;Brottskategori;Antal", "2020;1;Vivalla;Skadegörelse;12", "2020;1;Vivalla;Misshandel;3", "2020;februari;Centrum;Skadegörelse;10"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera filen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("januari 2020, februari 2020");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "67-import-forhandsvisning");
         await page.GetByRole(AriaRole.Button, new() { Name = "Importera 3 rader" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("3 rader är importerade.");
-        await Assertions.Expect(page.Locator(".page-head .status")).ToHaveTextAsync("Importerad");
+        // The confirmation says what happens before anything is saved.
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Det går inte att ångra.");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Importera", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".import-done")).ToContainTextAsync("3 rader är importerade.");
+        await Assertions.Expect(page.Locator(".page-head .status")).ToContainTextAsync("Importerad");
+    }
+
+    /// <summary>Opens the kind's select and picks an option, as a user does with the mouse.</summary>
+    private static async Task ChooseKindAsync(IPage page, string kind)
+    {
+        await page.Locator(".import-form .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = kind }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".import-form .mud-select").First).ToContainTextAsync(kind);
     }
 
     [Fact]
@@ -52,12 +68,23 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro");
         await page.GetByRole(AriaRole.Link, new() { Name = "Veckan" }).ClickAsync();
+        await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Vecka");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" }).FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Spara veckans sammanfattning" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert--success")).ToHaveTextAsync("Veckans sammanfattning är sparad.");
-        await Assertions.Expect(page.Locator("section[aria-labelledby=expected-heading] .prose")).ToContainTextAsync("extra väktare");
+        // The week's texts save themselves: on leaving the field (or after a pause in the typing).
+        var expected = page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" });
+        await expected.FillAsync("Helgen före jul: fler besökare i centrum, extra väktare på torget.");
+        await expected.BlurAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=expected-heading] .autosave__status")).ToContainTextAsync("Sparat");
+        await page.ReloadAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Vad förväntas?" })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("extra väktare"));
         await PageCheck.CheckAsync(page, "68-veckan");
+        var phone = await app.NewPageAsync(390, 844);
+        await PageCheck.SignInAsync(phone, DemoSeeder.EmailFor("lasare", "orebro"));
+        await phone.GotoAsync(page.Url);
+        await PageCheck.WaitForCircuitAsync(phone);
+        await Assertions.Expect(phone.Locator("section[aria-labelledby=expected-heading] .prose")).ToContainTextAsync("extra väktare");
+        await PageCheck.CheckAsync(phone, "68m-veckan-telefon");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fördjupad lägesbild") }).First.ClickAsync();

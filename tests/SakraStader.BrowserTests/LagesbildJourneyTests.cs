@@ -13,25 +13,38 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("inrapportor", "orebro"));
         await page.GotoAsync("/orebro");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rapportera en händelse");
+        await PageCheck.WaitForCircuitAsync(page);
 
-        // The category has focus on arrival; type to choose, Tab on through area, place, date and time.
+        // The category has focus on arrival; type to choose, Tab on through area and place; date, time and organisation
+        // start as now and the user's own.
         await Assertions.Expect(page.GetByLabel("Vad hände?")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Klotter");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Klotter");
         await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Område", new() { Exact = true })).ToBeFocusedAsync();
+        // The area starts as the one the user reported last; select it all and type over it.
+        await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("Vivalla");
+        // The list shows what matches; Tab takes the first and moves on.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("Vivalla");
         await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Plats (valfritt)")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Vivalla torg");
         await page.GetByLabel("Kort beskrivning").FocusAsync();
         await page.Keyboard.TypeAsync("Nytt klotter på elskåpet vid torget.");
         await PageCheck.CheckAsync(page, "60-rapportera-handelse");
         await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator(".alert--success")).ToContainTextAsync("Händelsen är sparad.");
-        // The next report starts in the same area.
-        await Assertions.Expect(page.Locator("#area option:checked")).ToHaveTextAsync("Vivalla");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mina rapporter" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Händelsen är sparad.");
+        // The next report starts in the same area, with the category focused again.
+        await Assertions.Expect(page.GetByLabel("Område", new() { Exact = true })).ToHaveValueAsync("Vivalla");
+        await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Brödsmulor" }).GetByRole(AriaRole.Link, new() { Name = "Mina rapporter" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Nytt klotter på elskåpet vid torget.");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Klotter");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Vivalla, Vivalla torg");
         await PageCheck.CheckAsync(page, "61-mina-rapporter");
     }
 
@@ -41,7 +54,13 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         var page = await app.NewPageAsync();
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
         await page.GotoAsync("/orebro/lagesbilder");
+        await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.CheckAsync(page, "62-lagesbilder");
+        // The list sorts on the server with the view in the address.
+        await page.Locator("thead").GetByRole(AriaRole.Button, new() { Name = "Grupp", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sortera=grupp"));
+        await Assertions.Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("Grupp");
+        // The usual case is one press: the user's first group (EST) and this month are chosen.
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna eller skapa lägesbilden" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Lägesbild EST");
         await PageCheck.WaitForCircuitAsync(page);

@@ -4,8 +4,9 @@ using SakraStader.Features.Demo;
 namespace SakraStader.BrowserTests;
 
 /// <summary>
-/// The police officer co-signs a medborgarlöfte with the keyboard, through a confirmation dialog; the samordnare
-/// publishes it; a citizen reads it and checks the code.
+/// The police officer co-signs a medborgarlöfte with the keyboard, through a confirmation dialog; the samordnare finds
+/// it in the list and publishes it with the keyboard, through a dialog that says it becomes public; a citizen reads it
+/// and checks the code.
 /// </summary>
 public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -61,10 +62,37 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         var samordnare = await app.NewPageAsync();
         await PageCheck.SignInAsync(samordnare, DemoSeeder.EmailFor("samordnare", "karlstad"));
         await samordnare.GotoAsync("/karlstad/loften");
+        await PageCheck.WaitForCircuitAsync(samordnare);
+        // The search goes into the address, and the list follows it.
+        await samordnare.GetByRole(AriaRole.Textbox, new() { Name = "Sök" }).FillAsync("kronopark");
+        await samordnare.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sok=kronopark"));
+        await Assertions.Expect(samordnare.Locator(".lofte-table tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(samordnare.Locator(".lofte-table")).ToContainTextAsync("Gällande");
+        await PageCheck.CheckAsync(samordnare, "73a-loften-lista");
         await samordnare.GetByRole(AriaRole.Link, new() { Name = "Tryggare Kronoparken" }).ClickAsync();
-        await samordnare.GetByRole(AriaRole.Button, new() { Name = "Publicera för invånarna" }).ClickAsync();
-        await Assertions.Expect(samordnare.Locator(".alert--success")).ToContainTextAsync("Löftet är publicerat");
+        await Assertions.Expect(samordnare.Locator("h1")).ToHaveTextAsync("Tryggare Kronoparken");
+        await PageCheck.WaitForCircuitAsync(samordnare);
+        await Assertions.Expect(samordnare.Locator(".lofte-actions")).ToContainTextAsync("Alla parter har skrivit under");
+        await PageCheck.CheckAsync(samordnare, "73b-loftet-gallande");
+
+        // With the keyboard only: to "Publicera för invånarna", Enter; the dialog says it becomes public; Tab to "Publicera", Enter.
+        var publish = samordnare.GetByRole(AriaRole.Button, new() { Name = "Publicera för invånarna" });
+        await publish.FocusAsync();
+        await Assertions.Expect(publish).ToBeFocusedAsync();
+        await samordnare.Keyboard.PressAsync("Enter");
+        var publishDialog = samordnare.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(publishDialog).ToContainTextAsync("”Tryggare Kronoparken” blir publikt för invånarna på kommunens sida för medborgarlöften");
+        await PageCheck.CheckAsync(samordnare, "73c-publicera-dialog");
+        await ConfirmWithKeyboardAsync(samordnare, publishDialog, "Publicera");
+        await Assertions.Expect(samordnare.Locator(".mud-snackbar")).ToContainTextAsync("Löftet är publicerat");
+        await Assertions.Expect(samordnare.Locator(".lofte-status")).ToHaveTextAsync("Gällande, publicerat");
+        await Assertions.Expect(samordnare.GetByRole(AriaRole.Link, new() { Name = "Så ser invånarna det" })).ToBeVisibleAsync();
         await PageCheck.CheckAsync(samordnare, "73-loftet-publicerat");
+        var samordnarePhone = await app.NewPageAsync(390, 844);
+        await PageCheck.SignInAsync(samordnarePhone, DemoSeeder.EmailFor("samordnare", "karlstad"));
+        await samordnarePhone.GotoAsync(samordnare.Url);
+        await PageCheck.WaitForCircuitAsync(samordnarePhone);
+        await PageCheck.CheckAsync(samordnarePhone, "73m-loftet-telefon");
 
         var citizen = await app.NewPageAsync();
         await citizen.GotoAsync("/karlstad/medborgarloften");
@@ -81,6 +109,42 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         await PageCheck.CheckAsync(citizenPhone, "75m-kontroll-telefon");
     }
 
+    [Fact]
+    public async Task The_samordnare_starts_a_draft_its_background_saves_itself_and_an_implausible_period_is_refused_at_the_field()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "karlstad"));
+        await page.GotoAsync("/karlstad/dialoger");
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medborgardialoger");
+        await PageCheck.CheckAsync(page, "76-dialoger");
+
+        await page.GotoAsync("/karlstad/loften");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.Locator("#new-title").FillAsync("Tryggare Herrhagen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa utkast" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tryggare Herrhagen");
+        await Assertions.Expect(page.Locator(".lofte-status")).ToHaveTextAsync("Utkast");
+
+        await page.Locator("#background").FillAsync("Boende vid Herrhagens torg säger att de undviker torget på kvällarna.");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".autosave__status").First).ToContainTextAsync("Sparat");
+        await PageCheck.CheckAsync(page, "77-loftet-utkast");
+
+        // 0001–9999 is no period for a promise: refused at the field, in Swedish, and nothing is lost.
+        await page.Locator(".period-from input").FillAsync("0001-01-01");
+        await page.Locator(".period-from input").PressAsync("Tab");
+        await page.Locator(".period-to input").FillAsync("9999-12-31");
+        await page.Locator(".period-to input").PressAsync("Tab");
+        await page.Locator("#lofte-title").FillAsync("Tryggare Herrhagens torg");
+        await page.Locator(".describe-form").GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".period-from")).ToContainTextAsync("Ange ett startdatum mellan år 2000 och 2100");
+        await Assertions.Expect(page.Locator("#lofte-title")).ToHaveValueAsync("Tryggare Herrhagens torg");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tryggare Herrhagen");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await PageCheck.CheckAsync(page, "77a-orimlig-period");
+    }
+
     /// <summary>From the password field: Tab to "Skriv under", Enter; the dialog opens.</summary>
     private static async Task<ILocator> OpenDialogWithKeyboardAsync(IPage page)
     {
@@ -92,10 +156,10 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         return dialog;
     }
 
-    /// <summary>Tab through the dialog to its "Skriv under" and press Enter.</summary>
-    private static async Task ConfirmWithKeyboardAsync(IPage page, ILocator dialog)
+    /// <summary>Tab through the dialog to its yes button ("Skriv under") and press Enter.</summary>
+    private static async Task ConfirmWithKeyboardAsync(IPage page, ILocator dialog, string yesText = "Skriv under")
     {
-        var yes = dialog.GetByRole(AriaRole.Button, new() { Name = "Skriv under", Exact = true });
+        var yes = dialog.GetByRole(AriaRole.Button, new() { Name = yesText, Exact = true });
         for (var i = 0; i < 8 && !await yes.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
         {
             await page.Keyboard.PressAsync("Tab");

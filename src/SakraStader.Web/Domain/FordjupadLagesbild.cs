@@ -6,6 +6,16 @@ public enum FordjupadStatus
     Godkand = 1,
 }
 
+/// <summary>The analysis texts of a fördjupad lägesbild, each written on its own.</summary>
+public enum FordjupadText
+{
+    Summary,
+    Development,
+    Causes,
+    Consequences,
+    Priorities,
+}
+
 /// <summary>
 /// The styrgrupp's fördjupad lägesbild, at least every two years: trends over one or more years from statistics,
 /// incidents and surveys, the problems with their causes and consequences built from the monthly lägesbilder, and the
@@ -84,6 +94,32 @@ public sealed class FordjupadLagesbild : TenantEntity
         Priorities = DomainText.Free(priorities, TextMax, nameof(Priorities));
         Version = Guid.NewGuid();
     }
+
+    /// <summary>One of the analysis texts (the others stay as they are).</summary>
+    public void WriteText(FordjupadText field, string text)
+    {
+        EnsureDraft();
+        var name = field.ToString();
+        var value = DomainText.Free(text, TextMax, name);
+        switch (field)
+        {
+            case FordjupadText.Summary: Summary = value; break;
+            case FordjupadText.Development: Development = value; break;
+            case FordjupadText.Causes: Causes = value; break;
+            case FordjupadText.Consequences: Consequences = value; break;
+            default: Priorities = value; break;
+        }
+        Version = Guid.NewGuid();
+    }
+
+    public string Text(FordjupadText field) => field switch
+    {
+        FordjupadText.Summary => Summary,
+        FordjupadText.Development => Development,
+        FordjupadText.Causes => Causes,
+        FordjupadText.Consequences => Consequences,
+        _ => Priorities,
+    };
 
     /// <summary>Approved by the styrgrupp at one of its meetings that has taken place.</summary>
     public void Approve(Meeting meeting, string approvedBy, DateTimeOffset at, string snapshot)

@@ -10,6 +10,9 @@ public sealed class Incident : TenantEntity, IBulkImported
     public const int OrganisationMax = 150;
     public const int DescriptionMax = 2000;
 
+    /// <summary>How far back a händelse may lie: older than this is taken as a mistyped year.</summary>
+    public const int MaxAgeYears = 20;
+
     private Incident() { }
 
     public Incident(Guid categoryId, Guid areaId, string place, DateTimeOffset occurredAt, string organisation, string description,
@@ -17,13 +20,17 @@ public sealed class Incident : TenantEntity, IBulkImported
     {
         CategoryId = categoryId;
         AreaId = areaId;
-        Place = Check(place, PlaceMax, "Platsen", nameof(Place));
+        Place = Check(place, PlaceMax, "Platsen", nameof(Place), lines: false);
         OccurredAt = occurredAt;
-        Organisation = Check(organisation, OrganisationMax, "Organisationen", nameof(Organisation));
-        Description = Check(description, DescriptionMax, "Beskrivningen", nameof(Description));
+        Organisation = Check(organisation, OrganisationMax, "Organisationen", nameof(Organisation), lines: false);
+        Description = Check(description, DescriptionMax, "Beskrivningen", nameof(Description), lines: true);
         if (occurredAt > reportedAt.AddMinutes(5))
         {
             throw new DomainException("Händelsen kan inte ha inträffat i framtiden.", nameof(OccurredAt));
+        }
+        if (occurredAt < reportedAt.AddYears(-MaxAgeYears))
+        {
+            throw new DomainException($"Datumet ligger mer än {MaxAgeYears} år bakåt i tiden. Kontrollera året.", nameof(OccurredAt));
         }
         ReportedBy = reportedBy;
         ReportedAt = reportedAt;
@@ -48,9 +55,14 @@ public sealed class Incident : TenantEntity, IBulkImported
 
     public DateTimeOffset ReportedAt { get; private set; }
 
-    private static string Check(string? text, int max, string what, string field)
+    private static string Check(string? text, int max, string what, string field, bool lines)
     {
         text = (text ?? "").Trim();
+        // Control characters (NUL and the like) are never typed; they come from broken files or pasted binary.
+        if (text.Any(c => char.IsControl(c) && !(lines && c is '\n' or '\r' or '\t')))
+        {
+            throw new DomainException($"{what} innehåller osynliga styrtecken som inte kan sparas. Skriv texten på nytt i stället för att klistra in den.", field);
+        }
         if (text.Length > max)
         {
             throw new DomainException($"{what} får vara högst {max} tecken.", field);

@@ -39,6 +39,12 @@ public sealed class Medborgarlofte : TenantEntity
     public const int TitleMax = 200;
     public const int TextMax = 8000;
 
+    /// <summary>A promise is for a period people can follow: at most this many years (they are usually one or two).</summary>
+    public const int MaxYears = 4;
+
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
     private readonly List<LofteParty> parties = [];
     private readonly List<Commitment> commitments = [];
     private readonly List<LofteLink> links = [];
@@ -91,12 +97,33 @@ public sealed class Medborgarlofte : TenantEntity
     {
         var t = DomainText.Required(title, TitleMax, "Ge löftet en rubrik, till exempel ”Tryggare Vivalla centrum”.", nameof(Title));
         PersonalData.EnsureNone(t, nameof(Title));
+        EnsurePlausiblePeriod(validFrom, validTo);
+        var text = DomainText.Free(background, TextMax, nameof(Background));
+        Changed(() => (Title, ValidFrom, ValidTo, Background) = (t, validFrom, validTo, text));
+    }
+
+    /// <summary>
+    /// The period must be one people can hold the parties to: it ends after it starts, lies in this century, and lasts
+    /// at most <see cref="MaxYears"/> years.
+    /// </summary>
+    public static void EnsurePlausiblePeriod(DateOnly validFrom, DateOnly validTo)
+    {
+        if (validFrom.Year is < FirstYear or > LastYear)
+        {
+            throw new DomainException($"Ange ett startdatum mellan år {FirstYear} och {LastYear}, till exempel {FirstYear + 26}-01-01.", nameof(ValidFrom));
+        }
+        if (validTo.Year is < FirstYear or > LastYear)
+        {
+            throw new DomainException($"Ange ett slutdatum mellan år {FirstYear} och {LastYear}, till exempel {FirstYear + 26}-12-31.", nameof(ValidTo));
+        }
         if (validTo < validFrom)
         {
             throw new DomainException("Perioden kan inte sluta innan den börjar.", nameof(ValidTo));
         }
-        var text = DomainText.Free(background, TextMax, nameof(Background));
-        Changed(() => (Title, ValidFrom, ValidTo, Background) = (t, validFrom, validTo, text));
+        if (validTo >= validFrom.AddYears(MaxYears))
+        {
+            throw new DomainException($"Ett medborgarlöfte kan gälla i högst {MaxYears} år. De flesta gäller ett eller två år; välj ett tidigare slutdatum.", nameof(ValidTo));
+        }
     }
 
     public LofteParty AddParty(PartyKind kind, string organisation, Guid? signatoryUserId, string signatoryName, string signatoryTitle)
@@ -141,6 +168,31 @@ public sealed class Medborgarlofte : TenantEntity
     {
         var commitment = commitments.FirstOrDefault(c => c.Id == commitmentId) ?? throw new DomainException("Löftet finns inte.");
         Changed(() => commitments.Remove(commitment));
+    }
+
+    /// <summary>A commitment's text, or how it is shown, rewritten (in a draft, like every change to the content).</summary>
+    public void ReviseCommitment(Guid commitmentId, string what, string howShown)
+    {
+        var commitment = commitments.FirstOrDefault(c => c.Id == commitmentId) ?? throw new DomainException("Löftet finns inte.");
+        if (commitment.What == (what ?? "").Trim() && commitment.HowShown == (howShown ?? "").Trim())
+        {
+            return;
+        }
+        commitment.Revise(what ?? "", howShown ?? "");
+        Changed(() => { });
+    }
+
+    /// <summary>
+    /// Opens a promise out for signing or signed for changes: every valid signature is voided (kept, visibly), the
+    /// promise leaves the public page, and it must be sent for signing again. A draft is already open.
+    /// </summary>
+    public void Reopen()
+    {
+        if (Status == LofteStatus.Utkast)
+        {
+            return;
+        }
+        Changed(() => { });
     }
 
     public void Link(LinkKind kind, IEnumerable<Guid> targets)
@@ -337,6 +389,14 @@ public sealed class Commitment : TenantEntity
         PersonalData.EnsureNone(What, nameof(What));
         PartyId = partyId;
         HowShown = DomainText.Free(howShown, TextMax, nameof(HowShown));
+    }
+
+    internal void Revise(string what, string howShown)
+    {
+        var w = DomainText.Required(what, TextMax, "Skriv vad som ska göras.", nameof(What));
+        PersonalData.EnsureNone(w, nameof(What));
+        var h = DomainText.Free(howShown, TextMax, nameof(HowShown));
+        (What, HowShown) = (w, h);
     }
 
     public Guid MedborgarlofteId { get; private set; }

@@ -108,6 +108,10 @@ public sealed class Meeting : TenantEntity
         {
             throw new DomainException("Skriv vad punkten handlar om.", nameof(AgendaItem.Title));
         }
+        if (title.Trim().Length > 300)
+        {
+            throw new DomainException("Punktens rubrik får vara högst 300 tecken.", nameof(AgendaItem.Title));
+        }
         var item = new AgendaItem(Id, agenda.Count + 1, title.Trim());
         agenda.Add(item);
         Touch();
@@ -152,6 +156,14 @@ public sealed class Meeting : TenantEntity
         if (string.IsNullOrWhiteSpace(owner))
         {
             throw new DomainException("Ange vem som ansvarar.", nameof(FollowUpItem.Owner));
+        }
+        if (text.Trim().Length > 1000)
+        {
+            throw new DomainException("Beskriv det med högst 1 000 tecken.", nameof(FollowUpItem.Text));
+        }
+        if (owner.Trim().Length > 150)
+        {
+            throw new DomainException("Ange den ansvariga med högst 150 tecken.", nameof(FollowUpItem.Owner));
         }
         var item = new FollowUpItem(Id, text.Trim(), owner.Trim(), due);
         followUps.Add(item);
@@ -231,10 +243,13 @@ public sealed class AgendaItem : TenantEntity
     /// <summary>The decision (beslut) taken under this item, if any.</summary>
     public string Decision { get; private set; } = "";
 
+    public const int MinutesMax = 8000;
+    public const int DecisionMax = 4000;
+
     internal void Record(string minutes, string decision)
     {
-        Minutes = (minutes ?? "").Trim();
-        Decision = (decision ?? "").Trim();
+        Minutes = DomainText.Free(minutes, MinutesMax, nameof(Minutes));
+        Decision = DomainText.Free(decision, DecisionMax, nameof(Decision));
     }
 }
 

@@ -136,6 +136,7 @@ public static class AppExtensions
         app.MapAccountEndpoints();
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
+        Features.Audit.AuditEndpoints.MapAuditEndpoints(app);
         Features.Atgarder.PlanExport.MapPlanExport(app);
         Features.AnnualReports.AnnualReportEndpoints.MapAnnualReportExport(app);
         Features.Platform.KommunExport.MapKommunExport(app);

@@ -115,10 +115,14 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         var samordnareEmail = TestApp.Email("samordnare", "boras");
         var styrgruppEmail = TestApp.Email("styrgrupp", "boras");
         using var samordnare = await app.SignedInClientAsync(samordnareEmail);
-        // The list page (static) starts the report.
-        using var created = await samordnare.SubmitAsync("/boras/arsrapporter", "create", new Dictionary<string, string> { ["NewYear"] = $"{year}" });
-        var url = created.LocationPath();
-        Assert.Equal($"/boras/arsrapporter/{year}", url);
+        // The list page starts the report; a year that already has one is refused at the year's field.
+        var created = await app.AsUserAsync(samordnareEmail, "boras", ops => CreateReport(ops, year));
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal(year, created.Value);
+        var url = $"/boras/arsrapporter/{year}";
+        var again = await app.AsUserAsync(samordnareEmail, "boras", ops => CreateReport(ops, year));
+        Assert.Equal(($"Det finns redan en årsrapport för {year}.", nameof(AnnualReport.Year)), (again.Message, again.Field));
+        Assert.Equal(1, await app.WithDbAsync("boras", db => db.AnnualReports.CountAsync(r => r.Year == year)));
 
         await app.AsUserAsync(samordnareEmail, "boras", async ops =>
         {
@@ -158,8 +162,8 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         using var styrgrupp = await app.SignedInClientAsync(styrgruppEmail);
         var glance = await styrgrupp.PageAsync("/boras/arsrapporter");
         Assert.Contains("väntar på din granskning", glance.QuerySelector(".glance")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/boras/arsrapporter/{year}", (await styrgrupp.PageAsync("/boras")).QuerySelector(".alert a")!.GetAttribute("href"));
-        Assert.Null((await samordnare.PageAsync("/boras")).QuerySelector($".alert a[href='/boras/arsrapporter/{year}']"));
+        Assert.Equal($"/boras/arsrapporter/{year}", (await styrgrupp.PageAsync("/boras")).QuerySelector(".review-waiting a")!.GetAttribute("href"));
+        Assert.Null((await samordnare.PageAsync("/boras")).QuerySelector(".review-waiting"));
         await app.AsUserAsync(styrgruppEmail, "boras", async ops =>
         {
             var model = (await Read(ops, year))!;
@@ -306,9 +310,13 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             Assert.True((await Send(ops, GroupRightRequirement.ChairOrManage, model.GroupId, (w, ct) => w.ApproveAsync(year, model.GroupId, null, model.Version, ct))).Forbidden);
             return true;
         });
-        Assert.Null((await lasare.PageAsync("/orebro/arsrapporter")).QuerySelector("#year"));
-        using var lasareCreate = await lasare.PostUnofferedAsync("/orebro/arsrapporter", "create", new Dictionary<string, string> { ["NewYear"] = "2024" });
-        Assert.False(lasareCreate.IsSuccessStatusCode);
+        Assert.DoesNotContain("Påbörja rapporten", (await lasare.PageAsync("/orebro/arsrapporter")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        using (var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro")))
+        {
+            Assert.Contains("Påbörja rapporten", (await samordnare.PageAsync("/orebro/arsrapporter")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+        var lasareCreate = await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", ops => CreateReport(ops, 2024));
+        Assert.True(lasareCreate.Forbidden);
         Assert.False(await app.WithDbAsync("orebro", db => db.AnnualReports.AnyAsync(r => r.Year == 2024)));
 
         using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
@@ -322,33 +330,83 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, ownPath.StatusCode);
     }
 
+    private static Task<CommandResult<int>> CreateReport(Operations ops, int? year) =>
+        ops.SendAsync<AnnualReportListWork, int>(SamordnareRight, null, (w, ct) => w.CreateAsync(year, ct), "Påbörjad.");
+
+    private static Task<CommandResult<Guid>> SaveAgreement(Operations ops, AgreementInput input) =>
+        ops.SendAsync<AgreementWork, Guid>(SamordnareRight, null, (w, ct) => w.SaveAsync(input, ct), "Överenskommelsen är sparad.");
+
     [Fact]
-    public async Task The_samordnare_records_the_cooperation_agreement_and_bad_dates_keep_the_input()
+    public async Task The_samordnare_records_the_cooperation_agreement_bad_input_is_refused_at_its_field_and_changes_need_the_version_seen()
     {
-        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        var area = await app.WithDbAsync("karlstad", db => db.Areas.Select(a => a.Id).FirstAsync());
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+        var area = await app.WithDbAsync("karlstad", db => db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync());
+        var foreignArea = await app.WithDbAsync("orebro", db => db.Areas.Select(a => a.Id).FirstAsync());
         // The next agreement period, after the demo's own (last year to next year), so the title is not the demo's.
         var from = TestClock.Today.Year + 2;
         var title = $"Samverkansöverenskommelse {from}–{from + 2}";
-        var fields = new Dictionary<string, string>
+        AgreementInput Input() => new()
         {
-            ["Input.Title"] = title, ["Input.Parties"] = "Karlstads kommun och Polisen, LPO Karlstad",
-            ["Input.ValidFrom"] = $"{from}-01-01", ["Input.ValidTo"] = $"{from - 1}-12-31", ["Input.AreaIds"] = area.ToString(), ["Input.Focus"] = "Trygghet i centrum.",
+            Title = title, Parties = "Karlstads kommun och Polisen, LPO Karlstad", ValidFrom = new DateTime(from, 1, 1), ValidTo = new DateTime(from - 1, 12, 31),
+            AreaIds = [area], Focus = "Trygghet i centrum.",
         };
-        using var bad = await samordnare.SubmitAsync("/karlstad/overenskommelser", "agreement", fields);
-        var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
-        Assert.Equal("Slutdatumet kan inte ligga före startdatumet.", badPage.QuerySelector("#ag-to + .field-error")!.TextContent);
-        Assert.Equal("Karlstads kommun och Polisen, LPO Karlstad", badPage.QuerySelector("#ag-parties")!.GetAttribute("value"));
-        Assert.False(await app.WithDbAsync("karlstad", db => db.CooperationAgreements.AnyAsync(a => a.Title == title)));
 
-        fields["Input.ValidTo"] = $"{from + 2}-12-31";
-        using var good = await samordnare.SubmitAsync("/karlstad/overenskommelser", "agreement", fields);
-        Assert.Contains("Överenskommelsen är sparad.", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var saved = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == title));
+        var saved = await app.AsUserAsync(samordnare, "karlstad", async ops =>
+        {
+            var badDates = await SaveAgreement(ops, Input());
+            Assert.Equal(("Slutdatumet kan inte ligga före startdatumet.", nameof(CooperationAgreement.ValidTo)), (badDates.Message, badDates.Field));
+            // No area ticked is the whole kommun; with a missing date it is refused at the date, not an error page.
+            var noArea = Input();
+            noArea.AreaIds = [];
+            noArea.ValidTo = null;
+            var missing = await SaveAgreement(ops, noArea);
+            Assert.Equal(("Ange när överenskommelsen slutar gälla.", nameof(CooperationAgreement.ValidTo)), (missing.Message, missing.Field));
+            // Another kommun's area is not one of this kommun's.
+            var foreign = Input();
+            foreign.ValidTo = new DateTime(from + 2, 12, 31);
+            foreign.AreaIds = [area, foreignArea];
+            var refused = await SaveAgreement(ops, foreign);
+            Assert.Equal(("Välj bland kommunens områden.", nameof(AgreementInput.AreaIds)), (refused.Message, refused.Field));
+            Assert.False(await app.WithDbAsync("karlstad", db => db.CooperationAgreements.AnyAsync(a => a.Title == title)));
+
+            var good = Input();
+            good.ValidTo = new DateTime(from + 2, 12, 31);
+            var ok = await SaveAgreement(ops, good);
+            Assert.True(ok.Succeeded, ok.Message);
+            var model = await ops.ReadAsync<AgreementWork, AgreementsModel>((w, ct) => w.ReadAsync(ct));
+            Assert.True(model.CanEdit);
+            return model.Agreements.Single(a => a.Title == title);
+        });
         Assert.Equal([area], saved.AreaIds);
+        Assert.Equal([area], (await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == title))).AreaIds);
 
-        using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
-        Assert.Null(AppClient.FindFormOrNull(await lasare.PageAsync("/karlstad/overenskommelser"), "agreement"));
+        // Two open the agreement; the first change is saved, the second (over the version first seen) is refused.
+        var first = AgreementInput.From(saved);
+        first.Focus = "Trygghet i centrum och vid resecentrum.";
+        var second = AgreementInput.From(saved);
+        second.AreaIds = [];
+        var (one, two) = await app.AsUserAsync(samordnare, "karlstad", async ops => (await SaveAgreement(ops, first), await SaveAgreement(ops, second)));
+        Assert.True(one.Succeeded, one.Message);
+        Assert.True(two.Conflict);
+        var stored = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == title));
+        Assert.Equal("Trygghet i centrum och vid resecentrum.", stored.Focus);
+        Assert.Equal([area], stored.AreaIds);
+
+        // A läsare reads without the form and is refused; another kommun's samordnare does not find it.
+        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "karlstad"), "karlstad", async ops =>
+            ((await ops.ReadAsync<AgreementWork, AgreementsModel>((w, ct) => w.ReadAsync(ct))).CanEdit, await SaveAgreement(ops, Input())));
+        Assert.False(lasare.Item1);
+        Assert.True(lasare.Item2.Forbidden);
+        var change = AgreementInput.From(saved);
+        change.Title = "Örebros ändring";
+        var orebro = await app.AsUserAsync(TestApp.Email("samordnare", "orebro"), "orebro", ops => SaveAgreement(ops, change));
+        Assert.False(orebro.Succeeded);
+        Assert.Equal(1, await app.WithDbAsync("karlstad", db => db.CooperationAgreements.CountAsync(a => a.Title == title)));
+        Assert.False(await app.WithDbAsync("orebro", db => db.CooperationAgreements.AnyAsync(a => a.Title == "Örebros ändring")));
+        using var reader = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
+        var page = await reader.PageAsync("/karlstad/overenskommelser");
+        Assert.Contains(title, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Spara överenskommelsen", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
+using SakraStader.Features.Commands;
+using SakraStader.Features.Groups;
 using SakraStader.Features.Lagesbilder;
 using SakraStader.Features.Meetings;
 using SakraStader.Tests.Support;
@@ -59,10 +61,23 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Skymd sikt", Assert.Single(problem.Causes).Text);
     }
 
+    private static Task<CommandResult<Guid>> Create(Operations ops, Guid group, int from, int to) =>
+        ops.SendAsync<LagesbildListWork, Guid>(GroupRightRequirement.Edit, group,
+            (w, ct) => w.CreateFordjupadAsync(new NewFordjupadInput { GroupId = group, FromYear = from, ToYear = to }, ct), "Skapad.");
+
+    private static Task<CommandResult<Guid>> Write(Operations ops, FordjupadPageModel model, FordjupadText field, string text, string seen) =>
+        ops.SendAsync<FordjupadWork, Guid>(GroupRightRequirement.Edit, model.GroupId, (w, ct) => w.WriteTextAsync(model.Id, model.GroupId, field, text, seen, ct), "Sparat.");
+
+    private static Task<CommandResult<Guid>> Approve(Operations ops, FordjupadPageModel model, Guid? meeting, Guid version) =>
+        ops.SendAsync<FordjupadWork, Guid>(GroupRightRequirement.ChairOrManage, model.GroupId, (w, ct) => w.ApproveAsync(model.Id, model.GroupId, meeting, version, ct), "Godkänd.");
+
+    private static async Task<FordjupadPageModel> Read(Operations ops, Guid id) =>
+        (await ops.ReadAsync<FordjupadWork, FordjupadPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
+
     [Fact]
     public async Task The_samordnare_creates_and_writes_it_the_styrgrupp_approves_it_at_a_held_meeting_and_then_it_is_frozen()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        var samordnare = TestApp.Email("samordnare", "boras");
         var (styrgrupp, held, future) = await app.WithDbAsync("boras", async db =>
         {
             var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
@@ -70,40 +85,54 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
             var meetings = await db.Meetings.Where(m => m.GroupId == group.Id && !m.Cancelled).Select(m => new { m.Id, m.StartsAt }).ToListAsync();
             return (group.Id, meetings.Where(m => m.StartsAt < now).MaxBy(m => m.StartsAt)!.Id, meetings.Where(m => m.StartsAt > now).MinBy(m => m.StartsAt)?.Id);
         });
+        var est = await app.WithDbAsync("boras", db => db.Groups.Where(g => g.Kind == GroupKind.Est).Select(g => g.Id).SingleAsync());
 
-        using var bad = await client.SubmitAsync("/boras/lagesbilder", "new-fordjupad", new Dictionary<string, string>
+        var id = await app.AsUserAsync(samordnare, "boras", async ops =>
         {
-            ["DeepGroupId"] = styrgrupp.ToString(), ["FromYear"] = "2019", ["ToYear"] = "2018",
+            var bad = await Create(ops, styrgrupp, 2019, 2018);
+            Assert.Equal(("Första året kan inte komma efter det sista.", nameof(FordjupadLagesbild.FromYear)), (bad.Message, bad.Field));
+            var notSteering = await Create(ops, est, 2018, 2019);
+            Assert.Equal(nameof(NewFordjupadInput.GroupId), notSteering.Field);
+            var created = await Create(ops, styrgrupp, 2018, 2019);
+            Assert.True(created.Succeeded, created.Message);
+            var model = await Read(ops, created.Value);
+            Assert.True(model.CanWrite);
+            Assert.True(model.CanDecide);
+            Assert.NotEmpty(model.Meetings);
+
+            // Approving before the summary is written is refused; so is a meeting that has not taken place.
+            var early = await Approve(ops, model, held, model.Version);
+            Assert.Contains("Skriv en sammanfattning", early.Message, StringComparison.Ordinal);
+            var summary = await Write(ops, model, FordjupadText.Summary, "Oförändrat läge.", "");
+            Assert.True(summary.Succeeded, summary.Message);
+            // A save over a text the user did not see is refused with the stored text to show beside theirs.
+            var stale = await Write(ops, model, FordjupadText.Summary, "Min äldre text.", "");
+            Assert.True(stale.Conflict);
+            Assert.Equal(("Oförändrat läge.", nameof(FordjupadText.Summary)), (stale.Current, stale.Field));
+            Assert.True((await Write(ops, model, FordjupadText.Development, "Klotter dominerar.", "")).Succeeded);
+            Assert.True((await Write(ops, model, FordjupadText.Priorities, "Belysning först.", "")).Succeeded);
+            var pnr = await Write(ops, model, FordjupadText.Causes, "Se 811218-9876.", "");
+            Assert.Equal((PersonalData.Message, nameof(FordjupadText.Causes)), (pnr.Message, pnr.Field));
+            // Approving the version first opened (before the texts) is refused: the chair approves what they have seen.
+            var staleApproval = await Approve(ops, model, held, model.Version);
+            Assert.True(staleApproval.Conflict);
+            model = await Read(ops, created.Value);
+            Assert.Equal("Oförändrat läge.", model.Texts.Summary);
+            Assert.NotNull(future); // the demo plans the styrgrupp's meetings ahead
+            var notHeld = await Approve(ops, model, future, model.Version);
+            Assert.Contains("Mötet har inte hållits", notHeld.Message, StringComparison.Ordinal);
+            Assert.Equal(nameof(FordjupadLagesbild.MeetingId), notHeld.Field);
+            var approved = await Approve(ops, model, held, model.Version);
+            Assert.True(approved.Succeeded, approved.Message);
+            return created.Value;
         });
-        var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
-        Assert.Equal("Första året kan inte komma efter det sista.", badPage.QuerySelector("#from-year + .field-error")!.TextContent);
+        Assert.Equal(FordjupadStatus.Godkand, await app.WithDbAsync("boras", db => db.FordjupadeLagesbilder.Where(f => f.Id == id).Select(f => f.Status).SingleAsync()));
 
-        using var created = await client.SubmitAsync("/boras/lagesbilder", "new-fordjupad", new Dictionary<string, string>
-        {
-            ["DeepGroupId"] = styrgrupp.ToString(), ["FromYear"] = "2018", ["ToYear"] = "2019",
-        });
-        var url = created.LocationPath();
-        var id = Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
-
-        // Approving before the summary is written is refused; so is a meeting that has not taken place.
-        using var early = await client.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = held.ToString() });
-        Assert.Contains("Skriv en sammanfattning", AppClient.Parse(await early.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
-
-        using var texts = await client.SubmitAsync(url, "texts", new Dictionary<string, string>
-        {
-            ["Summary"] = "Oförändrat läge.", ["Development"] = "Klotter dominerar.", ["Priorities"] = "Belysning först.",
-        });
-        Assert.Contains("Texterna är sparade.", await texts.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.NotNull(future); // the demo plans the styrgrupp's meetings ahead
-        using var notHeld = await client.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = future.Value.ToString() });
-        Assert.Contains("Mötet har inte hållits", AppClient.Parse(await notHeld.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(FordjupadStatus.Utkast, await app.WithDbAsync("boras", db => db.FordjupadeLagesbilder.Where(f => f.Id == id).Select(f => f.Status).SingleAsync()));
-
-        using var approved = await client.SubmitAsync(url, "approve", new Dictionary<string, string> { ["MeetingId"] = held.ToString() });
-        Assert.Contains("är godkänd", await approved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var client = await app.SignedInClientAsync(samordnare);
+        var url = $"/boras/fordjupad/{id}";
         var page = await client.PageAsync(url);
         var totals = page.QuerySelector("section[aria-labelledby=development-heading] p:not(.prose)")!.TextContent;
-        Assert.Null(page.QuerySelector("form textarea"));
+        Assert.Empty(page.QuerySelectorAll("main textarea"));
         Assert.Equal($"/boras/moten/{held}", page.QuerySelector("main a[href*=\"moten/\"]")!.GetAttribute("href"));
 
         // Later records do not change the approved figures, and the texts cannot be changed.
@@ -115,9 +144,44 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
             return await db.SaveChangesAsync();
         });
         Assert.Equal(totals, (await client.PageAsync(url)).QuerySelector("section[aria-labelledby=development-heading] p:not(.prose)")!.TextContent);
+        var late = await app.AsUserAsync(samordnare, "boras", async ops =>
+        {
+            var model = await Read(ops, id);
+            Assert.False(model.CanWrite);
+            return await Write(ops, model, FordjupadText.Summary, "Ändrad", "Oförändrat läge.");
+        });
+        Assert.Contains("är godkänd", late.Message, StringComparison.Ordinal);
         var frozen = await app.WithDbAsync("boras", db => db.FordjupadeLagesbilder.SingleAsync(f => f.Id == id));
-        Assert.Throws<DomainException>(() => frozen.WriteTexts("Ändrad", "", "", "", ""));
+        Assert.Equal("Oförändrat läge.", frozen.Summary);
         Assert.Equal("Oförändrat läge.", FordjupadSnapshot.Read(frozen.Snapshot)!.Summary);
+    }
+
+    [Fact]
+    public async Task A_member_outside_the_styrgrupp_and_another_kommun_change_nothing()
+    {
+        var (id, styrgrupp) = await app.WithDbAsync("orebro", async db => await db.FordjupadeLagesbilder.Select(f => new ValueTuple<Guid, Guid>(f.Id, f.GroupId)).FirstAsync());
+        var summary = await app.WithDbAsync("orebro", db => db.FordjupadeLagesbilder.Where(f => f.Id == id).Select(f => f.Summary).SingleAsync());
+        var (reader, member) = (TestApp.Email("lasare", "orebro"), TestApp.Email("medlem", "orebro"));
+        Assert.False(await app.WithDbAsync("orebro", db => db.GroupMembers.AnyAsync(m => m.GroupId == styrgrupp && db.Users.Any(u => u.Id == m.UserId && u.Email == member))));
+        foreach (var email in new[] { reader, member })
+        {
+            var result = await app.AsUserAsync(email, "orebro", async ops =>
+            {
+                var model = await Read(ops, id);
+                Assert.False(model.CanWrite);
+                Assert.False(model.CanDecide);
+                Assert.True((await Create(ops, styrgrupp, 2020, 2021)).Forbidden);
+                return await Write(ops, model, FordjupadText.Summary, "Obehörig text.", model.Texts.Summary);
+            });
+            Assert.True(result.Forbidden);
+        }
+        // Another kommun's samordnare finds nothing, and their right in their own groups does not reach it.
+        var (found, written) = await app.AsUserAsync(TestApp.Email("samordnare", "karlstad"), "karlstad", async ops =>
+            (await ops.ReadAsync<FordjupadWork, FordjupadPageModel?>((w, ct) => w.ReadAsync(id, ct)),
+             await ops.SendAsync<FordjupadWork, Guid>(GroupRightRequirement.Edit, styrgrupp, (w, ct) => w.WriteTextAsync(id, styrgrupp, FordjupadText.Summary, "Karlstad", summary, ct), "Sparat.")));
+        Assert.Null(found);
+        Assert.False(written.Succeeded);
+        Assert.Equal(summary, await app.WithDbAsync("orebro", db => db.FordjupadeLagesbilder.Where(f => f.Id == id).Select(f => f.Summary).SingleAsync()));
     }
 
     [Fact]
@@ -127,11 +191,15 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
         using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
         var page = await lasare.PageAsync($"/orebro/fordjupad/{id}");
         Assert.StartsWith("Fördjupad lägesbild", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(page.QuerySelectorAll("form"), f => f.QuerySelector("input[name=_handler]") is not null);
+        Assert.Empty(page.QuerySelectorAll("main textarea"));
+        Assert.DoesNotContain("Godkänn den fördjupade lägesbilden", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
+        // The form that starts one is offered to the samordnare, not to a member outside the styrgrupp.
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        Assert.Contains("Skapa fördjupad lägesbild", (await samordnare.PageAsync("/orebro/lagesbilder")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "orebro"));
         var list = await medlem.PageAsync("/orebro/lagesbilder");
-        Assert.Null(list.QuerySelector("#deep-group"));
+        Assert.DoesNotContain("Skapa fördjupad lägesbild", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
         using var foreign = await other.GetAsync($"/karlstad/fordjupad/{id}");

@@ -3,13 +3,15 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using SakraStader.Domain;
+using SakraStader.Features.Commands;
 using SakraStader.Features.Import;
 using SakraStader.Tenancy;
 using SakraStader.Tests.Support;
 
 namespace SakraStader.Tests.Integration;
 
-/// <summary>CSV imports over HTTP: preview and row errors, all or nothing, replacing a period, auditing, permissions.</summary>
+/// <summary>CSV imports through the command path (as the import pages send them) and their pages: preview and row errors,
+/// all or nothing, replacing a period, auditing, permissions, the version the user saw.</summary>
 [Trait("Category", "Integration")]
 public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -19,20 +21,33 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     private static byte[] Excel(params string[] lines) =>
         [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")];
 
-    private static async Task<Guid> UploadAsync(AppClient client, string slug, ImportKind kind, byte[] content, string fileName = "fil.csv")
+    private Task<CommandResult<Guid>> SendUploadAsync(string email, string slug, ImportKind kind, byte[] content, string fileName = "fil.csv") =>
+        app.AsUserAsync(email, slug, ops => ops.SendAsync<ImportWork, Guid>(new KommunRoleRequirement(Role.Medlem), null,
+            (w, ct) => w.UploadAsync(kind, fileName, new MemoryStream(content), ct), "Filen är kontrollerad."));
+
+    private async Task<Guid> UploadAsync(string email, string slug, ImportKind kind, byte[] content, string fileName = "fil.csv")
     {
-        using var response = await client.UploadAsync($"/{slug}/import", "upload", new Dictionary<string, string> { ["Kind"] = kind.ToString() },
-            "File", fileName, content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Uppladdningen gav {(int)response.StatusCode}: {body[..Math.Min(400, body.Length)]}");
-        return Guid.Parse(response.LocationPath().Split('/')[^1]);
+        var result = await SendUploadAsync(email, slug, kind, content, fileName);
+        Assert.True(result.Succeeded, result.Message);
+        return result.Value;
     }
+
+    private async Task<CommandResult<int>> CommitAsync(string email, string slug, Guid id, Guid? seen = null)
+    {
+        var version = seen ?? await app.WithDbAsync(slug, db => db.ImportBatches.Where(b => b.Id == id).Select(b => b.Version).SingleAsync());
+        return await app.AsUserAsync(email, slug, ops => ops.SendAsync<ImportWork, int>(new KommunRoleRequirement(Role.Medlem), null,
+            (w, ct) => w.CommitAsync(id, version, ct), ""));
+    }
+
+    private static bool HasCommitButton(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("button").Any(b => b.TextContent.Trim().StartsWith("Importera ", StringComparison.Ordinal));
 
     [Fact]
     public async Task Bad_rows_are_listed_with_line_numbers_and_nothing_is_imported()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
-        var id = await UploadAsync(client, "haninge", ImportKind.CrimeStatistics, Excel(
+        var samordnare = TestApp.Email("samordnare", "haninge");
+        using var client = await app.SignedInClientAsync(samordnare);
+        var id = await UploadAsync(samordnare, "haninge", ImportKind.CrimeStatistics, Excel(
             CrimeHeader,
             "2019;3;Jordbro;Skadegörelse;12",
             "2019;13;Jordbro;Skadegörelse;4",          // line 3: no such month
@@ -48,11 +63,11 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Området \"Atlantis\" finns inte", errors[1].Item2, StringComparison.Ordinal);
         Assert.Contains("upprepar rad 2", errors[2].Item2, StringComparison.Ordinal);
         Assert.Contains("Antal \"tre\"", errors[3].Item2, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("input[name=_handler][value=commit]"));
+        Assert.False(HasCommitButton(page));
 
-        // Posting the confirmation anyway is refused, and not one of the good rows is stored.
-        using var forced = await client.SubmitAsync($"/haninge/import/{id}", "discard", new Dictionary<string, string> { ["_handler"] = "commit" });
-        Assert.Equal(HttpStatusCode.BadRequest, forced.StatusCode); // no such form on the page
+        // Sending the confirmation anyway is refused, and not one of the good rows is stored.
+        var forced = await CommitAsync(samordnare, "haninge", id);
+        Assert.False(forced.Succeeded);
         var refused = await Assert.ThrowsAsync<DomainException>(() => app.WithDbAsync("haninge", async db =>
         {
             var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == "haninge");
@@ -71,20 +86,28 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task A_good_file_is_previewed_then_committed_with_one_audit_entry_and_a_reimport_replaces_its_months()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
-        var first = await UploadAsync(client, "kristianstad", ImportKind.CrimeStatistics, Excel(
+        var samordnare = TestApp.Email("samordnare", "kristianstad");
+        using var client = await app.SignedInClientAsync(samordnare);
+        var first = await UploadAsync(samordnare, "kristianstad", ImportKind.CrimeStatistics, Excel(
             CrimeHeader,
             "2018;1;Gamlegården;Skadegörelse;12",
             "2018;januari;Centrum;Skadegörelse;1 234",
             "2018;2;Gamlegården;Stöld;7",
             ";;;;"));
         var preview = await client.PageAsync($"/kristianstad/import/{first}");
-        Assert.Equal(3, preview.QuerySelectorAll("table tbody tr").Length);
+        Assert.Equal(3, preview.QuerySelectorAll(".preview tbody tr").Length);
+        Assert.True(HasCommitButton(preview));
         Assert.Contains("januari 2018, februari 2018", preview.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.CountAsync(s => s.Year == 2018)));
 
-        using var committed = await client.SubmitAsync($"/kristianstad/import/{first}", "commit", new Dictionary<string, string>());
-        Assert.Contains("3 rader är importerade", await committed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A confirmation of a version the user did not see is refused.
+        var stale = await CommitAsync(samordnare, "kristianstad", first, Guid.NewGuid());
+        Assert.True(stale.Conflict);
+        Assert.Equal(0, await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.CountAsync(s => s.Year == 2018)));
+
+        var committed = await CommitAsync(samordnare, "kristianstad", first);
+        Assert.True(committed.Succeeded, committed.Message);
+        Assert.Equal(3, committed.Value);
         var stored = await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.Where(s => s.Year == 2018)
             .OrderBy(s => s.Month).ThenBy(s => s.Count).Select(s => new { s.Month, s.Category, s.Count }).ToListAsync());
         Assert.Equal([(1, "Skadegörelse", 12), (1, "Skadegörelse", 1234), (2, "Stöld", 7)], stored.Select(s => (s.Month, s.Category, s.Count)));
@@ -96,27 +119,29 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             && a.Changes.Contains("Committed", StringComparison.Ordinal));
 
         // The corrected January: January is replaced, February (not in the file) stays, nothing is doubled.
-        var second = await UploadAsync(client, "kristianstad", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2018;1;Gamlegården;Skadegörelse;15"));
-        using var again = await client.SubmitAsync($"/kristianstad/import/{second}", "commit", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var second = await UploadAsync(samordnare, "kristianstad", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2018;1;Gamlegården;Skadegörelse;15"));
+        Assert.True((await CommitAsync(samordnare, "kristianstad", second)).Succeeded);
         var after = await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.Where(s => s.Year == 2018)
             .OrderBy(s => s.Month).Select(s => new { s.Month, s.Count }).ToListAsync());
         Assert.Equal([(1, 15), (2, 7)], after.Select(s => (s.Month, s.Count)));
         Assert.Equal(2, await app.WithDbAsync("kristianstad", db => db.ImportBatches.Where(b => b.Id == second).Select(b => b.ReplacedCount).SingleAsync()));
 
         // A committed batch cannot be committed again.
-        Assert.Equal(0, (await client.PageAsync($"/kristianstad/import/{second}")).QuerySelectorAll("input[name=_handler][value=commit]").Length);
+        Assert.False(HasCommitButton(await client.PageAsync($"/kristianstad/import/{second}")));
+        Assert.False((await CommitAsync(samordnare, "kristianstad", second)).Succeeded);
+        Assert.Equal(2, await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.CountAsync(s => s.Year == 2018)));
     }
 
     [Fact]
     public async Task Survey_results_read_decimal_commas_and_incidents_cannot_be_imported_twice()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        var survey = await UploadAsync(client, "karlstad", ImportKind.SurveyResults, Excel(
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+        using var client = await app.SignedInClientAsync(samordnare);
+        var survey = await UploadAsync(samordnare, "karlstad", ImportKind.SurveyResults, Excel(
             "Fråga;År;Område;Värde;Kommentar",                  // any column order; extra columns are ignored
             "Otrygg ute sent på kvällen;2019;Kronoparken;31,5;x",
             "Utsatt för brott;2019;Rud;12.25%;"));
-        using var s = await client.SubmitAsync($"/karlstad/import/{survey}", "commit", new Dictionary<string, string>());
+        Assert.True((await CommitAsync(samordnare, "karlstad", survey)).Succeeded);
         // Sorted here: SQLite's decimal collation parses with the thread's (Swedish) culture and must not be asked to.
         var values = await app.WithDbAsync("karlstad", db => db.SurveyResults.Where(r => r.Year == 2019).Select(r => r.Value).ToListAsync());
         Assert.Equal([12.25m, 31.5m], values.Order());
@@ -125,8 +150,8 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             "Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning",
             "2019-05-04;22:10;Klotter;Kronoparken;Tunneln;;\"Klotter, \"\"tag\"\" på väggen\"",
             "2019-05-05;;bilbrand;Rud;Parkeringen;Räddningstjänsten;Bil utbränd.");
-        var batch = await UploadAsync(client, "karlstad", ImportKind.Incidents, incidents, "logg.csv");
-        using var committed = await client.SubmitAsync($"/karlstad/import/{batch}", "commit", new Dictionary<string, string>());
+        var batch = await UploadAsync(samordnare, "karlstad", ImportKind.Incidents, incidents, "logg.csv");
+        Assert.True((await CommitAsync(samordnare, "karlstad", batch)).Succeeded);
         var rows = await app.WithDbAsync("karlstad", db => db.Incidents.Where(i => i.Description.StartsWith("Klotter, \"tag\"") || i.Description == "Bil utbränd.")
             .OrderBy(i => i.OccurredAt).Select(i => new { i.Place, i.Organisation, i.ReportedBy }).ToListAsync());
         Assert.Equal(2, rows.Count);
@@ -135,41 +160,42 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Räddningstjänsten", rows[1].Organisation);
         Assert.All(rows, r => Assert.Null(r.ReportedBy));
 
-        var twice = await UploadAsync(client, "karlstad", ImportKind.Incidents, incidents, "logg-igen.csv");
+        var twice = await UploadAsync(samordnare, "karlstad", ImportKind.Incidents, incidents, "logg-igen.csv");
         var page = await client.PageAsync($"/karlstad/import/{twice}");
-        Assert.Contains("Samma fil importerades redan", page.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("input[name=_handler][value=commit]"));
-        using var forced = await client.SubmitAsync($"/karlstad/import/{twice}", "discard", new Dictionary<string, string> { ["_handler"] = "commit" });
+        Assert.Contains("Samma fil importerades redan", page.QuerySelector(".import-earlier")!.TextContent, StringComparison.Ordinal);
+        Assert.False(HasCommitButton(page));
+        var forced = await CommitAsync(samordnare, "karlstad", twice);
+        Assert.Contains("Samma fil importerades redan", forced.Message, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync("karlstad", db => db.Incidents.CountAsync(i => i.Description.StartsWith("Klotter, \"tag\"") || i.Description == "Bil utbränd.")));
     }
 
     [Fact]
-    public async Task A_file_that_is_not_utf8_or_lacks_the_header_gets_a_message_and_the_form_keeps_its_choice()
+    public async Task A_file_that_is_not_utf8_or_lacks_the_header_or_kind_gets_a_message()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
+        var samordnare = TestApp.Email("samordnare", "haninge");
+        using var client = await app.SignedInClientAsync(samordnare);
         var latin1 = Encoding.Latin1.GetBytes("År;Område;Fråga;Värde\r\n2019;Jordbro;Otrygg;30\r\n");
-        var id = await UploadAsync(client, "haninge", ImportKind.SurveyResults, latin1);
+        var id = await UploadAsync(samordnare, "haninge", ImportKind.SurveyResults, latin1);
         var page = await client.PageAsync($"/haninge/import/{id}");
         Assert.Contains("inte sparad som UTF-8", page.QuerySelector(".error-list")!.TextContent, StringComparison.Ordinal);
 
-        var wrongHeader = await UploadAsync(client, "haninge", ImportKind.CrimeStatistics, Excel("Year,Month,Area,Crime,Count", "2019,1,Jordbro,Stöld,3"));
+        var wrongHeader = await UploadAsync(samordnare, "haninge", ImportKind.CrimeStatistics, Excel("Year,Month,Area,Crime,Count", "2019,1,Jordbro,Stöld,3"));
         var header = await client.PageAsync($"/haninge/import/{wrongHeader}");
         var message = header.QuerySelector(".error-list td:nth-child(2)")!.TextContent;
         Assert.Contains("Rubrikraden saknar \"År\"", message, StringComparison.Ordinal);
         Assert.Contains("kommaseparerad", message, StringComparison.Ordinal);
 
-        // No file at all: the message stands next to the field and the chosen kind is still chosen.
-        using var none = await client.SubmitAsync("/haninge/import", "upload", new Dictionary<string, string> { ["Kind"] = nameof(ImportKind.SurveyResults) });
-        var form = AppClient.Parse(await none.Content.ReadAsStringAsync());
-        Assert.Equal("Välj en fil.", form.QuerySelector("#file-error")!.TextContent);
-        Assert.Equal(nameof(ImportKind.SurveyResults), form.QuerySelector("#kind option[selected]")!.GetAttribute("value"));
+        // An unknown kind of file is refused at the kind (the form offers only the known ones).
+        var unknown = await SendUploadAsync(samordnare, "haninge", (ImportKind)99, Excel(CrimeHeader, "2019;1;Jordbro;Stöld;3"));
+        Assert.Equal((false, "Kind"), (unknown.Succeeded, unknown.Field));
     }
 
     [Fact]
     public async Task Incident_rows_with_bad_dates_times_unknown_categories_or_personnummer_are_named_and_an_empty_file_is_refused()
     {
-        using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "haninge"));
-        var id = await UploadAsync(client, "haninge", ImportKind.Incidents, Excel(
+        var medlem = TestApp.Email("medlem", "haninge");
+        using var client = await app.SignedInClientAsync(medlem);
+        var id = await UploadAsync(medlem, "haninge", ImportKind.Incidents, Excel(
             "Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning",
             "14/3/2019;21:30;Klotter;Jordbro;;;Klotter på busskuren.",      // line 2: date not ÅÅÅÅ-MM-DD
             "2019-03-14;25:00;Klotter;Jordbro;;;Klotter på busskuren.",     // line 3: no such time
@@ -190,18 +216,17 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("framtiden", errors["7"], StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("caption"), c => c.TextContent == "De första raderna utan fel");
 
-        var empty = await UploadAsync(client, "haninge", ImportKind.Incidents, Excel("Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning"));
+        var empty = await UploadAsync(medlem, "haninge", ImportKind.Incidents, Excel("Datum;Klockslag;Kategori;Område;Plats;Organisation;Beskrivning"));
         Assert.Equal("Filen har inga rader under rubrikraden.", (await client.PageAsync($"/haninge/import/{empty}")).QuerySelector(".error-list td:nth-child(2)")!.TextContent);
-        using var nothing = await client.UploadAsync("/haninge/import", "upload", new Dictionary<string, string> { ["Kind"] = nameof(ImportKind.Incidents) },
-            "File", "tom.csv", []);
-        Assert.Equal("Filen är tom.", AppClient.Parse(await nothing.Content.ReadAsStringAsync()).QuerySelector("#file-error")!.TextContent);
+        var nothing = await SendUploadAsync(medlem, "haninge", ImportKind.Incidents, [], "tom.csv");
+        Assert.Equal((false, "Filen är tom.", "File"), (nothing.Succeeded, nothing.Message, nothing.Field));
     }
 
     [Fact]
     public async Task Imports_are_for_members_and_statistics_for_the_samordnare_and_a_batch_stays_in_its_kommun()
     {
-        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
-        var id = await UploadAsync(samordnare, "boras", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2019;1;Norrby;Stöld;3"));
+        var id = await UploadAsync(TestApp.Email("samordnare", "boras"), "boras", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2019;1;Norrby;Stöld;3"));
+        var version = await app.WithDbAsync("boras", db => db.ImportBatches.Where(b => b.Id == id).Select(b => b.Version).SingleAsync());
 
         // Another kommun's samordnare: the batch does not exist for them.
         using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
@@ -209,17 +234,21 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotEqual(HttpStatusCode.OK, foreign.StatusCode);
         var orebroBatch = await other.GetAsync($"/orebro/import/{id}");
         Assert.Equal(HttpStatusCode.NotFound, orebroBatch.StatusCode);
+        var foreignCommit = await CommitAsync(TestApp.Email("samordnare", "orebro"), "orebro", id, version);
+        Assert.Equal((false, "Importen finns inte."), (foreignCommit.Succeeded, foreignCommit.Message));
 
         // A member may import incidents but not statistics; a läsare may not import at all.
-        using var medlem = await app.SignedInClientAsync(TestApp.Email("medlem", "boras"));
-        var form = await medlem.PageAsync("/boras/import");
-        Assert.Equal([nameof(ImportKind.Incidents)], form.QuerySelectorAll("#kind option").Select(o => o.GetAttribute("value")!));
-        using var forced = await medlem.UploadAsync("/boras/import", "upload", new Dictionary<string, string> { ["Kind"] = nameof(ImportKind.CrimeStatistics) },
-            "File", "brott.csv", Excel(CrimeHeader, "2019;2;Norrby;Stöld;3"));
-        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        var medlem = TestApp.Email("medlem", "boras");
+        var form = await app.AsUserAsync(medlem, "boras", ops => ops.ReadAsync<ImportWork, ImportPageModel>((w, ct) => w.ReadPageAsync(ct)));
+        Assert.Equal([ImportKind.Incidents], form.Kinds);
+        var forced = await SendUploadAsync(medlem, "boras", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2019;2;Norrby;Stöld;3"), "brott.csv");
+        Assert.False(forced.Succeeded);
+        Assert.Contains("får inte importera", forced.Message, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync("boras", db => db.ImportBatches.CountAsync()));
-        using var commit = await medlem.SubmitAsync($"/boras/import/{id}", "commit", new Dictionary<string, string>());
-        Assert.Contains("får inte importera", await commit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var commit = await CommitAsync(medlem, "boras", id);
+        Assert.Contains("får inte importera", commit.Message, StringComparison.Ordinal);
+        var lasareCommit = await CommitAsync(TestApp.Email("lasare", "boras"), "boras", id);
+        Assert.True(lasareCommit.Forbidden);
         Assert.Equal(0, await app.WithDbAsync("boras", db => db.CrimeStatistics.CountAsync(s => s.Year == 2019)));
 
         using var lasare = await app.SignedInClientAsync(TestApp.Email("lasare", "boras"));
@@ -238,17 +267,17 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
         {
             lines.Add($"2017;{i % 12 + 1};{(i < 4_990 ? "Centrum" : "Näsby")};Kategori {i / 12};{i % 7}");
         }
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
-        var id = await UploadAsync(client, "kristianstad", ImportKind.CrimeStatistics, Excel([.. lines]));
+        var samordnare = TestApp.Email("samordnare", "kristianstad");
+        var id = await UploadAsync(samordnare, "kristianstad", ImportKind.CrimeStatistics, Excel([.. lines]));
         await app.WithDbAsync("kristianstad", async db =>
         {
             (await db.Areas.SingleAsync(a => a.Name == "Näsby")).Rename("Näsby (nytt namn)");
             return await db.SaveChangesAsync();
         });
 
-        using var commit = await client.SubmitAsync($"/kristianstad/import/{id}", "commit", new Dictionary<string, string>());
-        var page = AppClient.Parse(await commit.Content.ReadAsStringAsync());
-        Assert.Contains("Rad 4992", page.QuerySelector(".alert--error")!.TextContent, StringComparison.Ordinal);
+        var commit = await CommitAsync(samordnare, "kristianstad", id);
+        Assert.False(commit.Succeeded);
+        Assert.Contains("Rad 4992", commit.Message, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync("kristianstad", db => db.CrimeStatistics.CountAsync(s => s.Year == 2017)));
         Assert.Equal(ImportStatus.Pending, await app.WithDbAsync("kristianstad", db => db.ImportBatches.Where(b => b.Id == id).Select(b => b.Status).SingleAsync()));
     }
@@ -264,13 +293,14 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             text.Append(2015 + i / 12 % 2).Append(';').Append(i % 12 + 1).Append(';').Append(areas[i / 24 % 4]).Append(";Brott ").Append(i / 96)
                 .Append(';').Append(i % 50).Append("\r\n");
         }
-        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "haninge"));
-        var id = await UploadAsync(client, "haninge", ImportKind.CrimeStatistics, Encoding.UTF8.GetBytes(text.ToString()), "stor.csv");
+        var samordnare = TestApp.Email("samordnare", "haninge");
+        using var client = await app.SignedInClientAsync(samordnare);
+        var id = await UploadAsync(samordnare, "haninge", ImportKind.CrimeStatistics, Encoding.UTF8.GetBytes(text.ToString()), "stor.csv");
         var preview = await client.PageAsync($"/haninge/import/{id}");
         Assert.Contains("100 000", preview.QuerySelector(".facts")!.TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
 
-        using var commit = await client.SubmitAsync($"/haninge/import/{id}", "commit", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
+        var commit = await CommitAsync(samordnare, "haninge", id);
+        Assert.True(commit.Succeeded, commit.Message);
         var (count, sum) = await app.WithDbAsync("haninge", async db =>
             (await db.CrimeStatistics.CountAsync(s => s.Year == 2015 || s.Year == 2016), await db.CrimeStatistics.Where(s => s.Year == 2015 || s.Year == 2016).SumAsync(s => s.Count)));
         Assert.Equal(100_000, count);

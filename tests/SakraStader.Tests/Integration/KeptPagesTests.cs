@@ -24,13 +24,12 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
         var (category, area) = await app.WithDbAsync("kristianstad", async db =>
             (await db.IncidentCategories.Select(c => c.Id).FirstAsync(), await db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync()));
         var today = SwedishTime.DateOf(TestClock.Now);
-        using var logged = await client.SubmitAsync("/kristianstad/handelser/ny", "incident", new Dictionary<string, string>
-        {
-            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Resecentrum",
-            ["Input.Date"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Time"] = "00:05",
-            ["Input.Description"] = description,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        var logged = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<Features.Incidents.IncidentWork, Guid>(new Tenancy.KommunRoleRequirement(Role.Inrapportor), null, (w, ct) => w.ReportAsync(new Features.Incidents.IncidentInput
+            {
+                CategoryId = category, AreaId = area, Place = "Resecentrum", Date = today.ToDateTime(TimeOnly.MinValue), Time = "00:05", Description = description,
+            }, ct), "Sparad."));
+        Assert.True(logged.Succeeded, logged.Message);
 
         Assert.Contains(description, (await client.PageAsync("/kristianstad/handelser")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(description, (await client.PageAsync("/kristianstad/veckor")).Body!.TextContent, StringComparison.Ordinal);
@@ -48,13 +47,11 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
         using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "kristianstad"));
         Assert.DoesNotContain("Cykelparkering med belysning", (await samordnare.PageAsync(url)).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
 
-        // The page that answers the save reads again after saving: the new measure is in its table.
-        using var added = await samordnare.SubmitAsync(url, "new-measure", new Dictionary<string, string>
-        {
-            ["MeasureTitle"] = "Cykelparkering med belysning", ["RevisionNote"] = "Ny åtgärd efter trygghetsvandringen.",
-        });
-        var answer = AppClient.Parse(await added.Content.ReadAsStringAsync());
-        Assert.Contains("Cykelparkering med belysning", answer.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
+        // The command path saves; the page read right after shows the new measure in its table.
+        var added = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<Features.Atgarder.PlanWork, Guid>(Features.Groups.GroupRightRequirement.Edit, groupId, (w, ct) => w.AddMeasureAsync(plan, groupId,
+                new Features.Atgarder.NewMeasureInput { Title = "Cykelparkering med belysning", RevisionNote = "Ny åtgärd efter trygghetsvandringen." }, ct), "Tillagd."));
+        Assert.True(added.Succeeded, added.Message);
         Assert.Contains("Cykelparkering med belysning", (await samordnare.PageAsync(url)).QuerySelector("table")!.TextContent, StringComparison.Ordinal);
         var count = await app.WithDbAsync("kristianstad", db => db.Atgarder.CountAsync(a => a.PlanId == plan));
         var listRow = (await samordnare.PageAsync("/kristianstad/atgardsplaner")).QuerySelectorAll("tbody tr")
@@ -70,15 +67,17 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
                    where gm.GroupId == groupId && !gm.IsChair && m.Role == Role.Medlem
                    select new ValueTuple<string, Guid, Guid>(u.Email!, gm.Id, m.Id)).FirstAsync());
         using var member = await app.SignedInClientAsync(email);
-        static bool MayAdd(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("form input[name=_handler][value=new-measure]") is not null;
+        static bool MayAdd(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#m-title") is not null;
         Assert.True(MayAdd(await member.PageAsync(url)));
 
-        var members = $"/kristianstad/grupper/{groupId}/medlemmar";
-        using var removed = await samordnare.SubmitAsync(members, "member-action", new Dictionary<string, string> { ["MemberAction"] = $"remove:{groupMember}" });
+        Task<Features.Commands.CommandResult> AsSamordnare(Func<Features.Groups.GroupWork, CancellationToken, Task> command) =>
+            app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+                ops.SendAsync(new Tenancy.KommunRoleRequirement(Role.Samordnare), null, command, ""));
+        Assert.True((await AsSamordnare((w, ct) => w.RemoveMemberAsync(groupId, groupMember, ct))).Succeeded);
         Assert.False(await app.WithDbAsync("kristianstad", db => db.GroupMembers.AnyAsync(m => m.Id == groupMember)));
         Assert.False(MayAdd(await member.PageAsync(url)));
 
-        using var joined = await samordnare.SubmitAsync(members, "add-group-member", new Dictionary<string, string> { ["AddUser.MembershipId"] = membership.ToString() });
+        Assert.True((await AsSamordnare((w, ct) => w.AddUserAsync(groupId, new Features.Groups.AddGroupMemberInput { MembershipId = membership }, ct))).Succeeded);
         Assert.True(MayAdd(await member.PageAsync(url)));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
 using Microsoft.AspNetCore.Authorization;
+using SakraStader.Components.Lists;
 using SakraStader.Features.Commands;
 using SakraStader.Features.Groups;
 using SakraStader.Features.Lagesbilder;
@@ -50,62 +51,6 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(3, places.Count);
     }
 
-    [Fact]
-    public async Task An_inrapportor_logs_an_incident_in_one_post_and_sees_only_their_own_reports()
-    {
-        using var client = await app.SignedInClientAsync(TestApp.Email("inrapportor", "boras"));
-        var (category, area) = await app.WithDbAsync("boras", async db =>
-            (await db.IncidentCategories.Where(c => c.Name == "Nedskräpning").Select(c => c.Id).SingleAsync(),
-             await db.Areas.Where(a => a.Name == "Norrby").Select(a => a.Id).SingleAsync()));
-
-        using var saved = await client.SubmitAsync("/boras/handelser/ny", "incident", new Dictionary<string, string>
-        {
-            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Norrby torg",
-            ["Input.Date"] = TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd"), ["Input.Time"] = "21:15",
-            ["Input.Description"] = "Sopor utspridda runt återvinningen.",
-        });
-
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("sparad=1", saved.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var incident = await app.WithDbAsync("boras", db => db.Incidents.SingleAsync(i => i.Description == "Sopor utspridda runt återvinningen."));
-        Assert.Equal((category, area, "Norrby torg", "Allmännyttans bostadsbolag"), (incident.CategoryId, incident.AreaId, incident.Place, incident.Organisation));
-        Assert.True(await app.WithDbAsync("boras", db => db.AuditEntries.AnyAsync(a => a.EntityId == incident.Id.ToString() && a.Action == AuditAction.Created)));
-
-        var list = await client.PageAsync("/boras/handelser");
-        var rows = list.QuerySelectorAll("tbody tr");
-        Assert.Equal("Mina rapporterade händelser", list.QuerySelector("h1")!.TextContent);
-        Assert.Single(rows);
-        Assert.Contains("Sopor utspridda", rows[0].TextContent, StringComparison.Ordinal);
-
-        // An inrapportör reads no lägesbilder and no groups.
-        using var lagesbilder = await client.GetAsync("/boras/lagesbilder");
-        Assert.Equal(HttpStatusCode.Redirect, lagesbilder.StatusCode);
-        Assert.Contains("/konto/atkomst-nekad", lagesbilder.Headers.Location!.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_personnummer_in_an_incident_is_refused_next_to_the_field_and_the_input_is_kept()
-    {
-        using var client = await app.SignedInClientAsync(TestApp.Email("medlem", "haninge"));
-        var (category, area) = await app.WithDbAsync("haninge", async db =>
-            (await db.IncidentCategories.Select(c => c.Id).FirstAsync(), await db.Areas.Select(a => a.Id).FirstAsync()));
-        var before = await app.WithDbAsync("haninge", db => db.Incidents.CountAsync());
-
-        using var response = await client.SubmitAsync("/haninge/handelser/ny", "incident", new Dictionary<string, string>
-        {
-            ["Input.CategoryId"] = category.ToString(), ["Input.AreaId"] = area.ToString(), ["Input.Place"] = "Handenterminalen",
-            ["Input.Date"] = TestClock.Today.ToString("yyyy-MM-dd"), ["Input.Time"] = "00:05",
-            ["Input.Description"] = "Bråk, en av dem 19811218-9876.",
-        });
-        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PersonalData.Message, page.QuerySelector("#description ~ .validation-message")!.TextContent);
-        Assert.Equal("Handenterminalen", page.QuerySelector("#place")!.GetAttribute("value"));
-        Assert.Equal("Bråk, en av dem 19811218-9876.", page.QuerySelector("#description")!.TextContent);
-        Assert.Equal(before, await app.WithDbAsync("haninge", db => db.Incidents.CountAsync()));
-    }
-
     private static Task<CommandResult<Guid>> Send(Operations ops, IAuthorizationRequirement right, Guid group,
         Func<LagesbildWork, CancellationToken, Task<Guid>> command) => ops.SendAsync(right, group, command, "Sparat.");
 
@@ -116,16 +61,73 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         return (group.Id, await db.Users.Where(u => u.Id == chairUser).Select(u => u.Email!).SingleAsync());
     });
 
+    private static DateTime Month(string month) => DateTime.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task<CommandResult<Guid>> Open(Operations ops, Guid group, DateTime? month) =>
+        ops.SendAsync<LagesbildListWork, Guid>(GroupRightRequirement.Edit, group, (w, ct) => w.CreateAsync(new NewLagesbildInput { GroupId = group, Month = month }, ct), "Öppnad.");
+
     private async Task<Guid> CreateAsync(string kommun, string email, Guid group, string month)
     {
-        using var client = await app.SignedInClientAsync(email);
-        using var created = await client.SubmitAsync($"/{kommun}/lagesbilder", "new-lagesbild", new Dictionary<string, string>
+        var created = await app.AsUserAsync(email, kommun, ops => Open(ops, group, Month(month)));
+        Assert.True(created.Succeeded, created.Message);
+        return created.Value;
+    }
+
+    [Fact]
+    public async Task The_list_searches_filters_sorts_and_pages_on_the_server_and_opening_a_month_twice_gives_the_same_lagesbild()
+    {
+        var (est, chairEmail) = await EstAsync("boras");
+        var first = await CreateAsync("boras", chairEmail, est, "2019-02");
+        Assert.Equal(first, await CreateAsync("boras", chairEmail, est, "2019-02"));
+        Assert.Equal(1, await app.WithDbAsync("boras", db => db.Lagesbilder.CountAsync(l => l.GroupId == est && l.Year == 2019 && l.Month == 2)));
+        await CreateAsync("boras", chairEmail, est, "2019-01");
+        var estName = await app.WithDbAsync("boras", db => db.Groups.Where(g => g.Id == est).Select(g => g.Name).SingleAsync());
+
+        var (oldestFirst, drafts, fixedOnes, searched, nothing, page2) = await app.AsUserAsync(TestApp.Email("lasare", "boras"), "boras", async ops =>
         {
-            ["GroupId"] = group.ToString(), ["Month"] = month,
+            Task<LagesbildListModel> Read(ListView view, LagesbildFilter filter) =>
+                ops.ReadAsync<LagesbildListWork, LagesbildListModel>((w, ct) => w.ReadAsync(view, filter, ct));
+            var all = new LagesbildFilter(est, null, null);
+            return (await Read(ListView.From(null, "manad", 1), all),
+                await Read(ListView.From(null, null, 1), all with { Status = LagesbildStatus.Utkast }),
+                await Read(ListView.From(null, null, 1), all with { Status = LagesbildStatus.Faststalld }),
+                await Read(ListView.From(estName.ToUpperInvariant(), null, 1), new LagesbildFilter(null, null, 2019)),
+                await Read(ListView.From("finns-inte-alls", null, 1), new LagesbildFilter(null, null, null)),
+                await Read(ListView.From(null, "manad", 2), all));
         });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var url = created.LocationPath();
-        return Guid.Parse(url[(url.LastIndexOf('/') + 1)..]);
+        Assert.Equal((2019, 1), (oldestFirst.Rows.Items[0].Year, oldestFirst.Rows.Items[0].Month));
+        Assert.Equal((2019, 2), (oldestFirst.Rows.Items[1].Year, oldestFirst.Rows.Items[1].Month));
+        Assert.All(drafts.Rows.Items, r => Assert.Equal(LagesbildStatus.Utkast, r.Status));
+        Assert.All(fixedOnes.Rows.Items, r => Assert.Equal(LagesbildStatus.Faststalld, r.Status));
+        Assert.Contains(drafts.Rows.Items, r => r.Id == first);
+        Assert.DoesNotContain(fixedOnes.Rows.Items, r => r.Id == first);
+        Assert.Equal(2, searched.Rows.Items.Count(r => r.Group == estName));
+        Assert.All(searched.Rows.Items, r => Assert.Equal(2019, r.Year));
+        Assert.Empty(nothing.Rows.Items);
+        Assert.Equal(2, page2.Rows.Page);
+        // A reader starts nothing: no group is theirs to edit.
+        Assert.Empty(oldestFirst.EditableGroups);
+    }
+
+    [Fact]
+    public async Task Opening_a_lagesbild_is_refused_without_the_right_for_a_bad_month_and_for_another_kommuns_group()
+    {
+        var (est, chairEmail) = await EstAsync("haninge");
+        var before = await app.WithDbAsync("haninge", db => db.Lagesbilder.CountAsync());
+        var reader = await app.AsUserAsync(TestApp.Email("lasare", "haninge"), "haninge", ops => Open(ops, est, Month("2018-03")));
+        Assert.True(reader.Forbidden);
+        var (noMonth, future) = await app.AsUserAsync(chairEmail, "haninge", async ops =>
+            (await Open(ops, est, null), await Open(ops, est, TestClock.Today.AddMonths(3).ToDateTime(TimeOnly.MinValue))));
+        Assert.Equal(("Välj en månad, till exempel 2026-11.", nameof(NewLagesbildInput.Month)), (noMonth.Message, noMonth.Field));
+        Assert.False(future.Succeeded);
+        Assert.Equal(nameof(NewLagesbildInput.Month), future.Field);
+        // Another kommun's group: the samordnare holds every group's right in their own kommun, but the group is not found.
+        var (borasEst, _) = await EstAsync("boras");
+        var foreign = await app.AsUserAsync(TestApp.Email("samordnare", "haninge"), "haninge", ops => Open(ops, borasEst, Month("2018-03")));
+        Assert.False(foreign.Succeeded);
+        Assert.Equal(nameof(NewLagesbildInput.GroupId), foreign.Field);
+        Assert.Equal(before, await app.WithDbAsync("haninge", db => db.Lagesbilder.CountAsync()));
+        Assert.False(await app.WithDbAsync("boras", db => db.Lagesbilder.AnyAsync(l => l.Year == 2018 && l.Month == 3 && l.GroupId == borasEst)));
     }
 
     [Fact]
@@ -269,6 +271,45 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(boras.Item1);
         Assert.False(boras.Item2.Succeeded);
         Assert.Equal("", await app.WithDbAsync("kristianstad", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_measure_from_a_problem_needs_the_right_in_the_plans_group_and_another_kommuns_problem_or_plan_is_not_found()
+    {
+        var (problem, plan, planGroup, otherGroup) = await app.WithDbAsync("kristianstad", async db =>
+        {
+            var p = await db.Atgardsplaner.OrderBy(x => x.Title).FirstAsync();
+            return (await db.Problems.Select(x => x.Id).FirstAsync(), p.Id, p.GroupId, await db.Groups.Where(g => g.Id != p.GroupId).Select(g => g.Id).FirstAsync());
+        });
+        var before = await app.WithDbAsync("kristianstad", db => db.Atgarder.CountAsync());
+        Task<CommandResult<Guid>> Add(Operations ops, Guid group, Guid problemId, Guid? planId) =>
+            ops.SendAsync<ProblemWork, Guid>(GroupRightRequirement.Edit, group,
+                (w, ct) => w.AddMeasureAsync(problemId, group, new ProblemMeasureInput { PlanId = planId, Title = "Obehörig åtgärd", RevisionNote = "Test." }, ct), "Tillagd.");
+
+        var reader = await app.AsUserAsync(TestApp.Email("lasare", "kristianstad"), "kristianstad", async ops =>
+        {
+            var model = (await ops.ReadAsync<ProblemWork, ProblemPageModel?>((w, ct) => w.ReadAsync(problem, ct)))!;
+            Assert.Empty(model.Plans); // the form is absent for a reader
+            return await Add(ops, planGroup, problem, plan);
+        });
+        Assert.True(reader.Forbidden);
+        // The samordnare's right in another group does not reach this plan.
+        var crossed = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops => Add(ops, otherGroup, problem, plan));
+        Assert.True(crossed.Forbidden);
+        // Another kommun's samordnare finds neither the problem nor the plan.
+        var (borasProblem, borasPlan, borasGroup) = await app.WithDbAsync("boras", async db =>
+        {
+            var p = await db.Atgardsplaner.FirstAsync();
+            return (await db.Problems.Select(x => x.Id).FirstAsync(), p.Id, p.GroupId);
+        });
+        var foreign = await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", async ops =>
+            (await ops.ReadAsync<ProblemWork, ProblemPageModel?>((w, ct) => w.ReadAsync(problem, ct)),
+             await Add(ops, borasGroup, problem, borasPlan), await Add(ops, borasGroup, borasProblem, plan)));
+        Assert.Null(foreign.Item1);
+        Assert.Equal("Problemet finns inte.", foreign.Item2.Message);
+        Assert.Equal(nameof(ProblemMeasureInput.PlanId), foreign.Item3.Field);
+        Assert.Equal(before, await app.WithDbAsync("kristianstad", db => db.Atgarder.CountAsync()));
+        Assert.False(await app.WithDbAsync("boras", db => db.Atgarder.AnyAsync(a => a.Title == "Obehörig åtgärd")));
     }
 
     [Fact]

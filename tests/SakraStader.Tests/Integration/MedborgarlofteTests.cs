@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SakraStader.Components.Lists;
 using SakraStader.Domain;
 using SakraStader.Features.Commands;
 using SakraStader.Features.Demo;
@@ -11,8 +13,9 @@ using SakraStader.Tests.Support;
 namespace SakraStader.Tests.Integration;
 
 /// <summary>
-/// Medborgarlöften: co-signing with the password through the command path (the signing pages are interactive), and over
-/// HTTP voiding, publishing (the promise's own page is still static), the public and verification pages.
+/// Medborgarlöften through the command path the interactive pages use (the list, the promise's page, the signing page,
+/// the dialogues): co-signing with the password, reopening a signed promise (which voids its signatures), sending,
+/// publishing, the period's plausibility, versions and texts the user saw; over HTTP the public and verification pages.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
@@ -41,6 +44,29 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
     });
 
     private static readonly KommunRoleRequirement Medlem = new(Role.Medlem);
+    private static readonly KommunRoleRequirement Samordnare = new(Role.Samordnare);
+
+    private static readonly string SamordnareKarlstad = TestApp.Email("samordnare", "karlstad");
+
+    private Task<LoftePageModel?> ReadAsync(string email, string slug, Guid id) =>
+        app.AsUserAsync(email, slug, ops => ops.ReadAsync<MedborgarlofteWork, LoftePageModel?>((w, ct) => w.ReadAsync(id, ct)));
+
+    private Task<CommandResult> SendAsSamordnareAsync(string slug, Func<MedborgarlofteWork, CancellationToken, Task> command, string? email = null) =>
+        app.AsUserAsync(email ?? TestApp.Email("samordnare", slug), slug, ops => ops.SendAsync(Samordnare, null, command, "Sparat."));
+
+    /// <summary>A draft of the test's own in Karlstad, with both parties' signatories and one commitment.</summary>
+    private Task<Guid> NewDraftAsync(string title) => app.WithDbAsync("karlstad", async db =>
+    {
+        var samordnare = await db.Users.SingleAsync(u => u.Email == SamordnareKarlstad);
+        var polis = await db.Users.SingleAsync(u => u.Email == DemoSeeder.PolisEmail);
+        var lofte = new Medborgarlofte(title, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        lofte.AddParty(PartyKind.Kommunen, "Karlstads kommun", samordnare.Id, samordnare.DisplayName, "Säkerhetschef");
+        var police = lofte.AddParty(PartyKind.Polisen, "Polisen, LPO Karlstad", polis.Id, polis.DisplayName, "Kommunpolis");
+        lofte.AddCommitment("Polisen syns vid torget.", police.Id, "Antal kvällar.");
+        db.Medborgarloften.Add(lofte);
+        await db.SaveChangesAsync();
+        return lofte.Id;
+    });
 
     private static Task<CommandResult<bool>> SignAsync(Operations ops, Guid id, Guid party, string hash, string password) =>
         ops.SendAsync<MedborgarlofteWork, bool>(Medlem, null, (w, ct) => w.SignAsync(id, party, hash, password, ct), "Du har skrivit under.");
@@ -95,9 +121,13 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         using var anonymous = app.NewClient();
         using var before = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
-        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        using var published = await samordnare.SubmitAsync($"/karlstad/loften/{id}", "publish", new Dictionary<string, string>());
-        Assert.Contains("Löftet är publicerat", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The samordnare's page offers publishing, and the dialog says the promise becomes public for citizens.
+        var page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        Assert.Equal((LofteStatus.Gallande, false, 2), (page.Status, page.IsPublished, page.SignedCount));
+        Assert.StartsWith("”Testlöfte för underskrift” blir publikt för invånarna på kommunens sida för medborgarlöften.", LofteActions.PublishText(page), StringComparison.Ordinal);
+        var published = await SendAsSamordnareAsync("karlstad", (w, ct) => w.PublishAsync(id, page.Version, ct));
+        Assert.True(published.Succeeded, published.Message);
+        Assert.True((await ReadAsync(SamordnareKarlstad, "karlstad", id))!.IsPublished);
 
         using var after = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
@@ -216,7 +246,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task A_change_after_signing_voids_the_signatures_shows_what_changed_and_the_code_page_says_the_text_changed()
+    public async Task A_change_after_signing_is_refused_until_the_samordnare_reopens_it_which_voids_the_signatures_and_unpublishes_it()
     {
         var (id, code) = await app.WithDbAsync("boras", async db =>
         {
@@ -228,18 +258,42 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Texten stämmer", verified.QuerySelector(".alert__title")!.TextContent);
         Assert.Equal(3, verified.QuerySelectorAll("main ul li").Count(li => li.TextContent.Contains("Lösenord", StringComparison.Ordinal)));
 
-        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
-        var party = await app.WithDbAsync("boras", db => db.LofteParties.Where(p => p.MedborgarlofteId == id && p.Kind == PartyKind.Kommunen).Select(p => p.Id).SingleAsync());
+        var samordnare = TestApp.Email("samordnare", "boras");
+        var before = (await ReadAsync(samordnare, "boras", id))!;
+        Assert.True(before.IsPublished);
+        var party = before.Parties.Single(p => p.Kind == PartyKind.Kommunen).Id;
         var measure = await app.WithDbAsync("boras", db => db.Atgarder.Where(a => a.Title == "Sanera klotter inom 24 timmar").Select(a => a.Id).SingleAsync());
-        using var changed = await samordnare.SubmitAsync($"/boras/loften/{id}", "commitment", new Dictionary<string, string>
+        var input = new CommitmentInput { What = "Fler papperskorgar vid torget.", PartyId = party, HowShown = "Bilder.", AtgardId = measure };
+
+        // A signed, published promise cannot be changed in passing: nothing is voided, it stays public.
+        var refused = await SendAsSamordnareAsync("boras", (w, ct) => w.AddCommitmentAsync(id, before.Version, input, ct));
+        Assert.True(refused.Conflict);
+        Assert.Equal(MedborgarlofteWork.NotDraft, refused.Message);
+        Assert.Equal(0, await app.WithDbAsync("boras", db => db.LofteSignatures.CountAsync(s => s.MedborgarlofteId == id && s.VoidedAt != null)));
+
+        // The dialog before reopening names whose signatures are voided and says the promise leaves the public page.
+        var text = LofteActions.ReopenText(before);
+        foreach (var p in before.Parties)
         {
-            ["What"] = "Fler papperskorgar vid torget.", ["CommitmentParty"] = party.ToString(), ["HowShown"] = "Bilder.", ["CommitmentAtgard"] = measure.ToString(),
-        });
-        var page = AppClient.Parse(await changed.Content.ReadAsStringAsync());
-        var alert = page.QuerySelector(".alert--error")!.TextContent;
-        Assert.Contains("Underskrifterna gäller inte längre", alert, StringComparison.Ordinal);
-        Assert.Contains("Löfte tillagt: Fler papperskorgar vid torget. (Borås kommun; Bilder.; åtgärd: Sanera klotter inom 24 timmar)", alert, StringComparison.Ordinal);
-        Assert.Equal($"/boras/atgarder/{measure}", page.QuerySelectorAll(".commitments a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains(measure.ToString(), StringComparison.Ordinal)));
+            Assert.Contains($"{p.SignatoryName} ({p.Organisation})", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("blir ogiltiga. De måste skriva under igen", text, StringComparison.Ordinal);
+        Assert.Contains("tas också bort från den publika sidan", text, StringComparison.Ordinal);
+        // A medlem may not reopen; a stale version is refused.
+        var medlem = await app.AsUserAsync(TestApp.Email("medlem", "boras"), "boras", ops =>
+            ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null, (w, ct) => w.ReopenAsync(id, before.Version, ct), "Sparat."));
+        Assert.True(medlem.Forbidden);
+        Assert.True((await SendAsSamordnareAsync("boras", (w, ct) => w.ReopenAsync(id, Guid.NewGuid(), ct))).Conflict);
+
+        Assert.True((await SendAsSamordnareAsync("boras", (w, ct) => w.ReopenAsync(id, before.Version, ct))).Succeeded);
+        var reopened = (await ReadAsync(samordnare, "boras", id))!;
+        Assert.Equal((LofteStatus.Utkast, false, 3), (reopened.Status, reopened.IsPublished, reopened.Voided.Count));
+        var added = await SendAsSamordnareAsync("boras", (w, ct) => w.AddCommitmentAsync(id, reopened.Version, input, ct));
+        Assert.True(added.Succeeded, added.Message);
+
+        var draft = (await ReadAsync(samordnare, "boras", id))!;
+        Assert.Contains("Löfte tillagt: Fler papperskorgar vid torget. (Borås kommun; Bilder.; åtgärd: Sanera klotter inom 24 timmar)", draft.ChangesSinceSigned);
+        Assert.Equal((measure, "Sanera klotter inom 24 timmar"), draft.Commitments.Where(c => c.AtgardId == measure).Select(c => (c.AtgardId!.Value, c.Atgard)).Single());
         Assert.Equal(3, await app.WithDbAsync("boras", db => db.LofteSignatures.CountAsync(s => s.MedborgarlofteId == id && s.VoidedAt != null)));
 
         using var gone = await anonymous.GetAsync($"/boras/medborgarloften/{id}");
@@ -248,12 +302,13 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Texten har ändrats efter underskriften", stale.QuerySelector(".alert__title")!.TextContent);
 
         // Sent again, it asks every party for a new signature on version 2; publishing before they sign is refused.
-        using var send = await samordnare.SubmitAsync($"/boras/loften/{id}", "send", new Dictionary<string, string>());
-        Assert.Equal((LofteStatus.ForUnderskrift, 2), await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id)
-            .Select(m => new ValueTuple<LofteStatus, int>(m.Status, m.Versions.Max(v => v.Number))).SingleAsync()));
-        using var publish = await samordnare.SubmitAsync($"/boras/loften/{id}", "publish", new Dictionary<string, string>());
-        var refusal = AppClient.Parse(await publish.Content.ReadAsStringAsync()).QuerySelector(".alert--error")!.TextContent;
-        Assert.True(refusal.Contains("först när alla parter har skrivit under. Saknas: Borås kommun", StringComparison.Ordinal), refusal);
+        Assert.Contains("Innehållet låses i version 2.", LofteActions.SendText(draft), StringComparison.Ordinal);
+        Assert.True((await SendAsSamordnareAsync("boras", (w, ct) => w.SendForSigningAsync(id, draft.Version, ct))).Succeeded);
+        var sent = (await ReadAsync(samordnare, "boras", id))!;
+        Assert.Equal((LofteStatus.ForUnderskrift, 2), (sent.Status, sent.CurrentVersion!.Number));
+        var publish = await SendAsSamordnareAsync("boras", (w, ct) => w.PublishAsync(id, sent.Version, ct));
+        Assert.False(publish.Succeeded);
+        Assert.Contains("först när alla parter har skrivit under. Saknas: Borås kommun", publish.Message, StringComparison.Ordinal);
         Assert.Null(await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
     }
 
@@ -281,29 +336,153 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Forbidden, notSignatory.StatusCode);
         Assert.Null((await medlem.PageAsync($"/karlstad/loften/{id}")).QuerySelector("form input[name=_handler][value=publish]"));
 
-        // A member reads but changes nothing; a period that ends before it starts is refused next to the field, input kept.
-        using var edit = await medlem.Http.PostAsync($"/karlstad/loften/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = await medlem.AntiforgeryTokenAsync(), ["_handler"] = "describe", ["Title"] = "Kapat",
-            ["ValidFrom"] = "2026-01-01", ["ValidTo"] = "2026-12-31",
-        }));
-        Assert.False(edit.IsSuccessStatusCode);
-        Assert.Equal("Tryggare Kronoparken", await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Title).SingleAsync()));
-        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        var karlstadId = (await NewAwaitingAsync("Testlöfte för perioden")).Id;
-        using var bad = await samordnare.SubmitAsync($"/karlstad/loften/{karlstadId}", "describe", new Dictionary<string, string>
-        {
-            ["Title"] = "Ny rubrik", ["ValidFrom"] = "2026-06-01", ["ValidTo"] = "2026-05-31",
-        });
-        var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
-        Assert.Equal("Perioden kan inte sluta innan den börjar.", badPage.QuerySelector("#d-to + .field-error")!.TextContent);
-        Assert.Equal("Ny rubrik", badPage.QuerySelector("#d-title")!.GetAttribute("value"));
-        Assert.Equal(("Testlöfte för perioden", LofteStatus.ForUnderskrift), await app.WithDbAsync("karlstad", db =>
-            db.Medborgarloften.Where(m => m.Id == karlstadId).Select(m => new ValueTuple<string, LofteStatus>(m.Title, m.Status)).SingleAsync()));
+        // A member reads but changes nothing: the page has no actions for them, and the command path refuses.
+        var seen = (await ReadAsync(TestApp.Email("medlem", "karlstad"), "karlstad", id))!;
+        Assert.False(seen.CanEdit);
+        Assert.Empty(seen.People);
+        var edit = await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+            (w, ct) => w.ReopenAsync(id, seen.Version, ct), "Sparat."));
+        Assert.True(edit.Forbidden);
+        Assert.Equal(("Tryggare Kronoparken", LofteStatus.ForUnderskrift), await app.WithDbAsync("karlstad", db =>
+            db.Medborgarloften.Where(m => m.Id == id).Select(m => new ValueTuple<string, LofteStatus>(m.Title, m.Status)).SingleAsync()));
 
         using var other = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
         using var foreign = await other.GetAsync($"/orebro/loften/{id}");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        // Nor does the command path find it from Örebro: nothing is reopened.
+        var crossed = await SendAsSamordnareAsync("orebro", (w, ct) => w.ReopenAsync(id, seen.Version, ct));
+        Assert.Equal((false, "Löftet finns inte."), (crossed.Succeeded, crossed.Message));
+        Assert.Null(await ReadAsync(TestApp.Email("samordnare", "orebro"), "orebro", id));
+        Assert.Equal(LofteStatus.ForUnderskrift, await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
         Assert.Empty((await other.PageAsync("/att-underteckna")).QuerySelectorAll(".card"));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "9999-12-31", "ValidFrom", "Ange ett startdatum mellan år 2000 och 2100")]
+    [InlineData("2026-01-01", "9999-12-31", "ValidTo", "Ange ett slutdatum mellan år 2000 och 2100")]
+    [InlineData("2026-01-01", "2035-12-31", "ValidTo", "Ett medborgarlöfte kan gälla i högst 4 år")]
+    [InlineData("2026-06-01", "2026-05-31", "ValidTo", "Perioden kan inte sluta innan den börjar.")]
+    public async Task An_implausible_period_is_refused_at_its_field_in_swedish_and_saves_nothing(string from, string to, string field, string message)
+    {
+        var id = await NewDraftAsync($"Testlöfte för perioden {from} {to}");
+        var page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var input = DescribeInput.From(page);
+        (input.Title, input.ValidFrom, input.ValidTo) = ("Ny rubrik", DateTime.Parse(from, CultureInfo.InvariantCulture), DateTime.Parse(to, CultureInfo.InvariantCulture));
+
+        var result = await SendAsSamordnareAsync("karlstad", (w, ct) => w.DescribeAsync(id, page.Version, input, ct));
+        Assert.False(result.Succeeded);
+        Assert.Equal(field, result.Field);
+        Assert.StartsWith(message, result.Message, StringComparison.Ordinal);
+        Assert.Equal(("Testlöfte för perioden " + from + " " + to, new DateOnly(2026, 12, 31)), await app.WithDbAsync("karlstad", db =>
+            db.Medborgarloften.Where(m => m.Id == id).Select(m => new ValueTuple<string, DateOnly>(m.Title, m.ValidTo)).SingleAsync()));
+
+        // The same rule when a new promise is created.
+        var created = await app.AsUserAsync(SamordnareKarlstad, "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+            (w, ct) => w.CreateAsync(new NewLofteInput { Title = "Nytt " + from, ValidFrom = input.ValidFrom, ValidTo = input.ValidTo }, ct), "Skapat."));
+        Assert.Equal((false, field), (created.Succeeded, created.Field));
+        Assert.False(await app.WithDbAsync("karlstad", db => db.Medborgarloften.AnyAsync(m => m.Title == "Nytt " + from)));
+    }
+
+    [Fact]
+    public async Task The_draft_is_written_from_the_version_and_text_the_user_saw_and_a_stale_save_is_refused()
+    {
+        var id = await NewDraftAsync("Testlöfte för versioner");
+        var page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var input = DescribeInput.From(page);
+        input.Title = "Tryggare torget i Karlstad";
+        var area = await app.WithDbAsync("karlstad", db => db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync());
+        input.AreaIds = [area];
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.DescribeAsync(id, page.Version, input, ct))).Succeeded);
+
+        // The same form sent again from the version before: refused, nothing overwritten.
+        input.Title = "Gammal rubrik";
+        var stale = await SendAsSamordnareAsync("karlstad", (w, ct) => w.DescribeAsync(id, page.Version, input, ct));
+        Assert.True(stale.Conflict);
+        var now = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        Assert.Equal(("Tryggare torget i Karlstad", area), (now.Title, now.Areas.Single().Id));
+
+        // The background saves itself over the text the user started from; someone else's text is not overwritten.
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.WriteBackgroundAsync(id, "Invånarna känner sig otrygga vid torget.", "", ct))).Succeeded);
+        var theirs = await SendAsSamordnareAsync("karlstad", (w, ct) => w.WriteBackgroundAsync(id, "Min egen text.", "", ct));
+        Assert.True(theirs.Conflict);
+        Assert.Equal("Invånarna känner sig otrygga vid torget.", theirs.Current);
+
+        // A commitment's text is rewritten in place, from the text the user saw.
+        var commitment = now.Commitments.Single();
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.WriteCommitmentAsync(id, commitment.Id, CommitmentField.What, "Polisen syns vid torget varje fredag.", commitment.What, ct))).Succeeded);
+        var old = await SendAsSamordnareAsync("karlstad", (w, ct) => w.WriteCommitmentAsync(id, commitment.Id, CommitmentField.What, "Något annat.", commitment.What, ct));
+        Assert.True(old.Conflict);
+        var empty = await SendAsSamordnareAsync("karlstad", (w, ct) => w.WriteCommitmentAsync(id, commitment.Id, CommitmentField.What, " ", "Polisen syns vid torget varje fredag.", ct));
+        Assert.Equal(("Skriv vad som ska göras.", "What"), (empty.Message, empty.Field));
+        Assert.Equal(("Tryggare torget i Karlstad", "Invånarna känner sig otrygga vid torget.", "Polisen syns vid torget varje fredag."), await app.WithDbAsync("karlstad", db =>
+            db.Medborgarloften.Where(m => m.Id == id).Select(m => new ValueTuple<string, string, string>(m.Title, m.Background, m.Commitments.Single().What)).SingleAsync()));
+
+        // A commitment without a party is refused at the party field.
+        var latest = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var noParty = await SendAsSamordnareAsync("karlstad", (w, ct) => w.AddCommitmentAsync(id, latest.Version, new CommitmentInput { What = "Mer ljus." }, ct));
+        Assert.Equal(("PartyId", "Välj vilken part som ansvarar för löftet."), (noParty.Field, noParty.Message));
+        // A signatory must be one of the kommun's members.
+        var stranger = await SendAsSamordnareAsync("karlstad", (w, ct) => w.SavePartyAsync(id, latest.Version, new PartyInput { PartnerName = "Bostadsbolaget", SignatoryUserId = Guid.NewGuid() }, ct));
+        Assert.Equal(nameof(PartyInput.SignatoryUserId), stranger.Field);
+        Assert.Equal(2, await app.WithDbAsync("karlstad", db => db.LofteParties.CountAsync(p => p.MedborgarlofteId == id)));
+    }
+
+    [Fact]
+    public async Task The_list_searches_filters_and_sorts_in_the_database_and_a_samordnare_creates_a_draft_with_both_parties()
+    {
+        var created = await app.AsUserAsync(SamordnareKarlstad, "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+            (w, ct) => w.CreateAsync(new NewLofteInput { Title = "Listlöfte Älvgatan", ValidFrom = new DateTime(2026, 1, 1), ValidTo = new DateTime(2027, 12, 31) }, ct), "Skapat."));
+        Assert.True(created.Succeeded, created.Message);
+        var parties = await app.WithDbAsync("karlstad", db => db.LofteParties.Where(p => p.MedborgarlofteId == created.Value).OrderBy(p => p.Order).Select(p => p.Kind).ToListAsync());
+        Assert.Equal([PartyKind.Kommunen, PartyKind.Polisen], parties);
+
+        Task<PageOf<LofteRow>> List(string? search, string? sort, LofteFilter filter) => app.AsUserAsync(TestApp.Email("lasare", "karlstad"), "karlstad", ops =>
+            ops.ReadAsync<MedborgarlofteWork, PageOf<LofteRow>>((w, ct) => w.ListAsync(ListView.From(search, sort, 1), filter, ct)));
+        Assert.Equal(["Listlöfte Älvgatan"], (await List("ÄLVGATAN", null, LofteFilter.Alla)).Items.Select(r => r.Title));
+        Assert.Empty((await List("älvgatan", null, LofteFilter.ForUnderskrift)).Items);
+        Assert.Equal(["Listlöfte Älvgatan"], (await List("älvgatan", null, LofteFilter.Utkast)).Items.Select(r => r.Title));
+        var byTitle = (await List(null, "rubrik", LofteFilter.Alla)).Items.Select(r => r.Title).ToList();
+        Assert.Equal(byTitle.Order(global::SakraStader.Components.Ui.Sv.Comparer), byTitle);
+        var byPeriod = (await List(null, null, LofteFilter.Alla)).Items.Select(r => r.ValidTo).ToList();
+        Assert.Equal(byPeriod.OrderDescending(), byPeriod);
+
+        // A läsare may not create one; another kommun does not list it.
+        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "karlstad"), "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+            (w, ct) => w.CreateAsync(new NewLofteInput { Title = "Läsarens löfte", ValidFrom = new DateTime(2026, 1, 1), ValidTo = new DateTime(2026, 12, 31) }, ct), "Skapat."));
+        Assert.True(lasare.Forbidden);
+        Assert.Empty((await app.AsUserAsync(TestApp.Email("samordnare", "orebro"), "orebro", ops =>
+            ops.ReadAsync<MedborgarlofteWork, PageOf<LofteRow>>((w, ct) => w.ListAsync(ListView.From("Älvgatan", null, 1), LofteFilter.Alla, ct)))).Items);
+    }
+
+    [Fact]
+    public async Task A_member_follows_up_a_gallande_promise_and_registers_a_dialogue_and_a_lasare_may_do_neither()
+    {
+        var id = await app.WithDbAsync("orebro", db => db.Medborgarloften.Where(m => m.Title == "Tryggare Vivalla centrum").Select(m => m.Id).SingleAsync());
+        var medlem = TestApp.Email("medlem", "orebro");
+        var page = (await ReadAsync(medlem, "orebro", id))!;
+        Assert.True(page.CanFollowUp);
+        var input = new FollowUpInput { CommitmentId = page.Commitments[0].Id, Date = new DateTime(2026, 11, 30), Text = "Uppföljningstest: tre kvällar i november.", IsPublic = false };
+        var done = await app.AsUserAsync(medlem, "orebro", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
+        Assert.True(done.Succeeded, done.Message);
+        Assert.True(await app.WithDbAsync("orebro", db => db.Set<CommitmentFollowUp>().AnyAsync(f => f.Text == "Uppföljningstest: tre kvällar i november." && !f.IsPublic)));
+        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
+        Assert.True(lasare.Forbidden);
+        input.Date = new DateTime(1, 1, 1);
+        var ancient = await app.AsUserAsync(medlem, "orebro", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
+        Assert.Equal(nameof(FollowUpInput.Date), ancient.Field);
+
+        var dialogue = new DialogueInput { Date = new DateTime(2026, 11, 3), Participants = 23, Method = "Trygghetsvandring", Place = "Dialogtestgatan", Themes = "Mörk gångtunnel; 12\nKlotter" };
+        var saved = await app.AsUserAsync(medlem, "orebro", ops => ops.SendAsync<CitizenDialogueWork, Guid>(Medlem, null, (w, ct) => w.AddAsync(dialogue, ct), "Sparat."));
+        Assert.True(saved.Succeeded, saved.Message);
+        var listed = await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", ops => ops.ReadAsync<CitizenDialogueWork, List<DialogueView>>((w, ct) => w.ListAsync(ct)));
+        Assert.Equal([("Mörk gångtunnel", 12), ("Klotter", 1)], listed.Single(d => d.Place == "Dialogtestgatan").Themes.Select(t => (t.Text, t.Mentions)));
+        dialogue.Place = "Läsargatan";
+        Assert.True((await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", ops => ops.SendAsync<CitizenDialogueWork, Guid>(Medlem, null, (w, ct) => w.AddAsync(dialogue, ct), "Sparat."))).Forbidden);
+        dialogue.Themes = "Mörk gångtunnel; många";
+        var bad = await app.AsUserAsync(medlem, "orebro", ops => ops.SendAsync<CitizenDialogueWork, Guid>(Medlem, null, (w, ct) => w.AddAsync(dialogue, ct), "Sparat."));
+        Assert.Equal(("Themes", "Rad 1: skriv antalet som en siffra efter semikolonet, till exempel ”Mörk gångtunnel; 34”."), (bad.Field, bad.Message));
+        Assert.False(await app.WithDbAsync("orebro", db => db.CitizenDialogues.AnyAsync(d => d.Place == "Läsargatan")));
+        Assert.Empty(await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", ops =>
+            ops.ReadAsync<CitizenDialogueWork, List<DialogueView>>(async (w, ct) => (await w.ListAsync(ct)).Where(d => d.Place == "Dialogtestgatan").ToList())));
     }
 }

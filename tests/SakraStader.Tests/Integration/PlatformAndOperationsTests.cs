@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
 using SakraStader.Features.Demo;
 using SakraStader.Infrastructure;
+using SakraStader.Features.Platform;
 using SakraStader.Tests.Support;
 
 namespace SakraStader.Tests.Integration;
@@ -14,24 +15,21 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
     public async Task Platform_admin_creates_a_kommun_with_its_first_samordnare()
     {
         using var admin = await app.SignedInClientAsync(DemoSeeder.AdminEmail);
-        using var response = await admin.SubmitAsync("/admin/kommuner", "new-kommun", new Dictionary<string, string>
+        var created = await CreateAsync(DemoSeeder.AdminEmail, new NewKommunInput
         {
-            ["Input.Name"] = "Upplands Väsby",
-            ["Input.Kod"] = "0114",
-            ["Input.Slug"] = "",
-            ["Input.Email"] = "samordnare@vasby.example",
-            ["Input.SamordnareName"] = "Vera Väsby",
-            ["Input.Title"] = "Trygghetssamordnare",
+            Name = "Upplands Väsby", Kod = "0114", Slug = "", Email = "samordnare@vasby.example", SamordnareName = "Vera Väsby", Title = "Trygghetssamordnare",
         });
-        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
-        var password = page.QuerySelector("code.secret")!.TextContent;
+        var password = created.Value!.TemporaryPassword!;
+        var page = await admin.PageAsync("/admin/kommuner");
 
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal("upplands-vasby", created.Value.Slug);
         Assert.Contains("/upplands-vasby", page.QuerySelector("table")!.TextContent);
         using var samordnare = app.NewClient();
         await samordnare.SignInAsync("samordnare@vasby.example", password);
         var overview = await samordnare.PageAsync("/upplands-vasby");
         Assert.Equal("Upplands Väsby", overview.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Medlemmar", overview.QuerySelector(".kommun-nav")!.TextContent);
+        Assert.Contains("Medlemmar", overview.QuerySelector("#app-nav")!.TextContent);
         // The admin manages kommuner but sees none of their content.
         using var adminInKommun = await admin.GetAsync("/upplands-vasby");
         Assert.Equal(HttpStatusCode.Redirect, adminInKommun.StatusCode);
@@ -40,23 +38,24 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
     [Fact]
     public async Task Duplicate_kommunkod_is_refused_next_to_the_field_and_nothing_is_saved()
     {
-        using var admin = await app.SignedInClientAsync(DemoSeeder.AdminEmail);
         var before = await app.WithDbAsync(null, db => db.Kommuner.CountAsync());
-        using var response = await admin.SubmitAsync("/admin/kommuner", "new-kommun", new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Ny Örebro",
-            ["Input.Kod"] = "1880",
-            ["Input.Email"] = "x@orebro.example",
-            ["Input.SamordnareName"] = "X",
-            ["Input.Title"] = "Samordnare",
-        });
-        var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
+        var input = new NewKommunInput { Name = "Ny Örebro", Kod = "1880", Email = "x@orebro.example", SamordnareName = "X", Title = "Samordnare" };
+        var duplicate = await CreateAsync(DemoSeeder.AdminEmail, input);
+        var badCode = await CreateAsync(DemoSeeder.AdminEmail, new NewKommunInput { Name = "Nyköping", Kod = "48", Email = "x@nykoping.example", Title = "Samordnare" });
+        // Only the platform administrator may: a samordnare sending the same command is refused.
+        var samordnare = await CreateAsync(TestApp.Email("samordnare", "orebro"), new NewKommunInput { Name = "Egen kommun", Kod = "0999", Email = "y@egen.example", Title = "Samordnare" });
 
-        Assert.Equal("Kommunkoden 1880 finns redan.", page.QuerySelector("#kod ~ .validation-message")!.TextContent);
-        Assert.Equal("Ny Örebro", page.QuerySelector("#name")!.GetAttribute("value"));
+        Assert.Equal(("Kommunkoden 1880 finns redan.", "Kod"), (duplicate.Message, duplicate.Field));
+        Assert.Equal(("Kommunkoden ska vara fyra siffror, till exempel 1880.", "Kod"), (badCode.Message, badCode.Field));
+        Assert.True(samordnare.Forbidden);
         Assert.Equal(before, await app.WithDbAsync(null, db => db.Kommuner.CountAsync()));
         Assert.False(await app.WithDbAsync(null, db => db.Users.AnyAsync(u => u.Email == "x@orebro.example")));
     }
+
+    private Task<Features.Commands.CommandResult<CreatedKommun>> CreateAsync(string email, NewKommunInput input) =>
+        app.AsUserAsync(email, null, ops => ops.SendAsync<PlatformWork, CreatedKommun>(
+            new Microsoft.AspNetCore.Authorization.Infrastructure.ClaimsAuthorizationRequirement(Tenancy.Policies.PlatformAdminClaim, ["true"]), null,
+            (w, ct) => w.CreateAsync(input, ct), "Kommunen är skapad."));
 
     [Fact]
     public async Task Only_platform_admins_reach_the_kommun_administration()
@@ -82,7 +81,7 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
     public async Task Every_page_carries_the_security_headers_and_a_csp_without_unsafe_inline()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
-        foreach (var url in new[] { "/", "/orebro", "/orebro/grupper", "/konto/logga-in", "/tillganglighet", "/finns-inte" })
+        foreach (var url in new[] { "/", "/konto/losenord", "/konto/logga-in", "/tillganglighet", "/finns-inte" })
         {
             using var response = await client.GetAsync(url);
             var csp = response.Headers.GetValues("Content-Security-Policy").Single();
@@ -95,11 +94,14 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
 
         // The interactive app allows inline style (MudBlazor positions with style attributes), never inline script.
         var lagesbild = await app.WithDbAsync("orebro", db => db.Lagesbilder.Select(l => l.Id).FirstAsync());
-        using var interactive = await client.GetAsync($"/orebro/lagesbilder/{lagesbild}");
-        var appCsp = interactive.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Equal(SecurityHeadersMiddleware.InteractiveContentSecurityPolicy, appCsp);
-        Assert.Contains("script-src 'self';", appCsp);
-        Assert.DoesNotContain("script-src 'self' 'unsafe", appCsp);
+        foreach (var url in new[] { "/orebro", $"/orebro/lagesbilder/{lagesbild}", "/orebro/grupper" })
+        {
+            using var interactive = await client.GetAsync(url);
+            var appCsp = interactive.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Equal(SecurityHeadersMiddleware.InteractiveContentSecurityPolicy, appCsp);
+            Assert.Contains("script-src 'self';", appCsp);
+            Assert.DoesNotContain("script-src 'self' 'unsafe", appCsp);
+        }
     }
 
     [Fact]

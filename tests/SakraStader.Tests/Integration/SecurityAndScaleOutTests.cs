@@ -60,13 +60,15 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         var page = await secondClient.PageAsync("/orebro/omraden");
         Assert.Equal("Områden och kategorier", page.QuerySelector("h1")!.TextContent);
 
-        // A form rendered by the first instance, posted to the second.
-        var form = AppClient.FindForm(await first.PageAsync("/orebro/omraden"), "area-add");
+        // A (static) form rendered by the first instance, posted to the second: its antiforgery token is accepted and
+        // the form handled (a wrong current password is answered at the field, not refused as a forged post).
+        var form = AppClient.FindForm(await first.PageAsync("/konto/losenord"), "change-password");
         var values = AppClient.CurrentValues(form);
-        values["AreaName"] = "Nyby (andra instansen)";
-        using var posted = await secondClient.Http.PostAsync("/orebro/omraden", new FormUrlEncodedContent(values));
+        values["Input.Current"] = "inte-mitt-losenord";
+        values["Input.New"] = "Ett-nytt-langt-losenord-2026";
+        using var posted = await secondClient.Http.PostAsync("/konto/losenord", new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.True(await app.WithDbAsync("orebro", db => db.Areas.AnyAsync(a => a.Name == "Nyby (andra instansen)")));
+        Assert.NotNull(AppClient.Parse(await posted.Content.ReadAsStringAsync()).QuerySelector("#current ~ .validation-message"));
     }
 
     [Theory]

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Domain;
-using SakraStader.Features.Meetings;
+using SakraStader.Features.Commands;
+using SakraStader.Features.Weeks;
+using SakraStader.Tenancy;
 using SakraStader.Tests.Support;
 
 namespace SakraStader.Tests.Integration;
@@ -40,39 +42,50 @@ public sealed class WeekTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(("2", "1"), rows["Klotter"]);
         Assert.Equal(("1", "0"), rows["Anlagd brand"]);
         Assert.Equal(3, page.QuerySelectorAll(".week__incidents li").Length);
-        Assert.Null(page.QuerySelector("form textarea[name=Happened]")); // a läsare reads, does not write
+        Assert.Empty(page.QuerySelectorAll("main textarea")); // a läsare reads, does not write
     }
 
+    private static Task<CommandResult<WeekTexts>> Write(Operations ops, WeekField field, string text, string seen, int year = 2019, int week = 20) =>
+        ops.SendAsync<WeekWork, WeekTexts>(new KommunRoleRequirement(Role.Medlem), null, (w, ct) => w.WriteAsync(year, week, field, text, seen, ct), "Sparat.");
+
     [Fact]
-    public async Task A_member_writes_the_summary_and_a_stale_form_does_not_overwrite_a_newer_text()
+    public async Task A_member_writes_the_summary_and_a_stale_text_does_not_overwrite_a_newer_one()
     {
-        using var first = await app.SignedInClientAsync(TestApp.Email("medlem", "karlstad"));
-        using var second = await app.SignedInClientAsync(TestApp.Email("samordnare", "karlstad"));
-        const string url = "/karlstad/veckor/2019/20";
-        var stale = AppClient.CurrentValues(AppClient.FindForm(await first.PageAsync(url), "week"));
-
-        using var saved = await second.SubmitAsync(url, "week", new Dictionary<string, string>
+        // Both open week 20 with empty texts; the samordnare writes all three first.
+        var saved = await app.AsUserAsync(TestApp.Email("samordnare", "karlstad"), "karlstad", async ops => new[]
         {
-            ["Happened"] = "Bränder i Kronoparken.", ["Doing"] = "Extra närvaro.", ["Expected"] = "Lugnare helg.",
+            await Write(ops, WeekField.Happened, "Bränder i Kronoparken.", ""),
+            await Write(ops, WeekField.Doing, "Extra närvaro.", ""),
+            await Write(ops, WeekField.Expected, "Lugnare helg.", ""),
         });
-        Assert.Contains("Veckans sammanfattning är sparad.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.All(saved, r => Assert.True(r.Succeeded, r.Message));
 
-        stale["Happened"] = "Min text";
-        using var refused = await first.Http.PostAsync(url, new FormUrlEncodedContent(stale));
-        var page = AppClient.Parse(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("Någon annan har ändrat", page.QuerySelector("form .field-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Min text", page.QuerySelector("#happened")!.TextContent);
-        Assert.Contains("Bränder i Kronoparken.", page.QuerySelector("section[aria-labelledby=happened-heading] .prose")!.TextContent, StringComparison.Ordinal);
+        var (stale, other, pnr) = await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", async ops => (
+            await Write(ops, WeekField.Happened, "Min text", ""),
+            // A text nobody else touched since it was read is saved; each text is checked on its own.
+            await Write(ops, WeekField.Expected, "Lugnare helg, men Luciatåget på lördag.", "Lugnare helg."),
+            // A personnummer is refused for its field and nothing is saved.
+            await Write(ops, WeekField.Doing, "Samtal med 811218-9876", "Extra närvaro.")));
 
+        Assert.True(stale.Conflict);
+        Assert.Equal((WeekWork.ChangedMeanwhile, nameof(WeekField.Happened), "Bränder i Kronoparken."), (stale.Message, stale.Field, stale.Current));
+        Assert.True(other.Succeeded, other.Message);
+        Assert.Equal((PersonalData.Message, nameof(WeeklySummary.Doing)), (pnr.Message, pnr.Field));
         var stored = await app.WithDbAsync("karlstad", db => db.WeeklySummaries.SingleAsync(w => w.Year == 2019 && w.Week == 20));
-        Assert.Equal(("Bränder i Kronoparken.", "Extra närvaro.", "Lugnare helg."), (stored.Happened, stored.Doing, stored.Expected));
+        Assert.Equal(("Bränder i Kronoparken.", "Extra närvaro.", "Lugnare helg, men Luciatåget på lördag."), (stored.Happened, stored.Doing, stored.Expected));
         Assert.True(await app.WithDbAsync("karlstad", db => db.AuditEntries.AnyAsync(a => a.EntityId == stored.Id.ToString())));
 
-        // A personnummer is refused next to its field and nothing is saved.
-        using var bad = await first.SubmitAsync(url, "week", new Dictionary<string, string> { ["Doing"] = "Samtal med 811218-9876" });
-        var badPage = AppClient.Parse(await bad.Content.ReadAsStringAsync());
-        Assert.Equal(PersonalData.Message, badPage.QuerySelector("#doing + .field-error")!.TextContent);
-        Assert.Equal("Extra närvaro.", await app.WithDbAsync("karlstad", db => db.WeeklySummaries.Where(w => w.Year == 2019 && w.Week == 20).Select(w => w.Doing).SingleAsync()));
+        // The page shows the stored texts; a läsare may not write; another kommun's week is its own.
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
+        var page = await client.PageAsync("/karlstad/veckor/2019/20");
+        Assert.Contains("Bränder i Kronoparken.", page.QuerySelector("section[aria-labelledby=happened-heading] .prose")!.TextContent, StringComparison.Ordinal);
+        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "karlstad"), "karlstad", ops => Write(ops, WeekField.Happened, "Läsarens text", "Bränder i Kronoparken."));
+        Assert.True(lasare.Forbidden);
+        var boras = await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", ops => Write(ops, WeekField.Happened, "Borås vecka.", "Bränder i Kronoparken."));
+        Assert.True(boras.Conflict); // Borås's week 20 is empty: Karlstad's text is nothing Borås has seen
+        Assert.Equal("", boras.Current);
+        Assert.Equal("Bränder i Kronoparken.", await app.WithDbAsync("karlstad", db => db.WeeklySummaries.Where(w => w.Year == 2019 && w.Week == 20).Select(w => w.Happened).SingleAsync()));
+        Assert.False(await app.WithDbAsync("boras", db => db.WeeklySummaries.AnyAsync(w => w.Year == 2019 && w.Week == 20)));
     }
 
     [Fact]

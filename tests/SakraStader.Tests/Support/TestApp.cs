@@ -123,9 +123,10 @@ public class TestApp : WebApplicationFactory<Program>
     /// <summary>
     /// Runs <paramref name="work"/> as the interactive app would for <paramref name="email"/> in
     /// <paramref name="kommunSlug"/>: a scope like a circuit's, with that user's authentication state and tenant, and
-    /// the command path (<see cref="Operations"/>) every component goes through.
+    /// the command path (<see cref="Operations"/>) every component goes through. Without a kommun (null) it runs as on
+    /// a page outside the kommuner (the platform administration, the user's own settings).
     /// </summary>
-    public async Task<T> AsUserAsync<T>(string email, string kommunSlug, Func<Operations, Task<T>> work)
+    public async Task<T> AsUserAsync<T>(string email, string? kommunSlug, Func<Operations, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -137,7 +138,7 @@ public class TestApp : WebApplicationFactory<Program>
         var resolver = services.GetRequiredService<TenantResolver>();
         resolver.SetUser(principal);
         await resolver.LoadUserKommunerAsync(CancellationToken.None);
-        if (!await resolver.EnterKommunAsync(kommunSlug, CancellationToken.None))
+        if (kommunSlug is not null && !await resolver.EnterKommunAsync(kommunSlug, CancellationToken.None))
         {
             throw new InvalidOperationException($"Ingen kommun {kommunSlug}.");
         }

@@ -108,6 +108,44 @@ public sealed class MedborgarlofteRuleTests
         Assert.Contains("Välj vem som skriver under för Polisen", Assert.Throws<DomainException>(() => Send(incomplete)).Message);
     }
 
+    [Theory]
+    [InlineData(1, 1, 1, 9999, 12, 31, nameof(Medborgarlofte.ValidFrom))]
+    [InlineData(2026, 1, 1, 9999, 12, 31, nameof(Medborgarlofte.ValidTo))]
+    [InlineData(2026, 1, 1, 2030, 1, 1, nameof(Medborgarlofte.ValidTo))]
+    [InlineData(1999, 12, 31, 2000, 12, 31, nameof(Medborgarlofte.ValidFrom))]
+    public void A_period_must_be_plausible_at_most_a_few_years_in_this_century(int fy, int fm, int fd, int ty, int tm, int td, string field)
+    {
+        var e = Assert.Throws<DomainException>(() => new Medborgarlofte("Löfte", new DateOnly(fy, fm, fd), new DateOnly(ty, tm, td)));
+        Assert.Equal(field, e.Field);
+        Assert.Matches("^(Ange ett (start|slut)datum mellan år 2000 och 2100|Ett medborgarlöfte kan gälla i högst 4 år)", e.Message);
+        // Four years to the day before is the longest.
+        Assert.Equal(new DateOnly(2029, 12, 31), new Medborgarlofte("Löfte", new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31)).ValidTo);
+    }
+
+    [Fact]
+    public void Reopening_a_signed_promise_voids_its_signatures_and_unpublishes_it_and_a_draft_stays_as_it_is()
+    {
+        var (lofte, kommun, police) = Draft();
+        var draftVersion = lofte.Version;
+        lofte.Reopen();
+        Assert.Equal(draftVersion, lofte.Version);
+
+        var version = Send(lofte);
+        lofte.Sign(kommun.Id, KommunSigner, "Anna", "", "", version.Hash, "Lösenord", Now);
+        lofte.Sign(police.Id, PoliceSigner, "Mikael", "", "", version.Hash, "Lösenord", Now);
+        lofte.Publish(Now);
+        lofte.Reopen();
+        Assert.Equal((LofteStatus.Utkast, false), (lofte.Status, lofte.IsPublished));
+        Assert.Equal(2, lofte.Signatures.Count(s => s.VoidedAt is not null));
+
+        // A commitment rewritten in the draft changes the content that will be signed.
+        var before = MedborgarlofteHandler.ContentOf("Örebro", lofte, ["Vivalla"]);
+        lofte.ReviseCommitment(lofte.Commitments[0].Id, "Belysningen i tunneln byts före jul.", "Bilder.");
+        var changes = MedborgarlofteHandler.ChangesSince(before, MedborgarlofteHandler.ContentOf("Örebro", lofte, ["Vivalla"]));
+        Assert.Contains("Löfte tillagt: Belysningen i tunneln byts före jul. (Örebro kommun; Bilder.)", changes);
+        Assert.Equal("What", Assert.Throws<DomainException>(() => lofte.ReviseCommitment(lofte.Commitments[0].Id, " ", "")).Field);
+    }
+
     [Fact]
     public void Dialogue_themes_are_read_from_lines_with_counts()
     {
@@ -115,5 +153,6 @@ public sealed class MedborgarlofteRuleTests
         dialogue.SetThemes("Mörk gångtunnel; 34\n\nSkräp vid torget\n");
         Assert.Equal([("Mörk gångtunnel", 34), ("Skräp vid torget", 1)], dialogue.Themes.Select(t => (t.Text, t.Mentions)));
         Assert.Contains("Rad 2", Assert.Throws<DomainException>(() => dialogue.SetThemes("Bra; 3\nDåligt; många")).Message);
+        Assert.Equal(nameof(CitizenDialogue.Date), Assert.Throws<DomainException>(() => new CitizenDialogue(new DateOnly(1, 1, 1), "Torget", "Enkät", 3)).Field);
     }
 }

@@ -41,7 +41,7 @@ public sealed class AnnualReportHandler(AppDbContext db, TenantContext tenant, G
             CanDecide: group.IsChair || samordnare);
     }
 
-    /// <summary>Starts the year's report for the kommun's styrgrupp. Only the samordnare.</summary>
+    /// <summary>Starts the year's report for the kommun's styrgrupp. Only the samordnare. The command path saves.</summary>
     public async Task<AnnualReport> CreateAsync(int? year, CancellationToken ct = default)
     {
         ReportRights.Ensure(tenant.Has(Role.Samordnare));
@@ -59,7 +59,6 @@ public sealed class AnnualReportHandler(AppDbContext db, TenantContext tenant, G
             ?? throw new DomainException("Kommunen har ingen styrgrupp som kan granska rapporten. Lägg till gruppen under Grupper först.", nameof(AnnualReport.Year));
         var report = new AnnualReport(styrgrupp, y, currentYear);
         db.AnnualReports.Add(report);
-        await db.SaveChangesAsync(ct);
         return report;
     }
 

@@ -4,7 +4,7 @@ using SakraStader.Domain;
 
 namespace SakraStader.Features.Groups;
 
-/// <summary>Members and chair of a group. The samordnare manages them.</summary>
+/// <summary>Members and chair of a group. The samordnare manages them; the caller saves (the command path, with the audit).</summary>
 public sealed class GroupMemberHandler(AppDbContext db)
 {
     /// <summary>Adds a member of the kommun (by membership id) to the group.</summary>
@@ -28,13 +28,12 @@ public sealed class GroupMemberHandler(AppDbContext db)
             member.MakeChair();
         }
         db.GroupMembers.Add(member);
-        await db.SaveChangesAsync(ct);
     }
 
-    public async Task AddExternalAsync(Group group, string name, string organisation, string title, CancellationToken ct = default)
+    public Task AddExternalAsync(Group group, string name, string organisation, string title, CancellationToken ct = default)
     {
         db.GroupMembers.Add(GroupMember.External(group.Id, name, organisation, title));
-        await db.SaveChangesAsync(ct);
+        return Task.CompletedTask;
     }
 
     /// <summary>Makes a member chair; the previous chair steps down (a group has one chair).</summary>
@@ -52,7 +51,6 @@ public sealed class GroupMemberHandler(AppDbContext db)
         {
             other.StepDownAsChair(chairCount: 2);
         }
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task RemoveAsync(Group group, Guid memberId, CancellationToken ct = default)
@@ -62,6 +60,5 @@ public sealed class GroupMemberHandler(AppDbContext db)
             ?? throw new DomainException("Personen är inte med i gruppen.", "MemberId");
         GroupMember.EnsureCanRemove(member, members.Count(m => m.IsChair));
         db.GroupMembers.Remove(member);
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -83,7 +83,8 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
         var lookups = await LookupsAsync(ct);
         var started = time.GetTimestamp();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or the command path's when it runs inside one (Operations saves with the audit in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var replaced = await DeletePeriodsAsync(batch.Kind, batch.Periods.Split(',', StringSplitOptions.RemoveEmptyEntries), ct);
         var rows = 0;
         db.BulkImport = true;
@@ -133,7 +134,10 @@ public sealed class ImportHandler(AppDbContext db, TenantContext tenant, TimePro
         {
             throw new DomainException("Importen bekräftades samtidigt av någon annan.");
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         logger.LogInformation("Import {BatchId} committed: {Rows} rows, {Replaced} replaced, in {Elapsed} ms", batchId, rows, replaced,
             (int)time.GetElapsedTime(started).TotalMilliseconds);
         return rows;

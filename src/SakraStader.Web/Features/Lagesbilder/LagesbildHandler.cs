@@ -10,7 +10,7 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
 {
     /// <summary>
     /// A new draft for the group and month, with last month's open problems carried over (their assessments as the
-    /// starting point). Returns the existing one when the month already has a lägesbild.
+    /// starting point). Returns the existing one when the month already has a lägesbild. The command path saves.
     /// </summary>
     public async Task<Guid> CreateAsync(Guid groupId, int year, int month, CancellationToken ct = default)
     {
@@ -33,7 +33,6 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
             lagesbild.CarryOver(previous, open.ToHashSet());
         }
         db.Lagesbilder.Add(lagesbild);
-        await db.SaveChangesAsync(ct);
         return lagesbild.Id;
     }
 

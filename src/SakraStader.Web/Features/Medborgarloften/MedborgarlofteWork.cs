@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using SakraStader.Components.Lists;
+using SakraStader.Components.Ui;
 using SakraStader.Data;
 using SakraStader.Domain;
 using SakraStader.Features.Commands;
@@ -8,15 +10,255 @@ using SakraStader.Tenancy;
 namespace SakraStader.Features.Medborgarloften;
 
 /// <summary>
-/// The interactive pages' reads and commands for the moment a party co-signs a medborgarlöfte ("Att underteckna",
-/// the signing page) and the samordnare sends it for signing or publishes it. Reads return records; commands load the
-/// promise through the tenant filter and apply the model's rules; <see cref="Operations"/> checks the kommun role and
-/// saves, with the audit, in one transaction.
+/// The interactive pages' reads and commands for medborgarlöften: the list, the promise's own page (its content, parties,
+/// commitments, follow-ups), "Att underteckna" and the signing page, sending for signing, publishing. Reads return
+/// records; commands load the promise through the tenant filter, check the version or text the user saw and apply the
+/// model's rules; <see cref="Operations"/> checks the kommun role and saves, with the audit, in one transaction.
+/// The content can only change in a draft: a promise out for signing or signed is first reopened
+/// (<see cref="ReopenAsync"/>), which voids its signatures and takes it off the public page, after the user has said yes.
 /// </summary>
 public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler loften, CrossTenant crossTenant, TenantContext tenant,
     ISignatureService signatures, TimeProvider time)
 {
     public const string ChangedMeanwhile = "Någon annan har ändrat löftet sedan du öppnade sidan. Läs igenom det som det ser ut nu och försök igen.";
+
+    public const string TextChangedMeanwhile = "Någon annan har ändrat texten sedan du började skriva. Din text finns kvar i fältet; deras står under. Spara igen om din ska gälla.";
+
+    public const string NotDraft = "Löftet är skickat för underskrift. Välj ”Ändra innehållet” först; då blir underskrifterna ogiltiga och löftet måste skrivas under igen.";
+
+    private static readonly SortKey<Medborgarlofte>[] SortKeys =
+    [
+        new("rubrik", m => m.Title),
+        new("period", m => m.ValidTo),
+        new("status", m => m.Status),
+    ];
+
+    /// <summary>The kommun's promises: searched by title, sorted and paged in the database, filtered by status.</summary>
+    public async Task<PageOf<LofteRow>> ListAsync(ListView view, LofteFilter filter = LofteFilter.Alla, CancellationToken ct = default)
+    {
+        var query = db.Medborgarloften.AsNoTracking().Matching(view, m => m.Title);
+        query = filter switch
+        {
+            LofteFilter.Utkast => query.Where(m => m.Status == LofteStatus.Utkast),
+            LofteFilter.ForUnderskrift => query.Where(m => m.Status == LofteStatus.ForUnderskrift),
+            LofteFilter.Gallande => query.Where(m => m.Status == LofteStatus.Gallande && m.PublishedAt == null),
+            LofteFilter.Publicerade => query.Where(m => m.Status == LofteStatus.Gallande && m.PublishedAt != null),
+            _ => query,
+        };
+        return await query.SortedBy(view, SortKeys, "period", true, m => m.Id)
+#pragma warning disable CA1826 // Count() over a navigation is translated to SQL; the property form is not.
+            .Select(m => new LofteRow(m.Id, m.Title, m.ValidFrom, m.ValidTo, m.Status, m.PublishedAt, m.Parties.Count(),
+                m.Signatures.Count(s => s.VoidedAt == null)))
+#pragma warning restore CA1826
+            .PageAsync(view, ct: ct);
+    }
+
+    /// <summary>A new draft with the kommun and Polisen as parties; the samordnare fills in the rest on its page.</summary>
+    public Task<Guid> CreateAsync(NewLofteInput input, CancellationToken ct = default)
+    {
+        var (from, to) = Period(input.ValidFrom, input.ValidTo);
+        var kommun = tenant.Kommun?.Name ?? "";
+        var lofte = new Medborgarlofte(input.Title, from, to);
+        lofte.AddParty(PartyKind.Kommunen, $"{kommun} kommun", null, "", "");
+        lofte.AddParty(PartyKind.Polisen, $"Polisen, lokalpolisområde {kommun}", null, "", "");
+        db.Medborgarloften.Add(lofte);
+        return Task.FromResult(lofte.Id);
+    }
+
+    /// <summary>The promise's page as shown to the user: what it says, who signs, what changed, and what they may do.</summary>
+    public async Task<LoftePageModel?> ReadAsync(Guid id, CancellationToken ct = default)
+    {
+        var lofte = await loften.LoadAsync(id, tracked: false, ct);
+        if (lofte is null)
+        {
+            return null;
+        }
+        var canEdit = tenant.Has(Role.Samordnare);
+        List<Guid> Ids(LinkKind kind) => [.. lofte.Links.Where(l => l.Kind == kind).Select(l => l.TargetId)];
+        var areaIds = Ids(LinkKind.Area);
+        var dialogueIds = Ids(LinkKind.Dialogue);
+        var problemIds = Ids(LinkKind.Problem);
+        var areas = await db.Areas.AsNoTracking().Where(a => !a.Archived || areaIds.Contains(a.Id))
+            .Select(a => new NamedOption(a.Id, a.Name)).ToListAsync(ct);
+        var dialogues = (await db.CitizenDialogues.AsNoTracking().OrderByDescending(d => d.Date).Select(d => new { d.Id, d.Date, d.Method, d.Place }).ToListAsync(ct))
+            .Select(d => new NamedOption(d.Id, MedborgarlofteHandler.DialogueName(d.Date, d.Method, d.Place))).ToList();
+        var problems = await (from p in db.Problems.AsNoTracking()
+                              join a in db.Areas on p.AreaId equals a.Id
+                              where !p.Closed || problemIds.Contains(p.Id)
+                              select new NamedOption(p.Id, p.Title + " (" + a.Name + ")")).ToListAsync(ct);
+        var atgardIds = lofte.Commitments.Where(c => c.AtgardId != null).Select(c => c.AtgardId!.Value).ToList();
+        var measures = await db.Atgarder.AsNoTracking().Where(a => a.Status != AtgardStatus.Installd || atgardIds.Contains(a.Id))
+            .Select(a => new NamedOption(a.Id, a.Title)).ToListAsync(ct);
+        List<PersonOption> people = canEdit
+            ? await (from m in db.Memberships.AsNoTracking()
+                     join u in db.Users on m.UserId equals u.Id
+                     where m.Role >= Role.Medlem
+                     select new PersonOption(u.Id, u.DisplayName, m.OrganisationName, m.Title)).ToListAsync(ct)
+            : [];
+        areas = [.. areas.OrderBy(a => a.Name, Sv.Comparer)];
+        problems = [.. problems.OrderBy(p => p.Name, Sv.Comparer)];
+        measures = [.. measures.OrderBy(m => m.Name, Sv.Comparer)];
+        people = [.. people.OrderBy(p => p.Name, Sv.Comparer)];
+
+        var lastVersion = lofte.Versions.OrderBy(v => v.Number).LastOrDefault();
+        var changes = lofte.Status == LofteStatus.Utkast && lastVersion is not null && LofteContent.Read(lastVersion.Content) is { } signed
+            ? MedborgarlofteHandler.ChangesSince(signed, await loften.ContentOfAsync(lofte, ct))
+            : [];
+        var valid = lofte.ValidSignatures.ToList();
+        var parties = lofte.Parties.OrderBy(p => p.Order).Select(p =>
+        {
+            var signature = valid.FirstOrDefault(s => s.PartyId == p.Id);
+            return new PartyView(p.Id, p.Kind, p.Organisation, p.SignatoryUserId, p.SignatoryName, p.SignatoryTitle, signature?.SignedAt,
+                lofte.Commitments.Any(c => c.PartyId == p.Id));
+        }).ToList();
+        var commitments = lofte.Commitments.OrderBy(c => c.Order).Select(c => new CommitmentView(c.Id, c.Order, c.What, c.PartyId,
+            parties.FirstOrDefault(p => p.Id == c.PartyId)?.Organisation ?? "", c.HowShown, c.AtgardId,
+            c.AtgardId is { } a ? measures.FirstOrDefault(m => m.Id == a)?.Name : null,
+            [.. c.FollowUps.OrderBy(f => f.Date).Select(f => new FollowUpView(f.Date, f.Text, f.Author, f.IsPublic))])).ToList();
+        return new LoftePageModel(lofte.Id, lofte.Title, lofte.ValidFrom, lofte.ValidTo, lofte.Background, lofte.Status, lofte.PublishedAt,
+            lofte.FinalReport, lofte.Version,
+            lofte.CurrentVersion is { } v ? new VersionView(v.Number, v.CreatedAt, v.VerificationCode) : null,
+            lastVersion?.Number, parties, commitments,
+            [.. lofte.Signatures.Where(s => s.VoidedAt is not null).OrderByDescending(s => s.SignedAt)
+                .Select(s => new VoidedSignature(s.Name, s.Organisation, s.SignedAt, s.VoidedAt!.Value))],
+            changes,
+            [.. areas.Where(a => areaIds.Contains(a.Id))], [.. dialogues.Where(d => dialogueIds.Contains(d.Id))], [.. problems.Where(p => problemIds.Contains(p.Id))],
+            canEdit ? [.. areas] : [], canEdit ? dialogues : [], canEdit ? problems : [], canEdit ? measures : [], people,
+            canEdit, tenant.Has(Role.Medlem), tenant.UserId);
+    }
+
+    /// <summary>Title, period and links, from the version the user saw; only in a draft.</summary>
+    public async Task<Guid> DescribeAsync(Guid id, Guid seenVersion, DescribeInput input, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, seenVersion, ct);
+        var (from, to) = Period(input.ValidFrom, input.ValidTo);
+        lofte.Describe(input.Title, from, to, lofte.Background);
+        lofte.Link(LinkKind.Area, await db.Areas.Where(a => input.AreaIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct));
+        lofte.Link(LinkKind.Dialogue, await db.CitizenDialogues.Where(d => input.DialogueIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct));
+        lofte.Link(LinkKind.Problem, await db.Problems.Where(p => input.ProblemIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
+        return lofte.Version;
+    }
+
+    /// <summary>The background, written over the text the user started from; only in a draft.</summary>
+    public async Task<Guid> WriteBackgroundAsync(Guid id, string text, string seen, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, null, ct);
+        EnsureSeen(lofte.Background, seen, nameof(Medborgarlofte.Background));
+        lofte.Describe(lofte.Title, lofte.ValidFrom, lofte.ValidTo, text);
+        return lofte.Version;
+    }
+
+    /// <summary>One commitment's "what" or "how it is shown", written over the text the user started from; only in a draft.</summary>
+    public async Task<Guid> WriteCommitmentAsync(Guid id, Guid commitmentId, CommitmentField field, string text, string seen, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, null, ct);
+        var c = lofte.Commitments.FirstOrDefault(x => x.Id == commitmentId) ?? throw new DomainException("Löftet finns inte.");
+        EnsureSeen(field == CommitmentField.What ? c.What : c.HowShown, seen, field.ToString());
+        lofte.ReviseCommitment(commitmentId, field == CommitmentField.What ? text : c.What, field == CommitmentField.HowShown ? text : c.HowShown);
+        return lofte.Version;
+    }
+
+    public async Task<Guid> AddCommitmentAsync(Guid id, Guid seenVersion, CommitmentInput input, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, seenVersion, ct);
+        var atgard = input.AtgardId is { } a && await db.Atgarder.AnyAsync(x => x.Id == a, ct) ? input.AtgardId : null;
+        lofte.AddCommitment(input.What, input.PartyId, input.HowShown, atgard);
+        return lofte.Version;
+    }
+
+    public async Task<Guid> RemoveCommitmentAsync(Guid id, Guid seenVersion, Guid commitmentId, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, seenVersion, ct);
+        lofte.RemoveCommitment(commitmentId);
+        return lofte.Version;
+    }
+
+    /// <summary>A new partner, or another signatory for a party; the signatory is one of the kommun's members.</summary>
+    public async Task<Guid> SavePartyAsync(Guid id, Guid seenVersion, PartyInput input, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, seenVersion, ct);
+        var person = input.SignatoryUserId is { } userId
+            ? await (from m in db.Memberships
+                     join u in db.Users on m.UserId equals u.Id
+                     where m.UserId == userId && m.Role >= Role.Medlem
+                     select new PersonOption(u.Id, u.DisplayName, m.OrganisationName, m.Title)).FirstOrDefaultAsync(ct)
+            : null;
+        if (person is null)
+        {
+            throw new DomainException("Välj den som skriver under bland kommunens medlemmar.", nameof(PartyInput.SignatoryUserId));
+        }
+        if (input.PartyId is { } partyId)
+        {
+            lofte.ReplaceSignatory(partyId, person.UserId, person.Name, person.Title);
+        }
+        else
+        {
+            lofte.AddParty(PartyKind.Partner, input.PartnerName, person.UserId, person.Name, person.Title);
+        }
+        return lofte.Version;
+    }
+
+    public async Task<Guid> RemovePartyAsync(Guid id, Guid seenVersion, Guid partyId, CancellationToken ct = default)
+    {
+        var lofte = await LoadDraftAsync(id, seenVersion, ct);
+        lofte.RemoveParty(partyId);
+        return lofte.Version;
+    }
+
+    /// <summary>
+    /// Opens a promise out for signing or signed for changes, after the user confirmed: its signatures become void and
+    /// it leaves the public page until it is signed and published again.
+    /// </summary>
+    public async Task<Guid> ReopenAsync(Guid id, Guid seenVersion, CancellationToken ct = default)
+    {
+        var lofte = await LoadAsync(id, seenVersion, ct);
+        if (lofte.Status == LofteStatus.Utkast)
+        {
+            throw new DomainException("Löftet är redan ett utkast som kan ändras.");
+        }
+        lofte.Reopen();
+        return lofte.Version;
+    }
+
+    /// <summary>A dated note on how a commitment goes; any member writes it once the promise is gällande.</summary>
+    public async Task<Guid> FollowUpAsync(Guid id, FollowUpInput input, CancellationToken ct = default)
+    {
+        var lofte = await loften.LoadAsync(id, tracked: true, ct) ?? throw new DomainException("Löftet finns inte.");
+        if (input.Date is not { } date)
+        {
+            throw new DomainException("Ange datum.", nameof(FollowUpInput.Date));
+        }
+        if (date.Year is < Medborgarlofte.FirstYear or > Medborgarlofte.LastYear)
+        {
+            throw new DomainException("Ange ett datum under löftets tid, till exempel i dag.", nameof(FollowUpInput.Date));
+        }
+        lofte.FollowUp(input.CommitmentId ?? Guid.Empty, DateOnly.FromDateTime(date), input.Text, input.IsPublic, tenant.DisplayName, time.GetUtcNow());
+        return lofte.Version;
+    }
+
+    public async Task<Guid> WriteFinalReportAsync(Guid id, string text, string seen, CancellationToken ct = default)
+    {
+        var lofte = await loften.LoadAsync(id, tracked: true, ct) ?? throw new DomainException("Löftet finns inte.");
+        EnsureSeen(lofte.FinalReport, seen, nameof(Medborgarlofte.FinalReport));
+        lofte.WriteFinalReport(text);
+        return lofte.Version;
+    }
+
+    /// <summary>The period from the form's two dates; a missing or implausible date is refused at its field.</summary>
+    public static (DateOnly From, DateOnly To) Period(DateTime? from, DateTime? to)
+    {
+        if (from is null)
+        {
+            throw new DomainException("Ange periodens första dag, till exempel 2026-01-01.", nameof(Medborgarlofte.ValidFrom));
+        }
+        if (to is null)
+        {
+            throw new DomainException("Ange periodens sista dag, till exempel 2026-12-31.", nameof(Medborgarlofte.ValidTo));
+        }
+        var (f, t) = (DateOnly.FromDateTime(from.Value), DateOnly.FromDateTime(to.Value));
+        Medborgarlofte.EnsurePlausiblePeriod(f, t);
+        return (f, t);
+    }
 
     /// <summary>What waits for the user's signature, in every kommun where they are a member.</summary>
     public Task<List<ToSign>> ToSignAsync(CancellationToken ct = default) =>
@@ -84,6 +326,27 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
     {
         var lofte = await LoadAsync(id, seenVersion, ct);
         lofte.Publish(time.GetUtcNow());
+    }
+
+    /// <summary>A draft, as the user saw it (a null version: the caller checks the text it changes instead).</summary>
+    private async Task<Medborgarlofte> LoadDraftAsync(Guid id, Guid? seenVersion, CancellationToken ct)
+    {
+        var lofte = seenVersion is { } seen ? await LoadAsync(id, seen, ct)
+            : await loften.LoadAsync(id, tracked: true, ct) ?? throw new DomainException("Löftet finns inte.");
+        if (lofte.Status != LofteStatus.Utkast)
+        {
+            throw new ConflictException(NotDraft, null, null);
+        }
+        return lofte;
+    }
+
+    private static void EnsureSeen(string current, string seen, string field)
+    {
+        static string Normal(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (!string.Equals(Normal(current), Normal(seen), StringComparison.Ordinal))
+        {
+            throw new ConflictException(TextChangedMeanwhile, field, current);
+        }
     }
 
     private async Task<Medborgarlofte> LoadAsync(Guid id, Guid seenVersion, CancellationToken ct)

@@ -7,7 +7,7 @@ using SakraStader.Features.Groups;
 
 namespace SakraStader.Features.Meetings;
 
-/// <summary>Loads a meeting with everything on its page, and approves its minutes.</summary>
+/// <summary>Loads a meeting with everything on its page, and approves its minutes (the caller saves).</summary>
 public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
 {
     /// <summary>
@@ -48,8 +48,8 @@ public sealed class MeetingHandler(AppDbContext db, TimeProvider time)
         {
             throw new DomainException("Bara gruppens ordförande kan justera protokollet.");
         }
+        // The command path (Operations) saves, with the audit, in one transaction.
         meeting.ApproveMinutes(approver, time.GetUtcNow(), Snapshot(meeting));
-        await db.SaveChangesAsync(ct);
     }
 
     public static string Snapshot(Meeting meeting) => JsonSerializer.Serialize(new MinutesContent(

@@ -56,8 +56,8 @@ public sealed class MemberHandler(AppDbContext db, UserManager<AppUser> users)
     {
         var samordnare = await db.Memberships.CountAsync(m => m.Role == Role.Samordnare, ct);
         Membership.EnsureNotLastSamordnare(membership, role, samordnare);
+        // The caller saves (the command path, with the audit, in its transaction).
         membership.Change(role, organisation, organisationName, title);
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task RemoveAsync(Membership membership, CancellationToken ct = default)
@@ -66,13 +66,17 @@ public sealed class MemberHandler(AppDbContext db, UserManager<AppUser> users)
         Membership.EnsureNotLastSamordnare(membership, Role.Lasare, samordnare);
         // The person leaves the kommun's audit trail as a pseudonym: what they did stays, who they were does not.
         // The same pseudonym for all their entries, so the trail still shows that one person made them.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (the command path), so the pseudonyms and the removal go together.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var pseudonym = Pseudonym(membership.UserId);
         await db.AuditEntries.Where(a => a.UserId == membership.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, pseudonym).SetProperty(a => a.UserId, (Guid?)null), ct);
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
     }
 
     /// <summary>"Borttagen användare 3F9A2C": stable for one person, not reversible to them.</summary>

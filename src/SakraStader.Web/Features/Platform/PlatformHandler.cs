@@ -31,7 +31,8 @@ public sealed class PlatformHandler(AppDbContext db, TenantContext tenant, Membe
         }
         var kommun = new Kommun(name, kod, slug);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (the command path): the kommun and its samordnare, or neither.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Kommuner.Add(kommun);
         await db.SaveChangesAsync(ct);
         MemberHandler.AddResult added;
@@ -42,7 +43,10 @@ public sealed class PlatformHandler(AppDbContext db, TenantContext tenant, Membe
             db.IncidentCategories.AddRange(IncidentCategory.Defaults.Select((c, i) => new IncidentCategory(c, i + 1)));
             await db.SaveChangesAsync(ct);
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         return new CreateKommunResult(kommun, added.TemporaryPassword);
     }
 }
