@@ -1344,7 +1344,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Kommun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kod")
