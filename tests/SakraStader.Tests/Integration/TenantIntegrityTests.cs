@@ -50,7 +50,7 @@ public sealed class TenantIntegrityTests(TestApp app) : IClassFixture<TestApp>
         // The demo data has no plan revision or report comment: one of each, made as the app makes them.
         await AddRowsTheDemoDataLacksAsync();
         var references = await app.WithDbAsync(null, db => Task.FromResult(TenantReferences(db)
-            .Select(fk => new Reference(fk.DeclaringEntityType.ClrType, fk.Properties[1].Name, fk.PrincipalEntityType.ClrType, fk.PrincipalKey.Properties[1].Name))
+            .Select(fk => new Reference(fk.DeclaringEntityType.ClrType, fk.Properties[^1].Name, fk.PrincipalEntityType.ClrType, fk.PrincipalKey.Properties[^1].Name))
             .ToList()));
         var slugs = await app.WithDbAsync(null, db => db.Kommuner.ToDictionaryAsync(k => k.Id, k => k.Slug));
         Assert.True(references.Count >= 30, $"Bara {references.Count} relationer hittades.");
