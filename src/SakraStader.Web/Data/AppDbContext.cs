@@ -96,6 +96,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
             builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(Expression.Equal(kommunId, current), e));
             builder.Entity(entityType.ClrType).HasOne(typeof(Kommun)).WithMany().HasForeignKey(nameof(ITenantOwned.KommunId)).OnDelete(DeleteBehavior.Cascade);
             builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.KommunId));
+            // KommunId is part of the key (KommunId, Id) that references point at (TenantKeys); EF would make up a
+            // value for an empty Guid key on insert, where it must be stamped with the current kommun below.
+            builder.Entity(entityType.ClrType).Property(nameof(ITenantOwned.KommunId)).ValueGeneratedNever();
             if (typeof(TenantEntity).IsAssignableFrom(entityType.ClrType))
             {
                 // Ids are made in the domain (Guid v7). Telling EF so makes a new child added to a loaded parent's
@@ -103,6 +106,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 builder.Entity(entityType.ClrType).Property(nameof(TenantEntity.Id)).ValueGeneratedNever();
             }
         }
+        builder.UseTenantScopedForeignKeys();
         builder.UseSwedishCollation(SwedishCollation);
     }
 

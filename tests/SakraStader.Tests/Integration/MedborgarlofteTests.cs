@@ -427,6 +427,51 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(2, await app.WithDbAsync("karlstad", db => db.LofteParties.CountAsync(p => p.MedborgarlofteId == id)));
     }
 
+    /// <summary>
+    /// A draft's commitment (tied to a measure), a partner and a linked area are removed through the command path and
+    /// their rows deleted: the rows hang on composite keys (KommunId, MedborgarlofteId), which EF deletes as orphans.
+    /// </summary>
+    [Fact]
+    public async Task Removing_a_commitment_a_partner_and_an_area_from_a_draft_deletes_their_rows()
+    {
+        var id = await NewDraftAsync("Testlöfte för borttagning");
+        var (area, atgard, member) = await app.WithDbAsync("karlstad", async db => (
+            await db.Areas.Where(a => !a.Archived).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            await db.Atgarder.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            await db.Memberships.Where(m => m.Role >= Role.Medlem).OrderBy(m => m.Id).Select(m => m.UserId).FirstAsync()));
+        var page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var describe = DescribeInput.From(page);
+        describe.AreaIds = [area];
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.DescribeAsync(id, page.Version, describe, ct))).Succeeded);
+        page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var commitment = new CommitmentInput { What = "Belysningen vid torget lagas.", PartyId = page.Parties.Single(p => p.Kind == PartyKind.Kommunen).Id, HowShown = "Besiktning.", AtgardId = atgard };
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.AddCommitmentAsync(id, page.Version, commitment, ct))).Succeeded);
+        page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var partner = new PartyInput { PartnerName = "Bostadsbolaget", SignatoryUserId = member };
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.SavePartyAsync(id, page.Version, partner, ct))).Succeeded);
+        page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        Assert.Equal((3, 2), (page.Parties.Count, page.Commitments.Count));
+        Assert.Equal([area], page.Areas.Select(a => a.Id));
+        Assert.Equal(atgard, page.Commitments.Single(c => c.What == commitment.What).AtgardId);
+
+        var added = page.Commitments.Single(c => c.What == commitment.What).Id;
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.RemoveCommitmentAsync(id, page.Version, added, ct))).Succeeded);
+        page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        var partnerId = page.Parties.Single(p => p.Kind == PartyKind.Partner).Id;
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.RemovePartyAsync(id, page.Version, partnerId, ct))).Succeeded);
+        page = (await ReadAsync(SamordnareKarlstad, "karlstad", id))!;
+        describe = DescribeInput.From(page);
+        describe.AreaIds = [];
+        Assert.True((await SendAsSamordnareAsync("karlstad", (w, ct) => w.DescribeAsync(id, page.Version, describe, ct))).Succeeded);
+
+        Assert.Equal((2, 1, 0), await app.WithDbAsync("karlstad", async db => (
+            await db.LofteParties.CountAsync(p => p.MedborgarlofteId == id),
+            await db.Set<Commitment>().CountAsync(c => c.MedborgarlofteId == id),
+            await db.Set<LofteLink>().CountAsync(l => l.MedborgarlofteId == id))));
+        Assert.False(await app.WithDbAsync("karlstad", db => db.Set<Commitment>().AnyAsync(c => c.Id == added)));
+        Assert.True(await app.WithDbAsync("karlstad", db => db.Atgarder.AnyAsync(a => a.Id == atgard)));
+    }
+
     [Fact]
     public async Task The_list_searches_filters_and_sorts_in_the_database_and_a_samordnare_creates_a_draft_with_both_parties()
     {

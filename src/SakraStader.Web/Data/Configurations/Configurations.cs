@@ -9,6 +9,9 @@ internal sealed class KommunConfiguration : IEntityTypeConfiguration<Kommun>
     public void Configure(EntityTypeBuilder<Kommun> b)
     {
         b.ToTable("Kommuner");
+        // The id is made in the domain. Were EF to generate it, a new row's empty KommunId (part of the key that
+        // references point at) would be filled from this generator before the kommun is stamped.
+        b.Property(k => k.Id).ValueGeneratedNever();
         b.Property(k => k.Name).HasMaxLength(100);
         b.Property(k => k.Kod).HasMaxLength(4);
         b.Property(k => k.Slug).HasMaxLength(60);

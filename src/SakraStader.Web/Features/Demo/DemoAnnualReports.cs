@@ -22,7 +22,7 @@ public static class DemoAnnualReports
             "Parterna samverkar om den gemensamma lägesbilden varje månad, om trygghet i de utpekade områdena och om medborgarlöften. "
             + "Kommunen ansvarar för samordningen och för den fysiska miljön; polisen för närvaro och problemorienterat arbete i områdena."));
 
-        if (slug != "orebro" || db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Styrgrupp) is not { } styrgrupp)
+        if (slug != "orebro" || db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Styrgrupp && g.KommunId == areas[0].KommunId) is not { } styrgrupp)
         {
             return;
         }

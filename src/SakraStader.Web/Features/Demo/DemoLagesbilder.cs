@@ -265,7 +265,7 @@ internal static class DemoLagesbilder
         AddPlan(db, est, problems, previous, [.. db.Memberships.Local.Where(m => m.KommunId == est.KommunId)], now, today);
 
         // The styrgrupp's fördjupad lägesbild over last year and this, a draft with its analysis begun.
-        if (db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Styrgrupp) is { } styrgrupp)
+        if (db.Groups.Local.FirstOrDefault(g => g.Kind == GroupKind.Styrgrupp && g.KommunId == est.KommunId) is { } styrgrupp)
         {
             var deep = new FordjupadLagesbild(styrgrupp.Id, today.Year - 1, today.Year, today.Year);
             deep.WriteTexts(

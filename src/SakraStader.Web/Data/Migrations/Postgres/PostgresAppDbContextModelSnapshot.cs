@@ -215,7 +215,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("AgendaItems");
                 });
@@ -271,11 +271,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "Year")
                         .IsUnique();
@@ -495,10 +495,6 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("KommunId", "DueDate");
 
                     b.HasIndex("KommunId", "PlanId");
@@ -534,11 +530,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.ToTable("AtgardCause");
                 });
@@ -561,10 +557,10 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("AtgardId", "ProblemId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.HasIndex("KommunId", "ProblemId");
 
@@ -600,9 +596,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.ToTable("AtgardProgress");
                 });
@@ -650,15 +646,15 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FordjupadId");
-
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "FordjupadId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Atgardsplaner");
                 });
@@ -697,7 +693,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Attendances", (string)null);
                 });
@@ -818,11 +814,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("Commitment");
                 });
@@ -859,9 +855,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommitmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "CommitmentId");
 
                     b.ToTable("CommitmentFollowUp");
                 });
@@ -936,9 +932,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "Month", "AreaId", "Category")
                         .IsUnique();
@@ -970,9 +966,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DialogueId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "DialogueId");
 
                     b.ToTable("DialogueTheme");
                 });
@@ -1008,7 +1004,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("FollowUpItems");
                 });
@@ -1078,11 +1074,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "ToYear");
 
@@ -1181,6 +1177,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "GroupId");
 
                     b.ToTable("GroupMembers");
                 });
@@ -1302,11 +1300,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
+
+                    b.HasIndex("KommunId", "CategoryId");
 
                     b.HasIndex("KommunId", "OccurredAt", "CategoryId", "AreaId", "Place");
 
@@ -1346,7 +1344,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Kommun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kod")
@@ -1420,6 +1417,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
 
@@ -1460,7 +1459,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
 
                     b.ToTable("LagesbildSections");
                 });
@@ -1499,6 +1498,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "LagesbildId");
+
                     b.HasIndex("LagesbildId", "Number")
                         .IsUnique();
 
@@ -1525,6 +1526,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.HasIndex("MedborgarlofteId", "Kind", "TargetId")
                         .IsUnique();
@@ -1574,9 +1577,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("SignatoryUserId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteParties");
                 });
@@ -1644,7 +1647,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteSignatures");
                 });
@@ -1684,10 +1687,10 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteVersions");
                 });
@@ -1787,6 +1790,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "StartsAt");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("KommunId", "StartsAt");
 
                     b.ToTable("Meetings");
@@ -1871,6 +1876,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "MeetingId");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1908,7 +1915,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("KommunId", "PlanId");
 
                     b.ToTable("PlanRevision");
                 });
@@ -1938,9 +1945,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.ToTable("Problems");
                 });
@@ -1989,7 +1996,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("ProblemId", "LagesbildId")
                         .IsUnique();
@@ -2025,9 +2034,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AssessmentId");
 
                     b.ToTable("ProblemCauses");
                 });
@@ -2079,7 +2088,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ReportId");
+                    b.HasIndex("KommunId", "ReportId");
 
                     b.ToTable("ReportComments");
                 });
@@ -2109,9 +2118,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "AreaId", "Question")
                         .IsUnique();
@@ -2249,28 +2258,31 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Agenda")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AnnualReport", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2293,100 +2305,111 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("AnalysedCauses")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("AnalysedCauses")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Problems")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Progress")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Atgardsplan", b =>
                 {
-                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
-                        .WithMany()
-                        .HasForeignKey("FordjupadId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "FordjupadId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany()
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2400,7 +2423,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2425,35 +2449,37 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany()
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id");
+
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Commitments")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.CommitmentFollowUp", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Commitment", null)
-                        .WithMany("FollowUps")
-                        .HasForeignKey("CommitmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Commitment", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("KommunId", "CommitmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2469,30 +2495,32 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.CrimeStatistic", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.DialogueTheme", b =>
                 {
-                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
-                        .WithMany("Themes")
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("KommunId", "DialogueId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2507,28 +2535,31 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("FollowUps")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.FordjupadLagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2543,12 +2574,6 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.GroupMember", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
@@ -2559,6 +2584,13 @@ namespace SakraStader.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ImportBatch", b =>
@@ -2572,22 +2604,24 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Incident", b =>
                 {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Area", null)
                         .WithMany()
-                        .HasForeignKey("AreaId")
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.IncidentCategory", null)
                         .WithMany()
-                        .HasForeignKey("CategoryId")
+                        .HasForeignKey("KommunId", "CategoryId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SakraStader.Domain.Kommun", null)
-                        .WithMany()
-                        .HasForeignKey("KommunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2602,15 +2636,16 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Lagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2625,7 +2660,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Sections")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2640,7 +2676,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Versions")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2655,7 +2692,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Links")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2670,7 +2708,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Parties")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2685,7 +2724,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Signatures")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2700,7 +2740,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2716,15 +2757,16 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Meeting", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2754,7 +2796,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2769,23 +2812,25 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Problem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2799,28 +2844,31 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Assessments")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ProblemCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
-                        .WithMany("Causes")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
+                        .WithMany("Causes")
+                        .HasForeignKey("KommunId", "AssessmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2835,23 +2883,25 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.AnnualReport", null)
                         .WithMany("Comments")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("KommunId", "ReportId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.SurveyResult", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -205,7 +205,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("AgendaItems");
                 });
@@ -261,11 +261,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "Year")
                         .IsUnique();
@@ -485,10 +485,6 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("KommunId", "DueDate");
 
                     b.HasIndex("KommunId", "PlanId");
@@ -524,11 +520,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.ToTable("AtgardCause");
                 });
@@ -551,10 +547,10 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("AtgardId", "ProblemId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.HasIndex("KommunId", "ProblemId");
 
@@ -590,9 +586,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.ToTable("AtgardProgress");
                 });
@@ -640,15 +636,15 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FordjupadId");
-
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "FordjupadId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Atgardsplaner");
                 });
@@ -687,7 +683,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Attendances", (string)null);
                 });
@@ -806,11 +802,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("Commitment");
                 });
@@ -847,9 +843,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommitmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "CommitmentId");
 
                     b.ToTable("CommitmentFollowUp");
                 });
@@ -924,9 +920,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "Month", "AreaId", "Category")
                         .IsUnique();
@@ -958,9 +954,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DialogueId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "DialogueId");
 
                     b.ToTable("DialogueTheme");
                 });
@@ -996,7 +992,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("FollowUpItems");
                 });
@@ -1066,11 +1062,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "ToYear");
 
@@ -1169,6 +1165,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "GroupId");
 
                     b.ToTable("GroupMembers");
                 });
@@ -1290,11 +1288,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
+
+                    b.HasIndex("KommunId", "CategoryId");
 
                     b.HasIndex("KommunId", "OccurredAt", "CategoryId", "AreaId", "Place");
 
@@ -1334,7 +1332,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Kommun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kod")
@@ -1408,6 +1405,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
 
@@ -1448,7 +1447,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
 
                     b.ToTable("LagesbildSections");
                 });
@@ -1487,6 +1486,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "LagesbildId");
+
                     b.HasIndex("LagesbildId", "Number")
                         .IsUnique();
 
@@ -1513,6 +1514,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.HasIndex("MedborgarlofteId", "Kind", "TargetId")
                         .IsUnique();
@@ -1562,9 +1565,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("SignatoryUserId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteParties");
                 });
@@ -1632,7 +1635,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteSignatures");
                 });
@@ -1672,10 +1675,10 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteVersions");
                 });
@@ -1775,6 +1778,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId", "StartsAt");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("KommunId", "StartsAt");
 
                     b.ToTable("Meetings");
@@ -1859,6 +1864,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "MeetingId");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1896,7 +1903,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("KommunId", "PlanId");
 
                     b.ToTable("PlanRevision");
                 });
@@ -1926,9 +1933,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.ToTable("Problems");
                 });
@@ -1977,7 +1984,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("ProblemId", "LagesbildId")
                         .IsUnique();
@@ -2013,9 +2022,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AssessmentId");
 
                     b.ToTable("ProblemCauses");
                 });
@@ -2067,7 +2076,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ReportId");
+                    b.HasIndex("KommunId", "ReportId");
 
                     b.ToTable("ReportComments");
                 });
@@ -2097,9 +2106,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "AreaId", "Question")
                         .IsUnique();
@@ -2235,28 +2244,31 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Agenda")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AnnualReport", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2279,100 +2291,111 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("AnalysedCauses")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("AnalysedCauses")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Problems")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Progress")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Atgardsplan", b =>
                 {
-                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
-                        .WithMany()
-                        .HasForeignKey("FordjupadId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "FordjupadId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany()
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2386,7 +2409,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2411,35 +2435,37 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany()
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id");
+
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Commitments")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.CommitmentFollowUp", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Commitment", null)
-                        .WithMany("FollowUps")
-                        .HasForeignKey("CommitmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Commitment", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("KommunId", "CommitmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2455,30 +2481,32 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.CrimeStatistic", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.DialogueTheme", b =>
                 {
-                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
-                        .WithMany("Themes")
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("KommunId", "DialogueId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2493,28 +2521,31 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("FollowUps")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.FordjupadLagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2529,12 +2560,6 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.GroupMember", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
@@ -2545,6 +2570,13 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ImportBatch", b =>
@@ -2558,22 +2590,24 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Incident", b =>
                 {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Area", null)
                         .WithMany()
-                        .HasForeignKey("AreaId")
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.IncidentCategory", null)
                         .WithMany()
-                        .HasForeignKey("CategoryId")
+                        .HasForeignKey("KommunId", "CategoryId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SakraStader.Domain.Kommun", null)
-                        .WithMany()
-                        .HasForeignKey("KommunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2588,15 +2622,16 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Lagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2611,7 +2646,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Sections")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2626,7 +2662,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Versions")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2641,7 +2678,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Links")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2656,7 +2694,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Parties")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2671,7 +2710,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Signatures")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2686,7 +2726,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2702,15 +2743,16 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Meeting", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2740,7 +2782,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2755,23 +2798,25 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Problem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2785,28 +2830,31 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Assessments")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ProblemCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
-                        .WithMany("Causes")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
+                        .WithMany("Causes")
+                        .HasForeignKey("KommunId", "AssessmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2821,23 +2869,25 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.AnnualReport", null)
                         .WithMany("Comments")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("KommunId", "ReportId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.SurveyResult", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -13,7 +13,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206040036_Initial")]
+    [Migration("20261206115948_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -218,7 +218,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("AgendaItems");
                 });
@@ -274,11 +274,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "Year")
                         .IsUnique();
@@ -498,10 +498,6 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("KommunId", "DueDate");
 
                     b.HasIndex("KommunId", "PlanId");
@@ -537,11 +533,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.ToTable("AtgardCause");
                 });
@@ -564,10 +560,10 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("AtgardId", "ProblemId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.HasIndex("KommunId", "ProblemId");
 
@@ -603,9 +599,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.ToTable("AtgardProgress");
                 });
@@ -653,15 +649,15 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FordjupadId");
-
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "FordjupadId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Atgardsplaner");
                 });
@@ -700,7 +696,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Attendances", (string)null);
                 });
@@ -821,11 +817,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("Commitment");
                 });
@@ -862,9 +858,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommitmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "CommitmentId");
 
                     b.ToTable("CommitmentFollowUp");
                 });
@@ -939,9 +935,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "Month", "AreaId", "Category")
                         .IsUnique();
@@ -973,9 +969,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DialogueId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "DialogueId");
 
                     b.ToTable("DialogueTheme");
                 });
@@ -1011,7 +1007,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("FollowUpItems");
                 });
@@ -1081,11 +1077,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "ToYear");
 
@@ -1184,6 +1180,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "GroupId");
 
                     b.ToTable("GroupMembers");
                 });
@@ -1305,11 +1303,11 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
+
+                    b.HasIndex("KommunId", "CategoryId");
 
                     b.HasIndex("KommunId", "OccurredAt", "CategoryId", "AreaId", "Place");
 
@@ -1349,7 +1347,6 @@ namespace SakraStader.Data.Migrations.Postgres
             modelBuilder.Entity("SakraStader.Domain.Kommun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kod")
@@ -1423,6 +1420,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
 
@@ -1463,7 +1462,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
 
                     b.ToTable("LagesbildSections");
                 });
@@ -1502,6 +1501,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "LagesbildId");
+
                     b.HasIndex("LagesbildId", "Number")
                         .IsUnique();
 
@@ -1528,6 +1529,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.HasIndex("MedborgarlofteId", "Kind", "TargetId")
                         .IsUnique();
@@ -1577,9 +1580,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("SignatoryUserId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteParties");
                 });
@@ -1647,7 +1650,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteSignatures");
                 });
@@ -1687,10 +1690,10 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteVersions");
                 });
@@ -1790,6 +1793,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId", "StartsAt");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("KommunId", "StartsAt");
 
                     b.ToTable("Meetings");
@@ -1874,6 +1879,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "MeetingId");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1911,7 +1918,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("KommunId", "PlanId");
 
                     b.ToTable("PlanRevision");
                 });
@@ -1941,9 +1948,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.ToTable("Problems");
                 });
@@ -1992,7 +1999,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("ProblemId", "LagesbildId")
                         .IsUnique();
@@ -2028,9 +2037,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AssessmentId");
 
                     b.ToTable("ProblemCauses");
                 });
@@ -2082,7 +2091,7 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ReportId");
+                    b.HasIndex("KommunId", "ReportId");
 
                     b.ToTable("ReportComments");
                 });
@@ -2112,9 +2121,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "AreaId", "Question")
                         .IsUnique();
@@ -2252,28 +2261,31 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Agenda")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AnnualReport", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2296,100 +2308,111 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("AnalysedCauses")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("AnalysedCauses")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Problems")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Progress")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Atgardsplan", b =>
                 {
-                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
-                        .WithMany()
-                        .HasForeignKey("FordjupadId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "FordjupadId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany()
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2403,7 +2426,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2428,35 +2452,37 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany()
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id");
+
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Commitments")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.CommitmentFollowUp", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Commitment", null)
-                        .WithMany("FollowUps")
-                        .HasForeignKey("CommitmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Commitment", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("KommunId", "CommitmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2472,30 +2498,32 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.CrimeStatistic", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.DialogueTheme", b =>
                 {
-                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
-                        .WithMany("Themes")
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("KommunId", "DialogueId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2510,28 +2538,31 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("FollowUps")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.FordjupadLagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2546,12 +2577,6 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.GroupMember", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
@@ -2562,6 +2587,13 @@ namespace SakraStader.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ImportBatch", b =>
@@ -2575,22 +2607,24 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Incident", b =>
                 {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Area", null)
                         .WithMany()
-                        .HasForeignKey("AreaId")
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.IncidentCategory", null)
                         .WithMany()
-                        .HasForeignKey("CategoryId")
+                        .HasForeignKey("KommunId", "CategoryId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SakraStader.Domain.Kommun", null)
-                        .WithMany()
-                        .HasForeignKey("KommunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2605,15 +2639,16 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Lagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2628,7 +2663,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Sections")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2643,7 +2679,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Versions")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2658,7 +2695,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Links")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2673,7 +2711,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Parties")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2688,7 +2727,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Signatures")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2703,7 +2743,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2719,15 +2760,16 @@ namespace SakraStader.Data.Migrations.Postgres
 
             modelBuilder.Entity("SakraStader.Domain.Meeting", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2757,7 +2799,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2772,23 +2815,25 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Problem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2802,28 +2847,31 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Assessments")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ProblemCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
-                        .WithMany("Causes")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
+                        .WithMany("Causes")
+                        .HasForeignKey("KommunId", "AssessmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2838,23 +2886,25 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.HasOne("SakraStader.Domain.AnnualReport", null)
                         .WithMany("Comments")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("KommunId", "ReportId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.SurveyResult", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -11,7 +11,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206040026_Initial")]
+    [Migration("20261206115941_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -208,7 +208,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("AgendaItems");
                 });
@@ -264,11 +264,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "Year")
                         .IsUnique();
@@ -488,10 +488,6 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("KommunId", "DueDate");
 
                     b.HasIndex("KommunId", "PlanId");
@@ -527,11 +523,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.ToTable("AtgardCause");
                 });
@@ -554,10 +550,10 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("AtgardId", "ProblemId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.HasIndex("KommunId", "ProblemId");
 
@@ -593,9 +589,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AtgardId");
 
                     b.ToTable("AtgardProgress");
                 });
@@ -643,15 +639,15 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FordjupadId");
-
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "FordjupadId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Atgardsplaner");
                 });
@@ -690,7 +686,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("Attendances", (string)null);
                 });
@@ -809,11 +805,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtgardId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "AtgardId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("Commitment");
                 });
@@ -850,9 +846,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommitmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "CommitmentId");
 
                     b.ToTable("CommitmentFollowUp");
                 });
@@ -927,9 +923,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "Month", "AreaId", "Category")
                         .IsUnique();
@@ -961,9 +957,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DialogueId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "DialogueId");
 
                     b.ToTable("DialogueTheme");
                 });
@@ -999,7 +995,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.ToTable("FollowUpItems");
                 });
@@ -1069,11 +1065,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
-
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("KommunId", "ToYear");
 
@@ -1172,6 +1168,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "GroupId");
 
                     b.ToTable("GroupMembers");
                 });
@@ -1293,11 +1291,11 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
+
+                    b.HasIndex("KommunId", "CategoryId");
 
                     b.HasIndex("KommunId", "OccurredAt", "CategoryId", "AreaId", "Place");
 
@@ -1337,7 +1335,6 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Kommun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kod")
@@ -1411,6 +1408,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
 
@@ -1451,7 +1450,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
 
                     b.ToTable("LagesbildSections");
                 });
@@ -1490,6 +1489,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "LagesbildId");
+
                     b.HasIndex("LagesbildId", "Number")
                         .IsUnique();
 
@@ -1516,6 +1517,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.HasIndex("MedborgarlofteId", "Kind", "TargetId")
                         .IsUnique();
@@ -1565,9 +1568,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("SignatoryUserId");
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteParties");
                 });
@@ -1635,7 +1638,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteSignatures");
                 });
@@ -1675,10 +1678,10 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("MedborgarlofteId");
-
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "MedborgarlofteId");
 
                     b.ToTable("LofteVersions");
                 });
@@ -1778,6 +1781,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId", "StartsAt");
 
+                    b.HasIndex("KommunId", "GroupId");
+
                     b.HasIndex("KommunId", "StartsAt");
 
                     b.ToTable("Meetings");
@@ -1862,6 +1867,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
+                    b.HasIndex("KommunId", "MeetingId");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1899,7 +1906,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("KommunId", "PlanId");
 
                     b.ToTable("PlanRevision");
                 });
@@ -1929,9 +1936,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.ToTable("Problems");
                 });
@@ -1980,7 +1987,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("LagesbildId");
+                    b.HasIndex("KommunId", "LagesbildId");
+
+                    b.HasIndex("KommunId", "ProblemId");
 
                     b.HasIndex("ProblemId", "LagesbildId")
                         .IsUnique();
@@ -2016,9 +2025,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AssessmentId");
 
                     b.ToTable("ProblemCauses");
                 });
@@ -2070,7 +2079,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId");
 
-                    b.HasIndex("ReportId");
+                    b.HasIndex("KommunId", "ReportId");
 
                     b.ToTable("ReportComments");
                 });
@@ -2100,9 +2109,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaId");
-
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "AreaId");
 
                     b.HasIndex("KommunId", "Year", "AreaId", "Question")
                         .IsUnique();
@@ -2238,28 +2247,31 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Agenda")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AnnualReport", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2282,100 +2294,111 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("AnalysedCauses")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("AnalysedCauses")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProblem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Problems")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.AtgardProgress", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany("Progress")
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Atgardsplan", b =>
                 {
-                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
-                        .WithMany()
-                        .HasForeignKey("FordjupadId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.FordjupadLagesbild", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "FordjupadId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany()
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2389,7 +2412,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2414,35 +2438,37 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Atgard", null)
-                        .WithMany()
-                        .HasForeignKey("AtgardId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Atgard", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AtgardId")
+                        .HasPrincipalKey("KommunId", "Id");
+
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Commitments")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.CommitmentFollowUp", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Commitment", null)
-                        .WithMany("FollowUps")
-                        .HasForeignKey("CommitmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Commitment", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("KommunId", "CommitmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2458,30 +2484,32 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.CrimeStatistic", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.DialogueTheme", b =>
                 {
-                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
-                        .WithMany("Themes")
-                        .HasForeignKey("DialogueId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.CitizenDialogue", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("KommunId", "DialogueId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2496,28 +2524,31 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("FollowUps")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.FordjupadLagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany()
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2532,12 +2563,6 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.GroupMember", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
@@ -2548,6 +2573,13 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ImportBatch", b =>
@@ -2561,22 +2593,24 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Incident", b =>
                 {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("SakraStader.Domain.Area", null)
                         .WithMany()
-                        .HasForeignKey("AreaId")
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.IncidentCategory", null)
                         .WithMany()
-                        .HasForeignKey("CategoryId")
+                        .HasForeignKey("KommunId", "CategoryId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("SakraStader.Domain.Kommun", null)
-                        .WithMany()
-                        .HasForeignKey("KommunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2591,15 +2625,16 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Lagesbild", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2614,7 +2649,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Sections")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2629,7 +2665,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Versions")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2644,7 +2681,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Links")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2659,7 +2697,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Parties")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2674,7 +2713,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Signatures")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2689,7 +2729,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Medborgarlofte", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MedborgarlofteId")
+                        .HasForeignKey("KommunId", "MedborgarlofteId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2705,15 +2746,16 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SakraStader.Domain.Meeting", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Group", null)
-                        .WithMany()
-                        .HasForeignKey("GroupId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Group", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "GroupId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2743,7 +2785,8 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Meeting", null)
                         .WithMany("Versions")
-                        .HasForeignKey("MeetingId")
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2758,23 +2801,25 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Atgardsplan", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("KommunId", "PlanId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Problem", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2788,28 +2833,31 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.Lagesbild", null)
                         .WithMany("Assessments")
-                        .HasForeignKey("LagesbildId")
+                        .HasForeignKey("KommunId", "LagesbildId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SakraStader.Domain.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("KommunId", "ProblemId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.ProblemCause", b =>
                 {
-                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
-                        .WithMany("Causes")
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.ProblemAssessment", null)
+                        .WithMany("Causes")
+                        .HasForeignKey("KommunId", "AssessmentId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2824,23 +2872,25 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.HasOne("SakraStader.Domain.AnnualReport", null)
                         .WithMany("Comments")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("KommunId", "ReportId")
+                        .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("SakraStader.Domain.SurveyResult", b =>
                 {
-                    b.HasOne("SakraStader.Domain.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("SakraStader.Domain.Kommun", null)
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -217,6 +217,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Areas", x => x.Id);
+                    table.UniqueConstraint("AK_Areas_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_Areas_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -265,6 +266,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CitizenDialogues", x => x.Id);
+                    table.UniqueConstraint("AK_CitizenDialogues_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_CitizenDialogues_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -314,6 +316,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Groups", x => x.Id);
+                    table.UniqueConstraint("AK_Groups_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_Groups_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -368,6 +371,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IncidentCategories", x => x.Id);
+                    table.UniqueConstraint("AK_IncidentCategories_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_IncidentCategories_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -394,6 +398,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Medborgarloften", x => x.Id);
+                    table.UniqueConstraint("AK_Medborgarloften_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_Medborgarloften_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -472,10 +477,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_CrimeStatistics", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CrimeStatistics_Areas_AreaId",
-                        column: x => x.AreaId,
+                        name: "FK_CrimeStatistics_Areas_KommunId_AreaId",
+                        columns: x => new { x.KommunId, x.AreaId },
                         principalTable: "Areas",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_CrimeStatistics_Kommuner_KommunId",
@@ -499,11 +504,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Problems", x => x.Id);
+                    table.UniqueConstraint("AK_Problems_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Problems_Areas_AreaId",
-                        column: x => x.AreaId,
+                        name: "FK_Problems_Areas_KommunId_AreaId",
+                        columns: x => new { x.KommunId, x.AreaId },
                         principalTable: "Areas",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Problems_Kommuner_KommunId",
@@ -528,10 +534,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_SurveyResults", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyResults_Areas_AreaId",
-                        column: x => x.AreaId,
+                        name: "FK_SurveyResults_Areas_KommunId_AreaId",
+                        columns: x => new { x.KommunId, x.AreaId },
                         principalTable: "Areas",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_SurveyResults_Kommuner_KommunId",
@@ -556,10 +562,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_DialogueTheme", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_DialogueTheme_CitizenDialogues_DialogueId",
-                        column: x => x.DialogueId,
+                        name: "FK_DialogueTheme_CitizenDialogues_KommunId_DialogueId",
+                        columns: x => new { x.KommunId, x.DialogueId },
                         principalTable: "CitizenDialogues",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_DialogueTheme_Kommuner_KommunId",
@@ -592,10 +598,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_GroupMembers_Groups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_GroupMembers_Groups_KommunId_GroupId",
+                        columns: x => new { x.KommunId, x.GroupId },
                         principalTable: "Groups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_GroupMembers_Kommuner_KommunId",
@@ -623,11 +629,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Lagesbilder", x => x.Id);
+                    table.UniqueConstraint("AK_Lagesbilder_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Lagesbilder_Groups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_Lagesbilder_Groups_KommunId_GroupId",
+                        columns: x => new { x.KommunId, x.GroupId },
                         principalTable: "Groups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Lagesbilder_Kommuner_KommunId",
@@ -656,11 +663,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.UniqueConstraint("AK_Meetings_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Meetings_Groups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_Meetings_Groups_KommunId_GroupId",
+                        columns: x => new { x.KommunId, x.GroupId },
                         principalTable: "Groups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Meetings_Kommuner_KommunId",
@@ -689,16 +697,16 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Incidents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Incidents_Areas_AreaId",
-                        column: x => x.AreaId,
+                        name: "FK_Incidents_Areas_KommunId_AreaId",
+                        columns: x => new { x.KommunId, x.AreaId },
                         principalTable: "Areas",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Incidents_IncidentCategories_CategoryId",
-                        column: x => x.CategoryId,
+                        name: "FK_Incidents_IncidentCategories_KommunId_CategoryId",
+                        columns: x => new { x.KommunId, x.CategoryId },
                         principalTable: "IncidentCategories",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Incidents_Kommuner_KommunId",
@@ -728,10 +736,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LofteLink_Medborgarloften_MedborgarlofteId",
-                        column: x => x.MedborgarlofteId,
+                        name: "FK_LofteLink_Medborgarloften_KommunId_MedborgarlofteId",
+                        columns: x => new { x.KommunId, x.MedborgarlofteId },
                         principalTable: "Medborgarloften",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -759,10 +767,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LofteParties_Medborgarloften_MedborgarlofteId",
-                        column: x => x.MedborgarlofteId,
+                        name: "FK_LofteParties_Medborgarloften_KommunId_MedborgarlofteId",
+                        columns: x => new { x.KommunId, x.MedborgarlofteId },
                         principalTable: "Medborgarloften",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -795,10 +803,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LofteSignatures_Medborgarloften_MedborgarlofteId",
-                        column: x => x.MedborgarlofteId,
+                        name: "FK_LofteSignatures_Medborgarloften_KommunId_MedborgarlofteId",
+                        columns: x => new { x.KommunId, x.MedborgarlofteId },
                         principalTable: "Medborgarloften",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -825,10 +833,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LofteVersions_Medborgarloften_MedborgarlofteId",
-                        column: x => x.MedborgarlofteId,
+                        name: "FK_LofteVersions_Medborgarloften_KommunId_MedborgarlofteId",
+                        columns: x => new { x.KommunId, x.MedborgarlofteId },
                         principalTable: "Medborgarloften",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -854,10 +862,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LagesbildSections_Lagesbilder_LagesbildId",
-                        column: x => x.LagesbildId,
+                        name: "FK_LagesbildSections_Lagesbilder_KommunId_LagesbildId",
+                        columns: x => new { x.KommunId, x.LagesbildId },
                         principalTable: "Lagesbilder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -884,10 +892,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LagesbildVersions_Lagesbilder_LagesbildId",
-                        column: x => x.LagesbildId,
+                        name: "FK_LagesbildVersions_Lagesbilder_KommunId_LagesbildId",
+                        columns: x => new { x.KommunId, x.LagesbildId },
                         principalTable: "Lagesbilder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -909,6 +917,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProblemAssessments", x => x.Id);
+                    table.UniqueConstraint("AK_ProblemAssessments_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_ProblemAssessments_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -916,16 +925,16 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ProblemAssessments_Lagesbilder_LagesbildId",
-                        column: x => x.LagesbildId,
+                        name: "FK_ProblemAssessments_Lagesbilder_KommunId_LagesbildId",
+                        columns: x => new { x.KommunId, x.LagesbildId },
                         principalTable: "Lagesbilder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ProblemAssessments_Problems_ProblemId",
-                        column: x => x.ProblemId,
+                        name: "FK_ProblemAssessments_Problems_KommunId_ProblemId",
+                        columns: x => new { x.KommunId, x.ProblemId },
                         principalTable: "Problems",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -951,10 +960,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AgendaItems_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_AgendaItems_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -980,11 +989,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AnnualReports", x => x.Id);
+                    table.UniqueConstraint("AK_AnnualReports_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_AnnualReports_Groups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_AnnualReports_Groups_KommunId_GroupId",
+                        columns: x => new { x.KommunId, x.GroupId },
                         principalTable: "Groups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_AnnualReports_Kommuner_KommunId",
@@ -993,10 +1003,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AnnualReports_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_AnnualReports_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1022,10 +1032,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Attendances_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_Attendances_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1051,10 +1061,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_FollowUpItems_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_FollowUpItems_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1082,11 +1092,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FordjupadeLagesbilder", x => x.Id);
+                    table.UniqueConstraint("AK_FordjupadeLagesbilder_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_FordjupadeLagesbilder_Groups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_FordjupadeLagesbilder_Groups_KommunId_GroupId",
+                        columns: x => new { x.KommunId, x.GroupId },
                         principalTable: "Groups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_FordjupadeLagesbilder_Kommuner_KommunId",
@@ -1095,10 +1106,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_FordjupadeLagesbilder_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_FordjupadeLagesbilder_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1125,10 +1136,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_MinutesVersions_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_MinutesVersions_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1153,10 +1164,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ProblemCauses_ProblemAssessments_AssessmentId",
-                        column: x => x.AssessmentId,
+                        name: "FK_ProblemCauses_ProblemAssessments_KommunId_AssessmentId",
+                        columns: x => new { x.KommunId, x.AssessmentId },
                         principalTable: "ProblemAssessments",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1180,10 +1191,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ReportComments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ReportComments_AnnualReports_ReportId",
-                        column: x => x.ReportId,
+                        name: "FK_ReportComments_AnnualReports_KommunId_ReportId",
+                        columns: x => new { x.KommunId, x.ReportId },
                         principalTable: "AnnualReports",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ReportComments_Kommuner_KommunId",
@@ -1213,17 +1224,18 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Atgardsplaner", x => x.Id);
+                    table.UniqueConstraint("AK_Atgardsplaner_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Atgardsplaner_FordjupadeLagesbilder_FordjupadId",
-                        column: x => x.FordjupadId,
+                        name: "FK_Atgardsplaner_FordjupadeLagesbilder_KommunId_FordjupadId",
+                        columns: x => new { x.KommunId, x.FordjupadId },
                         principalTable: "FordjupadeLagesbilder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Atgardsplaner_Groups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_Atgardsplaner_Groups_KommunId_GroupId",
+                        columns: x => new { x.KommunId, x.GroupId },
                         principalTable: "Groups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Atgardsplaner_Kommuner_KommunId",
@@ -1232,16 +1244,16 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Atgardsplaner_Lagesbilder_LagesbildId",
-                        column: x => x.LagesbildId,
+                        name: "FK_Atgardsplaner_Lagesbilder_KommunId_LagesbildId",
+                        columns: x => new { x.KommunId, x.LagesbildId },
                         principalTable: "Lagesbilder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Atgardsplaner_Meetings_MeetingId",
-                        column: x => x.MeetingId,
+                        name: "FK_Atgardsplaner_Meetings_KommunId_MeetingId",
+                        columns: x => new { x.KommunId, x.MeetingId },
                         principalTable: "Meetings",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1276,11 +1288,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Atgarder", x => x.Id);
+                    table.UniqueConstraint("AK_Atgarder_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Atgarder_Atgardsplaner_PlanId",
-                        column: x => x.PlanId,
+                        name: "FK_Atgarder_Atgardsplaner_KommunId_PlanId",
+                        columns: x => new { x.KommunId, x.PlanId },
                         principalTable: "Atgardsplaner",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Atgarder_Kommuner_KommunId",
@@ -1289,10 +1302,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Atgarder_Problems_ProblemId",
-                        column: x => x.ProblemId,
+                        name: "FK_Atgarder_Problems_KommunId_ProblemId",
+                        columns: x => new { x.KommunId, x.ProblemId },
                         principalTable: "Problems",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1312,10 +1325,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_PlanRevision", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PlanRevision_Atgardsplaner_PlanId",
-                        column: x => x.PlanId,
+                        name: "FK_PlanRevision_Atgardsplaner_KommunId_PlanId",
+                        columns: x => new { x.KommunId, x.PlanId },
                         principalTable: "Atgardsplaner",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PlanRevision_Kommuner_KommunId",
@@ -1340,10 +1353,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AtgardCause", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AtgardCause_Atgarder_AtgardId",
-                        column: x => x.AtgardId,
+                        name: "FK_AtgardCause_Atgarder_KommunId_AtgardId",
+                        columns: x => new { x.KommunId, x.AtgardId },
                         principalTable: "Atgarder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_AtgardCause_Kommuner_KommunId",
@@ -1352,10 +1365,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AtgardCause_Problems_ProblemId",
-                        column: x => x.ProblemId,
+                        name: "FK_AtgardCause_Problems_KommunId_ProblemId",
+                        columns: x => new { x.KommunId, x.ProblemId },
                         principalTable: "Problems",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1372,10 +1385,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AtgardProblem", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AtgardProblem_Atgarder_AtgardId",
-                        column: x => x.AtgardId,
+                        name: "FK_AtgardProblem_Atgarder_KommunId_AtgardId",
+                        columns: x => new { x.KommunId, x.AtgardId },
                         principalTable: "Atgarder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_AtgardProblem_Kommuner_KommunId",
@@ -1384,10 +1397,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AtgardProblem_Problems_ProblemId",
-                        column: x => x.ProblemId,
+                        name: "FK_AtgardProblem_Problems_KommunId_ProblemId",
+                        columns: x => new { x.KommunId, x.ProblemId },
                         principalTable: "Problems",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1407,10 +1420,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AtgardProgress", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AtgardProgress_Atgarder_AtgardId",
-                        column: x => x.AtgardId,
+                        name: "FK_AtgardProgress_Atgarder_KommunId_AtgardId",
+                        columns: x => new { x.KommunId, x.AtgardId },
                         principalTable: "Atgarder",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_AtgardProgress_Kommuner_KommunId",
@@ -1436,12 +1449,12 @@ namespace SakraStader.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Commitment", x => x.Id);
+                    table.UniqueConstraint("AK_Commitment_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Commitment_Atgarder_AtgardId",
-                        column: x => x.AtgardId,
+                        name: "FK_Commitment_Atgarder_KommunId_AtgardId",
+                        columns: x => new { x.KommunId, x.AtgardId },
                         principalTable: "Atgarder",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        principalColumns: new[] { "KommunId", "Id" });
                     table.ForeignKey(
                         name: "FK_Commitment_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -1449,10 +1462,10 @@ namespace SakraStader.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Commitment_Medborgarloften_MedborgarlofteId",
-                        column: x => x.MedborgarlofteId,
+                        name: "FK_Commitment_Medborgarloften_KommunId_MedborgarlofteId",
+                        columns: x => new { x.KommunId, x.MedborgarlofteId },
                         principalTable: "Medborgarloften",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1473,10 +1486,10 @@ namespace SakraStader.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_CommitmentFollowUp", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CommitmentFollowUp_Commitment_CommitmentId",
-                        column: x => x.CommitmentId,
+                        name: "FK_CommitmentFollowUp_Commitment_KommunId_CommitmentId",
+                        columns: x => new { x.KommunId, x.CommitmentId },
                         principalTable: "Commitment",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "KommunId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_CommitmentFollowUp_Kommuner_KommunId",
@@ -1492,14 +1505,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AgendaItems_MeetingId",
+                name: "IX_AgendaItems_KommunId_MeetingId",
                 table: "AgendaItems",
-                column: "MeetingId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AnnualReports_GroupId",
-                table: "AnnualReports",
-                column: "GroupId");
+                columns: new[] { "KommunId", "MeetingId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnnualReports_KommunId",
@@ -1507,15 +1515,20 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_KommunId_GroupId",
+                table: "AnnualReports",
+                columns: new[] { "KommunId", "GroupId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_KommunId_MeetingId",
+                table: "AnnualReports",
+                columns: new[] { "KommunId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AnnualReports_KommunId_Year",
                 table: "AnnualReports",
                 columns: new[] { "KommunId", "Year" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AnnualReports_MeetingId",
-                table: "AnnualReports",
-                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Areas_KommunId",
@@ -1572,19 +1585,19 @@ namespace SakraStader.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AtgardCause_AtgardId",
-                table: "AtgardCause",
-                column: "AtgardId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AtgardCause_KommunId",
                 table: "AtgardCause",
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AtgardCause_ProblemId",
+                name: "IX_AtgardCause_KommunId_AtgardId",
                 table: "AtgardCause",
-                column: "ProblemId");
+                columns: new[] { "KommunId", "AtgardId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AtgardCause_KommunId_ProblemId",
+                table: "AtgardCause",
+                columns: new[] { "KommunId", "ProblemId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Atgarder_KommunId",
@@ -1612,16 +1625,6 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: new[] { "KommunId", "ResponsibleUserId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Atgarder_PlanId",
-                table: "Atgarder",
-                column: "PlanId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Atgarder_ProblemId",
-                table: "Atgarder",
-                column: "ProblemId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AtgardProblem_AtgardId_ProblemId",
                 table: "AtgardProblem",
                 columns: new[] { "AtgardId", "ProblemId" },
@@ -1633,19 +1636,14 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AtgardProblem_KommunId_AtgardId",
+                table: "AtgardProblem",
+                columns: new[] { "KommunId", "AtgardId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AtgardProblem_KommunId_ProblemId",
                 table: "AtgardProblem",
                 columns: new[] { "KommunId", "ProblemId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AtgardProblem_ProblemId",
-                table: "AtgardProblem",
-                column: "ProblemId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AtgardProgress_AtgardId",
-                table: "AtgardProgress",
-                column: "AtgardId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AtgardProgress_KommunId",
@@ -1653,14 +1651,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Atgardsplaner_FordjupadId",
-                table: "Atgardsplaner",
-                column: "FordjupadId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Atgardsplaner_GroupId",
-                table: "Atgardsplaner",
-                column: "GroupId");
+                name: "IX_AtgardProgress_KommunId_AtgardId",
+                table: "AtgardProgress",
+                columns: new[] { "KommunId", "AtgardId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Atgardsplaner_KommunId",
@@ -1668,14 +1661,24 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Atgardsplaner_LagesbildId",
+                name: "IX_Atgardsplaner_KommunId_FordjupadId",
                 table: "Atgardsplaner",
-                column: "LagesbildId");
+                columns: new[] { "KommunId", "FordjupadId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Atgardsplaner_MeetingId",
+                name: "IX_Atgardsplaner_KommunId_GroupId",
                 table: "Atgardsplaner",
-                column: "MeetingId");
+                columns: new[] { "KommunId", "GroupId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Atgardsplaner_KommunId_LagesbildId",
+                table: "Atgardsplaner",
+                columns: new[] { "KommunId", "LagesbildId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Atgardsplaner_KommunId_MeetingId",
+                table: "Atgardsplaner",
+                columns: new[] { "KommunId", "MeetingId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attendances_KommunId",
@@ -1683,9 +1686,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Attendances_MeetingId",
+                name: "IX_Attendances_KommunId_MeetingId",
                 table: "Attendances",
-                column: "MeetingId");
+                columns: new[] { "KommunId", "MeetingId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_KommunId",
@@ -1708,29 +1711,29 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Commitment_AtgardId",
-                table: "Commitment",
-                column: "AtgardId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Commitment_KommunId",
                 table: "Commitment",
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Commitment_MedborgarlofteId",
+                name: "IX_Commitment_KommunId_AtgardId",
                 table: "Commitment",
-                column: "MedborgarlofteId");
+                columns: new[] { "KommunId", "AtgardId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CommitmentFollowUp_CommitmentId",
-                table: "CommitmentFollowUp",
-                column: "CommitmentId");
+                name: "IX_Commitment_KommunId_MedborgarlofteId",
+                table: "Commitment",
+                columns: new[] { "KommunId", "MedborgarlofteId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommitmentFollowUp_KommunId",
                 table: "CommitmentFollowUp",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentFollowUp_KommunId_CommitmentId",
+                table: "CommitmentFollowUp",
+                columns: new[] { "KommunId", "CommitmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CooperationAgreements_KommunId",
@@ -1743,14 +1746,14 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: new[] { "KommunId", "ValidFrom" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CrimeStatistics_AreaId",
-                table: "CrimeStatistics",
-                column: "AreaId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CrimeStatistics_KommunId",
                 table: "CrimeStatistics",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeStatistics_KommunId_AreaId",
+                table: "CrimeStatistics",
+                columns: new[] { "KommunId", "AreaId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrimeStatistics_KommunId_Year_Month_AreaId_Category",
@@ -1759,14 +1762,14 @@ namespace SakraStader.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DialogueTheme_DialogueId",
-                table: "DialogueTheme",
-                column: "DialogueId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DialogueTheme_KommunId",
                 table: "DialogueTheme",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DialogueTheme_KommunId_DialogueId",
+                table: "DialogueTheme",
+                columns: new[] { "KommunId", "DialogueId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpItems_KommunId",
@@ -1774,14 +1777,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FollowUpItems_MeetingId",
+                name: "IX_FollowUpItems_KommunId_MeetingId",
                 table: "FollowUpItems",
-                column: "MeetingId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FordjupadeLagesbilder_GroupId",
-                table: "FordjupadeLagesbilder",
-                column: "GroupId");
+                columns: new[] { "KommunId", "MeetingId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FordjupadeLagesbilder_KommunId",
@@ -1789,14 +1787,19 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FordjupadeLagesbilder_KommunId_GroupId",
+                table: "FordjupadeLagesbilder",
+                columns: new[] { "KommunId", "GroupId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FordjupadeLagesbilder_KommunId_MeetingId",
+                table: "FordjupadeLagesbilder",
+                columns: new[] { "KommunId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FordjupadeLagesbilder_KommunId_ToYear",
                 table: "FordjupadeLagesbilder",
                 columns: new[] { "KommunId", "ToYear" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_FordjupadeLagesbilder_MeetingId",
-                table: "FordjupadeLagesbilder",
-                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_GroupMembers_GroupId_UserId",
@@ -1808,6 +1811,11 @@ namespace SakraStader.Data.Migrations.Postgres
                 name: "IX_GroupMembers_KommunId",
                 table: "GroupMembers",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroupMembers_KommunId_GroupId",
+                table: "GroupMembers",
+                columns: new[] { "KommunId", "GroupId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GroupMembers_UserId",
@@ -1846,19 +1854,19 @@ namespace SakraStader.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Incidents_AreaId",
-                table: "Incidents",
-                column: "AreaId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Incidents_CategoryId",
-                table: "Incidents",
-                column: "CategoryId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_KommunId",
                 table: "Incidents",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_KommunId_AreaId",
+                table: "Incidents",
+                columns: new[] { "KommunId", "AreaId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_KommunId_CategoryId",
+                table: "Incidents",
+                columns: new[] { "KommunId", "CategoryId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_KommunId_OccurredAt_CategoryId_AreaId_Place",
@@ -1889,19 +1897,29 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Lagesbilder_KommunId_GroupId",
+                table: "Lagesbilder",
+                columns: new[] { "KommunId", "GroupId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LagesbildSections_KommunId",
                 table: "LagesbildSections",
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LagesbildSections_LagesbildId",
+                name: "IX_LagesbildSections_KommunId_LagesbildId",
                 table: "LagesbildSections",
-                column: "LagesbildId");
+                columns: new[] { "KommunId", "LagesbildId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LagesbildVersions_KommunId",
                 table: "LagesbildVersions",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LagesbildVersions_KommunId_LagesbildId",
+                table: "LagesbildVersions",
+                columns: new[] { "KommunId", "LagesbildId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LagesbildVersions_LagesbildId_Number",
@@ -1915,6 +1933,11 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LofteLink_KommunId_MedborgarlofteId",
+                table: "LofteLink",
+                columns: new[] { "KommunId", "MedborgarlofteId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LofteLink_MedborgarlofteId_Kind_TargetId",
                 table: "LofteLink",
                 columns: new[] { "MedborgarlofteId", "Kind", "TargetId" },
@@ -1926,9 +1949,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LofteParties_MedborgarlofteId",
+                name: "IX_LofteParties_KommunId_MedborgarlofteId",
                 table: "LofteParties",
-                column: "MedborgarlofteId");
+                columns: new[] { "KommunId", "MedborgarlofteId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LofteParties_SignatoryUserId",
@@ -1941,9 +1964,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LofteSignatures_MedborgarlofteId",
+                name: "IX_LofteSignatures_KommunId_MedborgarlofteId",
                 table: "LofteSignatures",
-                column: "MedborgarlofteId");
+                columns: new[] { "KommunId", "MedborgarlofteId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LofteVersions_KommunId",
@@ -1951,9 +1974,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LofteVersions_MedborgarlofteId",
+                name: "IX_LofteVersions_KommunId_MedborgarlofteId",
                 table: "LofteVersions",
-                column: "MedborgarlofteId");
+                columns: new[] { "KommunId", "MedborgarlofteId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LofteVersions_VerificationCode",
@@ -1982,6 +2005,11 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Meetings_KommunId_GroupId",
+                table: "Meetings",
+                columns: new[] { "KommunId", "GroupId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_KommunId_StartsAt",
                 table: "Meetings",
                 columns: new[] { "KommunId", "StartsAt" });
@@ -2008,6 +2036,11 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MinutesVersions_KommunId_MeetingId",
+                table: "MinutesVersions",
+                columns: new[] { "KommunId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MinutesVersions_MeetingId_Number",
                 table: "MinutesVersions",
                 columns: new[] { "MeetingId", "Number" },
@@ -2019,9 +2052,9 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlanRevision_PlanId",
+                name: "IX_PlanRevision_KommunId_PlanId",
                 table: "PlanRevision",
-                column: "PlanId");
+                columns: new[] { "KommunId", "PlanId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProblemAssessments_KommunId",
@@ -2029,9 +2062,14 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProblemAssessments_LagesbildId",
+                name: "IX_ProblemAssessments_KommunId_LagesbildId",
                 table: "ProblemAssessments",
-                column: "LagesbildId");
+                columns: new[] { "KommunId", "LagesbildId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemAssessments_KommunId_ProblemId",
+                table: "ProblemAssessments",
+                columns: new[] { "KommunId", "ProblemId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProblemAssessments_ProblemId_LagesbildId",
@@ -2040,19 +2078,14 @@ namespace SakraStader.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProblemCauses_AssessmentId",
-                table: "ProblemCauses",
-                column: "AssessmentId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProblemCauses_KommunId",
                 table: "ProblemCauses",
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Problems_AreaId",
-                table: "Problems",
-                column: "AreaId");
+                name: "IX_ProblemCauses_KommunId_AssessmentId",
+                table: "ProblemCauses",
+                columns: new[] { "KommunId", "AssessmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Problems_KommunId",
@@ -2060,24 +2093,29 @@ namespace SakraStader.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Problems_KommunId_AreaId",
+                table: "Problems",
+                columns: new[] { "KommunId", "AreaId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportComments_KommunId",
                 table: "ReportComments",
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportComments_ReportId",
+                name: "IX_ReportComments_KommunId_ReportId",
                 table: "ReportComments",
-                column: "ReportId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SurveyResults_AreaId",
-                table: "SurveyResults",
-                column: "AreaId");
+                columns: new[] { "KommunId", "ReportId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyResults_KommunId",
                 table: "SurveyResults",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResults_KommunId_AreaId",
+                table: "SurveyResults",
+                columns: new[] { "KommunId", "AreaId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyResults_KommunId_Year_AreaId_Question",
