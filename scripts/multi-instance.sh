@@ -30,7 +30,9 @@ for port in "${PORTS[@]}"; do
   ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:$port" Instance__Name="$port" Hosting__AssetsFromBuild=true \
   Database__Provider=Postgres ConnectionStrings__Postgres="$CONN" Demo__Seed=true \
   Security__RequireHttps=false Security__TrustForwardedHeaders=true Serilog__MinimumLevel__Default=Warning \
-    dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" > "$WORK/app-$port.log" 2>&1 &
+    dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" \
+      --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitLogging=Information \
+      --Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Components.Server=Information > "$WORK/app-$port.log" 2>&1 &
   pids+=($!)
 done
 for port in "${PORTS[@]}"; do
@@ -58,6 +60,7 @@ SAKRASTADER_PG_START="$(pg_ctl_cmd) -w -l $PGDATA/server.log -o \"-p $PGPORT -k 
     --logger "trx;LogFileName=multi-instance.trx" --logger "console;verbosity=detailed" --results-directory "$RESULTS"
 status=$?
 if [ $status -ne 0 ]; then
+  mkdir -p "$RESULTS/multi-instance-logs" && cp "$WORK"/app-*.log "$WORK/nginx-error.log" "$RESULTS/multi-instance-logs/" 2> /dev/null
   for port in "${PORTS[@]}"; do echo "--- app $port"; tail -n 30 "$WORK/app-$port.log"; done
   echo "--- nginx"; cat "$WORK/nginx-error.log" 2> /dev/null
 fi
