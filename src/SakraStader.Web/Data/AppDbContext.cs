@@ -73,6 +73,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<ReportComment> ReportComments => Set<ReportComment>();
     public DbSet<CooperationAgreement> CooperationAgreements => Set<CooperationAgreement>();
+    public DbSet<CooperationAgreementArea> CooperationAgreementAreas => Set<CooperationAgreementArea>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.DataProtectionKey> DataProtectionKeys => Set<Infrastructure.DataProtectionKey>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();

@@ -299,7 +299,12 @@ public sealed class CooperationAgreement : TenantEntity
 
     public DateOnly ValidTo { get; private set; }
 
-    public List<Guid> AreaIds { get; private set; } = [];
+    private readonly List<CooperationAgreementArea> areas = [];
+
+    /// <summary>The areas the agreement covers, one row each (so the database refuses another kommun's area); none: the whole kommun.</summary>
+    public IReadOnlyList<CooperationAgreementArea> Areas => areas;
+
+    public IReadOnlyList<Guid> AreaIds => [.. areas.Select(a => a.AreaId)];
 
     /// <summary>The areas of cooperation and each party's commitments.</summary>
     public string Focus { get; private set; } = "";
@@ -327,6 +332,27 @@ public sealed class CooperationAgreement : TenantEntity
         Parties = newParties;
         ValidFrom = from;
         ValidTo = to;
-        AreaIds = [.. areaIds.Distinct()];
+        var wanted = areaIds.Distinct().ToList();
+        areas.RemoveAll(a => !wanted.Contains(a.AreaId));
+        foreach (var areaId in wanted.Where(w => areas.TrueForAll(a => a.AreaId != w)))
+        {
+            areas.Add(new CooperationAgreementArea(Id, areaId));
+        }
     }
+}
+
+/// <summary>One area a cooperation agreement covers.</summary>
+public sealed class CooperationAgreementArea : TenantEntity
+{
+    private CooperationAgreementArea() { }
+
+    internal CooperationAgreementArea(Guid agreementId, Guid areaId)
+    {
+        AgreementId = agreementId;
+        AreaId = areaId;
+    }
+
+    public Guid AgreementId { get; private set; }
+
+    public Guid AreaId { get; private set; }
 }

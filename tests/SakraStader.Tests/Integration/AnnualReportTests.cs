@@ -378,7 +378,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             return model.Agreements.Single(a => a.Title == title);
         });
         Assert.Equal([area], saved.AreaIds);
-        Assert.Equal([area], (await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == title))).AreaIds);
+        Assert.Equal([area], (await app.WithDbAsync("karlstad", db => db.CooperationAgreements.Include(a => a.Areas).SingleAsync(a => a.Title == title))).AreaIds);
 
         // Two open the agreement; the first change is saved, the second (over the version first seen) is refused.
         var first = AgreementInput.From(saved);
@@ -388,7 +388,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         var (one, two) = await app.AsUserAsync(samordnare, "karlstad", async ops => (await SaveAgreement(ops, first), await SaveAgreement(ops, second)));
         Assert.True(one.Succeeded, one.Message);
         Assert.True(two.Conflict);
-        var stored = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.SingleAsync(a => a.Title == title));
+        var stored = await app.WithDbAsync("karlstad", db => db.CooperationAgreements.Include(a => a.Areas).SingleAsync(a => a.Title == title));
         Assert.Equal("Trygghet i centrum och vid resecentrum.", stored.Focus);
         Assert.Equal([area], stored.AreaIds);
 

@@ -44,6 +44,19 @@ public sealed class TenantIntegrityTests(TestApp app) : IClassFixture<TestApp>
     /// <summary>A dependent row of one kommun and a principal row of another kommun, to point it at.</summary>
     private sealed record Attempt(Guid DependentId, Guid DependentKommunId, Guid ForeignPrincipalId);
 
+    /// <summary>Ids kept as a JSON list (as an agreement's areas once were) escape the keys: every such list is a table.</summary>
+    [Fact]
+    public async Task No_table_keeps_ids_as_a_list_in_one_column()
+    {
+        var lists = await app.WithDbAsync(null, db => Task.FromResult(db.Model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties().Where(p => p.IsPrimitiveCollection).Select(p => $"{t.ClrType.Name}.{p.Name}"))
+            .ToList()));
+        Assert.Empty(lists);
+        var agreement = await app.WithDbAsync("orebro", db => db.CooperationAgreements.Include(a => a.Areas).FirstAsync());
+        Assert.NotEmpty(agreement.AreaIds);
+        Assert.All(agreement.Areas, a => Assert.Equal(agreement.KommunId, a.KommunId));
+    }
+
     [Fact]
     public async Task The_database_refuses_a_reference_to_another_kommuns_row_through_every_relationship()
     {

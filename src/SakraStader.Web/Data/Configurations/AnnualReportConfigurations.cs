@@ -42,5 +42,17 @@ internal sealed class CooperationAgreementConfiguration : IEntityTypeConfigurati
         b.Property(x => x.Parties).HasMaxLength(500);
         b.Property(x => x.Focus).HasMaxLength(CooperationAgreement.TextMax);
         b.HasIndex(x => new { x.KommunId, x.ValidFrom });
+        b.Ignore(x => x.AreaIds);
+        b.HasMany(x => x.Areas).WithOne().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Areas).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CooperationAgreementAreaConfiguration : IEntityTypeConfiguration<CooperationAgreementArea>
+{
+    public void Configure(EntityTypeBuilder<CooperationAgreementArea> b)
+    {
+        b.HasOne<Area>().WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.AgreementId, x.AreaId }).IsUnique();
     }
 }

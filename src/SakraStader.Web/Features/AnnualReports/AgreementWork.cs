@@ -18,7 +18,7 @@ public sealed class AgreementWork(AppDbContext db, TenantContext tenant)
 
     public async Task<AgreementsModel> ReadAsync(CancellationToken ct = default)
     {
-        var agreements = await db.CooperationAgreements.AsNoTracking().OrderByDescending(a => a.ValidFrom).ToListAsync(ct);
+        var agreements = await db.CooperationAgreements.AsNoTracking().Include(a => a.Areas).OrderByDescending(a => a.ValidFrom).ToListAsync(ct);
         var areas = await db.Areas.AsNoTracking().Select(a => new AgreementArea(a.Id, a.Name, a.Archived)).ToListAsync(ct);
         var names = areas.ToDictionary(a => a.Id, a => a.Name);
         return new AgreementsModel(
@@ -45,7 +45,7 @@ public sealed class AgreementWork(AppDbContext db, TenantContext tenant)
             db.CooperationAgreements.Add(created);
             return created.Id;
         }
-        var existing = await db.CooperationAgreements.FirstOrDefaultAsync(a => a.Id == id, ct)
+        var existing = await db.CooperationAgreements.Include(a => a.Areas).FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new DomainException("Överenskommelsen finns inte längre.");
         if (input.Seen is not { } seen || !Same(existing, seen))
         {

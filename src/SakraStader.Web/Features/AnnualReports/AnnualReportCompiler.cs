@@ -138,7 +138,7 @@ public sealed class AnnualReportCompiler(AppDbContext db, FordjupadCompiler tren
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var agreement = await db.CooperationAgreements.AsNoTracking().Where(a => a.ValidFrom <= end && a.ValidTo >= start)
+        var agreement = await db.CooperationAgreements.AsNoTracking().Include(a => a.Areas).Where(a => a.ValidFrom <= end && a.ValidTo >= start)
             .OrderByDescending(a => a.ValidFrom).FirstOrDefaultAsync(ct);
         if (agreement is null)
         {

@@ -282,13 +282,13 @@ namespace SakraStader.Data.Migrations.Sqlite
                     Parties = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AreaIds = table.Column<string>(type: "TEXT", nullable: false),
                     Focus = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CooperationAgreements", x => x.Id);
+                    table.UniqueConstraint("AK_CooperationAgreements_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_CooperationAgreements_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -567,6 +567,38 @@ namespace SakraStader.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_DialogueTheme_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CooperationAgreementAreas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CooperationAgreementAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CooperationAgreementAreas_Areas_KommunId_AreaId",
+                        columns: x => new { x.KommunId, x.AreaId },
+                        principalTable: "Areas",
+                        principalColumns: new[] { "KommunId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CooperationAgreementAreas_CooperationAgreements_KommunId_AgreementId",
+                        columns: x => new { x.KommunId, x.AgreementId },
+                        principalTable: "CooperationAgreements",
+                        principalColumns: new[] { "KommunId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CooperationAgreementAreas_Kommuner_KommunId",
                         column: x => x.KommunId,
                         principalTable: "Kommuner",
                         principalColumn: "Id",
@@ -1734,6 +1766,27 @@ namespace SakraStader.Data.Migrations.Sqlite
                 columns: new[] { "KommunId", "CommitmentId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_AgreementId_AreaId",
+                table: "CooperationAgreementAreas",
+                columns: new[] { "AgreementId", "AreaId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_KommunId",
+                table: "CooperationAgreementAreas",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_KommunId_AgreementId",
+                table: "CooperationAgreementAreas",
+                columns: new[] { "KommunId", "AgreementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_KommunId_AreaId",
+                table: "CooperationAgreementAreas",
+                columns: new[] { "KommunId", "AreaId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CooperationAgreements_KommunId",
                 table: "CooperationAgreements",
                 column: "KommunId");
@@ -2176,7 +2229,7 @@ namespace SakraStader.Data.Migrations.Sqlite
                 name: "CommitmentFollowUp");
 
             migrationBuilder.DropTable(
-                name: "CooperationAgreements");
+                name: "CooperationAgreementAreas");
 
             migrationBuilder.DropTable(
                 name: "CrimeStatistics");
@@ -2243,6 +2296,9 @@ namespace SakraStader.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Commitment");
+
+            migrationBuilder.DropTable(
+                name: "CooperationAgreements");
 
             migrationBuilder.DropTable(
                 name: "CitizenDialogues");

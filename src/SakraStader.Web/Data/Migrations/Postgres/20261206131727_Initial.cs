@@ -1,5 +1,4 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -284,13 +283,13 @@ namespace SakraStader.Data.Migrations.Postgres
                     Parties = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    AreaIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     Focus = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     KommunId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CooperationAgreements", x => x.Id);
+                    table.UniqueConstraint("AK_CooperationAgreements_KommunId_Id", x => new { x.KommunId, x.Id });
                     table.ForeignKey(
                         name: "FK_CooperationAgreements_Kommuner_KommunId",
                         column: x => x.KommunId,
@@ -569,6 +568,38 @@ namespace SakraStader.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_DialogueTheme_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CooperationAgreementAreas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    KommunId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CooperationAgreementAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CooperationAgreementAreas_Areas_KommunId_AreaId",
+                        columns: x => new { x.KommunId, x.AreaId },
+                        principalTable: "Areas",
+                        principalColumns: new[] { "KommunId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CooperationAgreementAreas_CooperationAgreements_KommunId_Ag~",
+                        columns: x => new { x.KommunId, x.AgreementId },
+                        principalTable: "CooperationAgreements",
+                        principalColumns: new[] { "KommunId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CooperationAgreementAreas_Kommuner_KommunId",
                         column: x => x.KommunId,
                         principalTable: "Kommuner",
                         principalColumn: "Id",
@@ -1736,6 +1767,27 @@ namespace SakraStader.Data.Migrations.Postgres
                 columns: new[] { "KommunId", "CommitmentId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_AgreementId_AreaId",
+                table: "CooperationAgreementAreas",
+                columns: new[] { "AgreementId", "AreaId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_KommunId",
+                table: "CooperationAgreementAreas",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_KommunId_AgreementId",
+                table: "CooperationAgreementAreas",
+                columns: new[] { "KommunId", "AgreementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationAgreementAreas_KommunId_AreaId",
+                table: "CooperationAgreementAreas",
+                columns: new[] { "KommunId", "AreaId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CooperationAgreements_KommunId",
                 table: "CooperationAgreements",
                 column: "KommunId");
@@ -2178,7 +2230,7 @@ namespace SakraStader.Data.Migrations.Postgres
                 name: "CommitmentFollowUp");
 
             migrationBuilder.DropTable(
-                name: "CooperationAgreements");
+                name: "CooperationAgreementAreas");
 
             migrationBuilder.DropTable(
                 name: "CrimeStatistics");
@@ -2245,6 +2297,9 @@ namespace SakraStader.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Commitment");
+
+            migrationBuilder.DropTable(
+                name: "CooperationAgreements");
 
             migrationBuilder.DropTable(
                 name: "CitizenDialogues");

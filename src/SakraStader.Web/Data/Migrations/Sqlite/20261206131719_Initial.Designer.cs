@@ -11,7 +11,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206115941_Initial")]
+    [Migration("20261206131719_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -858,10 +858,6 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("AreaIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Focus")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -894,6 +890,34 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.HasIndex("KommunId", "ValidFrom");
 
                     b.ToTable("CooperationAgreements");
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.CooperationAgreementArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("AgreementId", "AreaId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId", "AgreementId");
+
+                    b.HasIndex("KommunId", "AreaId");
+
+                    b.ToTable("CooperationAgreementAreas");
                 });
 
             modelBuilder.Entity("SakraStader.Domain.CrimeStatistic", b =>
@@ -2482,6 +2506,29 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.CooperationAgreementArea", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.CooperationAgreement", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("KommunId", "AgreementId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Area", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "AreaId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SakraStader.Domain.CrimeStatistic", b =>
                 {
                     b.HasOne("SakraStader.Domain.Kommun", null)
@@ -2930,6 +2977,11 @@ namespace SakraStader.Data.Migrations.Sqlite
             modelBuilder.Entity("SakraStader.Domain.Commitment", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.CooperationAgreement", b =>
+                {
+                    b.Navigation("Areas");
                 });
 
             modelBuilder.Entity("SakraStader.Domain.Lagesbild", b =>
