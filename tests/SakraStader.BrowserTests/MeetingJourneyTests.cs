@@ -19,6 +19,7 @@ public sealed class MeetingJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "orebro"));
 
         await page.GotoAsync("/orebro/grupper");
+        await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "EST – Effektiv samordning för trygghet" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("EST – Effektiv samordning för trygghet");
         await PageCheck.WaitForCircuitAsync(page);

@@ -14,10 +14,11 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<
     private const string Page = """
         <!DOCTYPE html>
         <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="refresh" content="30">
         <title>Tillfälligt avbrott – Säkra städer</title></head>
         <body>
         <h1>Tjänsten är tillfälligt otillgänglig</h1>
-        <p>Vi kommer inte åt databasen just nu. Det du redan har sparat finns kvar. Försök igen om en liten stund.</p>
+        <p>Vi kommer inte åt databasen just nu. Det du redan har sparat finns kvar. Sidan försöker igen av sig själv om en halv minut.</p>
         <p>Om du höll på att fylla i ett formulär: gå tillbaka i webbläsaren, så finns texten oftast kvar, och skicka igen när sidan fungerar.</p>
         </body></html>
         """;

@@ -109,6 +109,27 @@
         document.getElementById('components-reconnect-button').addEventListener('click', retry);
     }
 
+    // A link followed while the page is shown but its circuit has not yet rendered it (a second or two on a slow
+    // line) could be lost between Blazor's navigation and the circuit's first render: until the page runs over its
+    // circuit (AppLayout's main[data-interactive=true]), a link to another page of the app loads that page plainly.
+    document.addEventListener('click', function (event) {
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
+            || document.querySelector('main[data-interactive="true"]')) {
+            return;
+        }
+        var link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+        if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download')) {
+            return;
+        }
+        var url = new URL(link.href, location.href);
+        if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search)) {
+            return;
+        }
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        location.assign(url.href);
+    }, true);
+
     Blazor.start({
         circuit: {
             configureSignalR: function (builder) {

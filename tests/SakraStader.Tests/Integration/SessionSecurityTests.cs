@@ -298,6 +298,29 @@ public sealed class SessionSecurityTests(QuickSessionsApp app) : IClassFixture<Q
         Assert.False(await provider.IsStillValidAsync(principal, null));
     }
 
+    [Fact]
+    public async Task A_circuit_stays_signed_in_while_the_database_cannot_answer_the_session_check()
+    {
+        var haninge = await app.KommunIdAsync("haninge");
+        await using var scope = app.Services.CreateAsyncScope();
+        var provider = Assert.IsType<SessionStateProvider>(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>());
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(TestApp.Email("medlem", "haninge")))!);
+        app.Outage.Active = true;
+        try
+        {
+            // The check itself cannot run (the database is away) ...
+            await Assert.ThrowsAnyAsync<Exception>(() => provider.IsStillValidAsync(principal, haninge));
+            // ... and the circuit's check keeps the user signed in rather than signing out everyone on a restart.
+            Assert.True(await provider.CheckAsync(principal, haninge));
+        }
+        finally
+        {
+            app.Outage.Active = false;
+        }
+        Assert.True(await provider.CheckAsync(principal, haninge));
+    }
+
     private static async Task AssertSentToSignInWithinAsync(AppClient client, string url) =>
         Assert.True(await WithinAsync(client, url, r => r.StatusCode == HttpStatusCode.Redirect
             && r.LocationPath().StartsWith("/konto/logga-in", StringComparison.Ordinal)), $"GET {url} svarade fortfarande efter {Within.TotalSeconds} s.");

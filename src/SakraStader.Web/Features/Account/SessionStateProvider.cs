@@ -19,11 +19,29 @@ namespace SakraStader.Features.Account;
 public sealed class SessionStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, TenantContext circuit,
     IOptions<SessionCheckOptions> sessions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger logger = loggerFactory.CreateLogger<SessionStateProvider>();
+
     protected override TimeSpan RevalidationInterval =>
         sessions.Value.CheckInterval > TimeSpan.Zero ? sessions.Value.CheckInterval : TimeSpan.FromSeconds(1);
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        IsStillValidAsync(authenticationState.User, circuit.KommunId, cancellationToken);
+        CheckAsync(authenticationState.User, circuit.KommunId, cancellationToken);
+
+    /// <summary>The check the circuit runs: <see cref="IsStillValidAsync"/>, or still valid while the database cannot answer.</summary>
+    public async Task<bool> CheckAsync(ClaimsPrincipal user, Guid? kommunId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await IsStillValidAsync(user, kommunId, cancellationToken);
+        }
+        catch (Exception e) when (Infrastructure.DatabaseUnavailableMiddleware.IsDatabaseUnavailable(e))
+        {
+            // The database cannot answer just now: that says nothing about the session. The user stays signed in and
+            // the check runs again at the next interval (a failed check would sign out everyone on a database restart).
+            logger.LogWarning(e, "Sessionskontrollen nådde inte databasen; försöker igen om {Interval}", RevalidationInterval);
+            return true;
+        }
+    }
 
     /// <summary>The check the circuit runs every interval, in a scope of its own (the circuit's may be busy rendering).</summary>
     public async Task<bool> IsStillValidAsync(ClaimsPrincipal user, Guid? kommunId, CancellationToken ct = default)
