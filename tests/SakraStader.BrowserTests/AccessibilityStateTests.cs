@@ -56,7 +56,9 @@ public sealed class AccessibilityStateTests(BrowserApp app) : IClassFixture<Brow
         await fix.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
-        Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), "fokus är inte i dialogen");
+        // The dialog takes focus once it has rendered.
+        await page.WaitForFunctionAsync("() => { const d = document.querySelector('[role=dialog]'); return !!d && d.contains(document.activeElement); }",
+            null, new() { Timeout = 10_000 });
         await PageCheck.CheckAsync(page, $"93-bekraftelse-{size}");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
