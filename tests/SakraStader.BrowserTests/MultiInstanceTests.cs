@@ -191,11 +191,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
                 {
                     await PageCheck.WaitForCircuitAsync(page);
                     var loaded = loads[page];
-                    await page.GetByLabel("Vad hände?").FillAsync("Klotter");
-                    await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Klotter" }).First.ClickAsync(new() { Timeout = 10_000 });
-                    await ChooseAreaAsync(page);
-                    await page.GetByLabel("Kort beskrivning").FillAsync(description);
-                    await page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" }).ClickAsync(new() { Timeout = 10_000 });
+                    await SendReportAsync(page, description);
                     // Saved: the form starts the next report (an empty description) and says so.
                     await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 10_000 });
                     if (loads[page] != loaded)
@@ -374,11 +370,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await PageCheck.WaitForCircuitAsync(page);
-            await page.GetByLabel("Vad hände?").FillAsync("Klotter");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Klotter" }).First.ClickAsync();
-            await ChooseAreaAsync(page);
-            await page.GetByLabel("Kort beskrivning").FillAsync(description);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" }).ClickAsync();
+            await SendReportAsync(page, description);
             try
             {
                 await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 5_000 });
@@ -461,6 +453,16 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         }
         Assert.Equal(before, await YearAsync());
         Assert.Equal(0L, await Scalar(db, """SELECT count(*) FROM "ImportBatches" WHERE "Id" = @k AND "CompletedAt" IS NOT NULL""", batch));
+    }
+
+    /// <summary>Fills the incident form (Klotter, an area, the description) and presses "Spara händelsen".</summary>
+    private static async Task SendReportAsync(IPage page, string description)
+    {
+        await page.GetByLabel("Vad hände?").FillAsync("Klotter");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Klotter" }).First.ClickAsync(new() { Timeout = 10_000 });
+        await ChooseAreaAsync(page);
+        await page.GetByLabel("Kort beskrivning").FillAsync(description);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" }).ClickAsync(new() { Timeout = 10_000 });
     }
 
     /// <summary>The first area in the list, unless the form starts with one (the area of the user's last report).</summary>
