@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium; three instances behind nginx (scripts/multi-instance.sh).
-# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, nginx; npm:
+# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, nginx, redis-server; npm:
 # axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
 # artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
@@ -23,6 +23,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresq
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
 # nginx balances the multi-instance test's three app instances.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# Redis carries the change feed between the multi-instance test's instances.
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installerar ${missing[*]}"
   as_root apt-get update -qq
@@ -91,6 +93,21 @@ for trx in "$RESULTS"/*.trx; do
 done
 if [ "$reports" -lt 4 ] || [ "$failed_runs" -gt 0 ] && [ "$failed" -eq 0 ]; then
   failed=$((failed + failed_runs + 4 - reports))
+fi
+# The failed tests' names and messages last, where a CI log's tail shows them.
+if [ "$failed" -gt 0 ] && command -v python3 > /dev/null; then
+  python3 - "$RESULTS"/*.trx <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") != "Passed":
+            message = r.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+            stack = r.findtext(".//t:ErrorInfo/t:StackTrace", default="", namespaces=ns).strip().splitlines()
+            print(f"FAILED [{path.rsplit('/', 1)[-1]}] {r.get('testName')}: {message[:1500]}")
+            for line in [l for l in stack if "SakraStader" in l][:4]:
+                print("    " + line.strip()[:300])
+PY
 fi
 echo "Screenshots: $ARTIFACTS/screenshots"
 echo "$passed passed, $failed failed, $skipped skipped"

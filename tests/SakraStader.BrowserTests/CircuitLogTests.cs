@@ -12,7 +12,7 @@ public sealed class CircuitLogTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.NewPageAsync();
         await PageCheck.SignInAsync(page, DemoSeeder.PolisEmail);
-        await page.GotoAsync("/att-underteckna");
+        await page.GotoAsync("/att-gora");
         await PageCheck.WaitForCircuitAsync(page);
 
         var opened = await WaitForAsync(e => e.MessageTemplate.Text.StartsWith("Krets {CircuitId} öppnad", StringComparison.Ordinal));

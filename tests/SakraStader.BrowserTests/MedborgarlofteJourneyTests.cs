@@ -15,10 +15,12 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
     {
         var polis = await app.NewPageAsync();
         await PageCheck.SignInAsync(polis, DemoSeeder.PolisEmail);
-        await polis.GotoAsync("/att-underteckna");
+        await polis.GotoAsync("/att-gora");
         await PageCheck.WaitForCircuitAsync(polis);
-        await Assertions.Expect(polis.Locator(".card")).ToContainTextAsync("Tryggare Kronoparken");
-        await PageCheck.CheckAsync(polis, "70-att-underteckna");
+        await Assertions.Expect(polis.Locator(".inbox-item[data-kind=Sign]")).ToContainTextAsync("Tryggare Kronoparken");
+        // The app bar counts what waits, once the page is interactive.
+        await Assertions.Expect(polis.Locator(".inbox-badge")).ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
+        await PageCheck.CheckAsync(polis, "70-att-gora");
 
         await polis.GetByRole(AriaRole.Link, new() { Name = "Tryggare Kronoparken" }).ClickAsync();
         await Assertions.Expect(polis.Locator("h1")).ToContainTextAsync("Skriv under för Polisen");
@@ -41,6 +43,13 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(phone.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Assertions.Expect(phone.Locator(".signed-alert")).ToHaveCountAsync(0);
 
+        // The samordnare has "Att göra" open while the police signs.
+        var samordnare = await app.NewPageAsync();
+        await PageCheck.SignInAsync(samordnare, DemoSeeder.EmailFor("samordnare", "karlstad"));
+        await samordnare.GotoAsync("/att-gora");
+        await PageCheck.WaitForCircuitAsync(samordnare);
+        await Assertions.Expect(samordnare.Locator(".inbox-item[data-kind=Publish]")).ToHaveCountAsync(0);
+
         // With the keyboard only: the password, Tab to the button, Enter; Tab to the dialog's button, Enter.
         await polis.GetByLabel("Bekräfta med ditt lösenord").FocusAsync();
         await polis.Keyboard.TypeAsync("fel");
@@ -59,8 +68,9 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(polis.Locator(".mud-snackbar")).ToContainTextAsync("Du har skrivit under");
         await PageCheck.CheckAsync(polis, "72-underskrivet");
 
-        var samordnare = await app.NewPageAsync();
-        await PageCheck.SignInAsync(samordnare, DemoSeeder.EmailFor("samordnare", "karlstad"));
+        // The samordnare's "Att göra", open since before the signature, shows the promise to publish without a reload.
+        await Assertions.Expect(samordnare.Locator(".inbox-item[data-kind=Publish]")).ToContainTextAsync("Tryggare Kronoparken");
+        await PageCheck.CheckAsync(samordnare, "72a-att-gora-publicera");
         await samordnare.GotoAsync("/karlstad/loften");
         await PageCheck.WaitForCircuitAsync(samordnare);
         // The search goes into the address, and the list follows it.

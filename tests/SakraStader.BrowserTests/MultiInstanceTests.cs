@@ -18,7 +18,8 @@ namespace SakraStader.BrowserTests;
 /// itself. The instance holding most of the writers is killed (SIGKILL) mid-run: every page it held must be back,
 /// working, on the same part of the page within 3 seconds, with the text it had typed, and every incident whose form
 /// said "saved" must be in the database. Then the database is stopped and started; last, another instance is killed
-/// while it commits a large import, of which nothing may remain. Run only by that script (Category=MultiInstance).
+/// while it commits a large import, of which nothing may remain. Between those, "Att göra" is shown live across
+/// instances, and Redis, which carries that, is stopped and started. Run only by that script (Category=MultiInstance).
 /// </summary>
 [Trait("Category", "MultiInstance")]
 public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetime
@@ -328,9 +329,90 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             Assert.Equal(shown.Trim(), (await PrognosisAsync(database, w.Lagesbild)).Trim());
         }
 
+        var survivorUrls = urls.Where(u => new Uri(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture) != victim).ToList();
+        await ChangesReachOtherInstancesAndRedisMayStopAsync(survivorUrls[0], survivorUrls[1], database);
         await TheDatabaseGoesAwayAndComesBackAsync(baseUrl, reporters.First(r => r.Instance != victim), database);
         var last = pidOf.Keys.First(k => k != victim);
         await AnImportInterruptedByAKilledInstanceLeavesNothingAsync(urls.First(u => new Uri(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture) == last), pidOf[last], database);
+    }
+
+    /// <summary>
+    /// "Att göra" is live across instances (issue 18): the styrgrupp's chair has it open on one instance while the
+    /// samordnare plans a styrgrupp meeting without an agenda through another; the chair's list and the count in the
+    /// app bar show it within seconds (the change feed through Redis). Redis stops: a meeting is still planned and
+    /// saved, and the chair sees it when the page reads again. Redis starts: changes cross instances again.
+    /// </summary>
+    private async Task ChangesReachOtherInstancesAndRedisMayStopAsync(string chairUrl, string samordnareUrl, string database)
+    {
+        var chair = await SignedInPageAsync(chairUrl, DemoSeeder.EmailFor("styrgrupp", "orebro"));
+        await chair.GotoAsync("/att-gora");
+        await PageCheck.WaitForCircuitAsync(chair);
+        var samordnare = await SignedInPageAsync(samordnareUrl, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await using var db = new NpgsqlConnection(database);
+        await db.OpenAsync();
+        var group = (Guid)(await Scalar(db, """
+            SELECT g."Id" FROM "Groups" g JOIN "Kommuner" k ON k."Id" = g."KommunId"
+            WHERE k."Slug" = 'orebro' AND g."Name" = 'Styrgrupp för brottsförebyggande arbete'
+            """))!;
+        var day = DateOnly.FromDateTime(DateTime.Now).AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var planned = 0;
+        async Task PlanAsync(string place)
+        {
+            await samordnare.GotoAsync($"/orebro/moten/ny?grupp={group}");
+            await PageCheck.WaitForCircuitAsync(samordnare);
+            await samordnare.GetByLabel("Datum").FillAsync(day);
+            await samordnare.GetByLabel("Datum").BlurAsync();
+            await samordnare.GetByLabel("Börjar").FillAsync("09:00");
+            await samordnare.GetByLabel("Slutar").FillAsync("10:00");
+            await samordnare.GetByLabel("Plats", new() { Exact = true }).FillAsync(place);
+            await samordnare.GetByRole(AriaRole.Button, new() { Name = "Spara mötet" }).ClickAsync();
+            await Assertions.Expect(samordnare.Locator(".mud-snackbar")).ToContainTextAsync("Mötet är sparat.");
+            planned++;
+        }
+        var items = chair.Locator(".inbox-item[data-kind=MeetingWithoutAgenda]");
+        var before = await items.CountAsync();
+        var badge = chair.Locator(".inbox-badge");
+        await Assertions.Expect(badge).ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex("^[0-9]+$"));
+        var countBefore = int.Parse(await badge.GetAttributeAsync("data-count") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+        await PlanAsync("Stadshuset, sammanträdesrum 1");
+        Assert.NotEqual(await InstanceOfAsync(chair), await InstanceOfAsync(samordnare));
+        var live = Stopwatch.StartNew();
+        await Assertions.Expect(items).ToHaveCountAsync(before + 1, new() { Timeout = 10_000 });
+        await Assertions.Expect(badge).ToHaveAttributeAsync("data-count", (countBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var liveAfter = live.Elapsed;
+
+        // Redis stops: planning still works; the chair's open list does not hear of it, the next read shows it.
+        await RunAsync(Env("SAKRASTADER_REDIS_STOP"));
+        await PlanAsync("Stadshuset, sammanträdesrum 2");
+        await chair.ReloadAsync();
+        await PageCheck.WaitForCircuitAsync(chair);
+        await Assertions.Expect(items).ToHaveCountAsync(before + 2);
+
+        // Redis starts: the instances connect again by themselves, and changes cross instances again.
+        await RunAsync(Env("SAKRASTADER_REDIS_START"));
+        var back = Stopwatch.StartNew();
+        var crossedAgain = false;
+        for (var attempt = 0; attempt < 6 && !crossedAgain; attempt++)
+        {
+            await Task.Delay(2000);
+            await PlanAsync($"Stadshuset, sammanträdesrum {3 + attempt}");
+            try
+            {
+                await Assertions.Expect(items).ToHaveCountAsync(before + planned, new() { Timeout = 5_000 });
+                crossedAgain = true;
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                // Not yet reconnected: the page reads again so that the next try counts from what is stored.
+                await chair.ReloadAsync();
+                await PageCheck.WaitForCircuitAsync(chair);
+            }
+        }
+        Assert.True(crossedAgain, "Ändringar når inte andra instanser sedan Redis startats igen.");
+        output.WriteLine($" live mellan instanser: {liveAfter.TotalSeconds:0.0} s; Redis stoppad och startad: ändringar når andra instanser igen efter {back.Elapsed.TotalSeconds:0.0} s; möten planerade {planned}");
+        await chair.Context.CloseAsync();
+        await samordnare.Context.CloseAsync();
     }
 
     /// <summary>

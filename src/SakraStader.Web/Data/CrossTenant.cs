@@ -39,21 +39,6 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             orderby k.Name
             select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title, m.OrganisationName));
 
-    /// <summary>
-    /// The medborgarlöften waiting for this user's signature, in every kommun where they are still a member: one list for
-    /// a police officer who signs for several kommuner.
-    /// </summary>
-    public Task<List<ToSign>> ToSignAsync(Guid userId, CancellationToken ct = default) =>
-        (from p in db.LofteParties.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-         join l in db.Medborgarloften.IgnoreQueryFilters([AppDbContext.TenantFilter]) on p.MedborgarlofteId equals l.Id
-         join ms in db.Memberships.IgnoreQueryFilters([AppDbContext.TenantFilter]) on new { l.KommunId, UserId = userId } equals new { ms.KommunId, ms.UserId }
-         join k in db.Kommuner on l.KommunId equals k.Id
-         where p.SignatoryUserId == userId && l.Status == LofteStatus.ForUnderskrift
-               && !db.LofteSignatures.IgnoreQueryFilters(TenantFilterOnly).Any(s => s.PartyId == p.Id && s.VoidedAt == null)
-         orderby k.Name, l.Title
-         select new ToSign(k.Slug, k.Name, l.Id, l.Title, p.Id, p.Organisation, l.ValidFrom, l.ValidTo))
-        .ToListAsync(ct);
-
     /// <summary>The kommuner that have published medborgarlöften, for the public start page.</summary>
     public Task<List<PublishedKommun>> KommunerWithPublishedLoftenAsync(CancellationToken ct = default) =>
         db.Kommuner.AsNoTracking()
@@ -136,9 +121,6 @@ public sealed record CalendarFeed(string UserName, List<FeedMeeting> Meetings);
 public sealed record FeedMeeting(Guid Id, string GroupName, string KommunName, string KommunSlug, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location, bool Cancelled);
 
 public sealed record UserKommun(Guid KommunId, string Slug, string Name, Guid MembershipId, Role Role, OrganisationKind Organisation, string Title, string OrganisationName = "");
-
-public sealed record ToSign(string KommunSlug, string KommunName, Guid LofteId, string Title, Guid PartyId, string Organisation, DateOnly ValidFrom,
-    DateOnly ValidTo);
 
 public sealed record VerifiedSignature(string Name, string Title, string Organisation, DateTimeOffset SignedAt, string Hash, string Method,
     DateTimeOffset? VoidedAt);

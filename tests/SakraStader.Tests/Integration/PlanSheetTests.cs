@@ -99,12 +99,14 @@ public sealed class PlanSheetTests(TestApp app) : IClassFixture<TestApp>
         {
             var preview = await Preview(ops, plan, group, file);
             var errors = preview.Errors.ToDictionary(e => e.Line, e => e.Message);
-            Assert.Equal([3, 4, 5, 6, 7], errors.Keys.Order());
+            // Line 1 is the header; the plan's own rows follow, then the unknown and the duplicated row.
+            var (unknownLine, duplicateLine) = (sheet.Count + 1, sheet.Count + 2);
+            Assert.Equal([3, 4, 5, unknownLine, duplicateLine], errors.Keys.Order());
             Assert.Contains("inget datum", errors[3], StringComparison.Ordinal);
             Assert.Contains("”Klar” finns inte", errors[4], StringComparison.Ordinal);
             Assert.Contains("Välj om effekten blev uppnådd", errors[5], StringComparison.Ordinal);
-            Assert.Contains("finns inte i den här planen", errors[6], StringComparison.Ordinal);
-            Assert.Equal("Åtgärden finns redan på rad 2.", errors[7]);
+            Assert.Contains("finns inte i den här planen", errors[unknownLine], StringComparison.Ordinal);
+            Assert.Equal("Åtgärden finns redan på rad 2.", errors[duplicateLine]);
             Assert.False(preview.CanCommit);
             var refused = await Commit(ops, plan, group, file, preview);
             Assert.False(refused.Succeeded);

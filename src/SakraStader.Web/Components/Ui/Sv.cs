@@ -14,6 +14,8 @@ public static class Sv
 
     public static string Date(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd", Culture);
 
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Culture);
+
     public static string DateTime(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", Culture);
 
     public static string Time(DateTimeOffset at) => Local(at).ToString("HH:mm", Culture);

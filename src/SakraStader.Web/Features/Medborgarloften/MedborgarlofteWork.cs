@@ -17,7 +17,7 @@ namespace SakraStader.Features.Medborgarloften;
 /// The content can only change in a draft: a promise out for signing or signed is first reopened
 /// (<see cref="ReopenAsync"/>), which voids its signatures and takes it off the public page, after the user has said yes.
 /// </summary>
-public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler loften, CrossTenant crossTenant, TenantContext tenant,
+public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler loften, TenantContext tenant,
     ISignatureService signatures, TimeProvider time)
 {
     public const string ChangedMeanwhile = "Någon annan har ändrat löftet sedan du öppnade sidan. Läs igenom det som det ser ut nu och försök igen.";
@@ -261,9 +261,6 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
     }
 
     /// <summary>What waits for the user's signature, in every kommun where they are a member.</summary>
-    public Task<List<ToSign>> ToSignAsync(CancellationToken ct = default) =>
-        tenant.UserId is { } userId ? crossTenant.ToSignAsync(userId, ct) : Task.FromResult(new List<ToSign>());
-
     /// <summary>The signing page for one party: the exact version to sign, its hash, and whether this user signs for the party.</summary>
     public async Task<SigningModel?> ReadSigningAsync(Guid id, Guid partyId, CancellationToken ct = default)
     {

@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SakraStader.Domain;
+using SakraStader.Features.Commands;
+using SakraStader.Features.Demo;
+using SakraStader.Features.Inbox;
+using SakraStader.Features.Medborgarloften;
+using SakraStader.Infrastructure;
+using SakraStader.Tenancy;
+using SakraStader.Tests.Support;
+
+namespace SakraStader.Tests.Integration;
+
+/// <summary>
+/// "Att göra" (issue 18): items derived from the records, each gone the moment the work is done, only what the user
+/// may see, in every kommun where they are a member; and the change feed that keeps the count live.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class InboxTests(TestApp app) : IClassFixture<TestApp>
+{
+    private static readonly KommunRoleRequirement Medlem = new(Role.Medlem);
+    private static readonly KommunRoleRequirement Samordnare = new(Role.Samordnare);
+
+    private Task<IReadOnlyList<InboxItem>> InboxAsync(string email) =>
+        app.AsUserAsync(email, null, ops => ops.ReadAsync<InboxWork, IReadOnlyList<InboxItem>>((w, ct) => w.ForUserAsync(ct)));
+
+    /// <summary>A promise of the test's own in Karlstad, sent for signing and signed by the kommun: the police's turn.</summary>
+    private Task<(Guid Id, Guid PoliceParty, string Hash)> AwaitingPoliceAsync(string title) => app.WithDbAsync("karlstad", async db =>
+    {
+        var samordnare = await db.Users.SingleAsync(u => u.Email == TestApp.Email("samordnare", "karlstad"));
+        var polis = await db.Users.SingleAsync(u => u.Email == DemoSeeder.PolisEmail);
+        var lofte = new Medborgarlofte(title, TestClock.Today.AddDays(-10), TestClock.Today.AddYears(1));
+        var kommun = lofte.AddParty(PartyKind.Kommunen, "Karlstads kommun", samordnare.Id, samordnare.DisplayName, "Säkerhetschef");
+        var police = lofte.AddParty(PartyKind.Polisen, "Polisen, LPO Karlstad", polis.Id, polis.DisplayName, "Kommunpolis");
+        lofte.AddCommitment("Polisen syns vid torget fredagskvällar.", police.Id, "Antal kvällar per kvartal.");
+        var version = lofte.SendForSigning(MedborgarlofteHandler.ContentOf("Karlstad", lofte, []), TestClock.Now);
+        lofte.Sign(kommun.Id, samordnare.Id, samordnare.DisplayName, "Säkerhetschef", "Samordnare", version.Hash, "Lösenord", TestClock.Now);
+        db.Medborgarloften.Add(lofte);
+        await db.SaveChangesAsync();
+        return (lofte.Id, police.Id, version.Hash);
+    });
+
+    [Fact]
+    public async Task A_promise_waits_for_the_officers_signature_then_for_the_samordnare_to_publish_and_each_item_goes_when_done()
+    {
+        var (id, party, hash) = await AwaitingPoliceAsync("Trygg busshållplats Inbox");
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+
+        var sign = Assert.Single(await InboxAsync(DemoSeeder.PolisEmail), i => i.Title == "Trygg busshållplats Inbox");
+        Assert.Equal((InboxKind.Sign, "karlstad", $"/karlstad/loften/{id}/underteckna/{party}"), (sign.Kind, sign.KommunSlug, sign.Href));
+        Assert.Contains("Polisen, LPO Karlstad", sign.Why, StringComparison.Ordinal);
+        Assert.NotNull(sign.Since);
+        // Nobody else is asked to sign for the police, and the samordnare has nothing to publish yet.
+        Assert.DoesNotContain(await InboxAsync(samordnare), i => i.Title == "Trygg busshållplats Inbox");
+
+        var signed = await app.AsUserAsync(DemoSeeder.PolisEmail, "karlstad", ops => ops.SendAsync<MedborgarlofteWork, bool>(Medlem, null,
+            (w, ct) => w.SignAsync(id, party, hash, DemoSeeder.Password, ct), "Du har skrivit under."));
+        Assert.True(signed.Succeeded, signed.Message);
+
+        Assert.DoesNotContain(await InboxAsync(DemoSeeder.PolisEmail), i => i.Title == "Trygg busshållplats Inbox");
+        var publish = Assert.Single(await InboxAsync(samordnare), i => i.Title == "Trygg busshållplats Inbox");
+        Assert.Equal((InboxKind.Publish, $"/karlstad/loften/{id}"), (publish.Kind, publish.Href));
+
+        var version = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+        var published = await app.AsUserAsync(samordnare, "karlstad", ops => ops.SendAsync<MedborgarlofteWork>(Samordnare, null,
+            (w, ct) => w.PublishAsync(id, version, ct), "Publicerat."));
+        Assert.True(published.Succeeded, published.Message);
+        Assert.DoesNotContain(await InboxAsync(samordnare), i => i.Title == "Trygg busshållplats Inbox");
+    }
+
+    [Fact]
+    public async Task A_measure_the_user_owns_shows_when_due_within_two_weeks_or_overdue_and_goes_when_completed()
+    {
+        var medlem = TestApp.Email("medlem", "orebro");
+        var (overdueId, soonId, laterId) = await app.WithDbAsync("orebro", async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == medlem);
+            var plan = await db.Atgardsplaner.OrderBy(p => p.Id).FirstAsync();
+            Atgard Owned(string title, int days)
+            {
+                var a = new Atgard(plan.Id, title, null);
+                a.Assign("Kommunen", user.Id, user.DisplayName, "");
+                a.Schedule(TestClock.Today.AddDays(-40), TestClock.Today.AddDays(days), null);
+                db.Atgarder.Add(a);
+                return a;
+            }
+            var (overdue, soon, later) = (Owned("Inbox försenad åtgärd", -3), Owned("Inbox snart klar", 5), Owned("Inbox långt fram", 60));
+            await db.SaveChangesAsync();
+            return (overdue.Id, soon.Id, later.Id);
+        });
+
+        var inbox = await InboxAsync(medlem);
+        Assert.Equal(InboxKind.MeasureOverdue, Assert.Single(inbox, i => i.Href.EndsWith(overdueId.ToString(), StringComparison.Ordinal)).Kind);
+        Assert.Equal(InboxKind.MeasureDue, Assert.Single(inbox, i => i.Href.EndsWith(soonId.ToString(), StringComparison.Ordinal)).Kind);
+        Assert.DoesNotContain(inbox, i => i.Href.EndsWith(laterId.ToString(), StringComparison.Ordinal));
+        // Overdue first: the list is ordered by the date things are due or have waited since.
+        Assert.True(inbox.ToList().FindIndex(i => i.Href.EndsWith(overdueId.ToString(), StringComparison.Ordinal))
+            < inbox.ToList().FindIndex(i => i.Href.EndsWith(soonId.ToString(), StringComparison.Ordinal)));
+
+        await app.WithDbAsync("orebro", async db =>
+        {
+            (await db.Atgarder.SingleAsync(a => a.Id == overdueId)).Complete(Outcome.Uppnadd, "Klart.", null);
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(await InboxAsync(medlem), i => i.Href.EndsWith(overdueId.ToString(), StringComparison.Ordinal));
+        // Somebody else's measures are not in this user's inbox.
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("styrgrupp", "orebro")), i => i.Href.EndsWith(soonId.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_meeting_without_agenda_waits_for_the_samordnare_until_an_item_is_added()
+    {
+        var samordnare = TestApp.Email("samordnare", "orebro");
+        var meetingId = await app.WithDbAsync("orebro", async db =>
+        {
+            var group = await db.Groups.OrderBy(g => g.Name).FirstAsync();
+            var startsAt = SwedishTime.At(TestClock.Today.AddDays(6), new TimeOnly(9, 0));
+            var meeting = new Meeting(group.Id, startsAt, startsAt.AddHours(2), "Inbox-rummet", null);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return meeting.Id;
+        });
+
+        var item = Assert.Single(await InboxAsync(samordnare), i => i.Href == $"/orebro/moten/{meetingId}");
+        Assert.Equal((InboxKind.MeetingWithoutAgenda, TestClock.Today.AddDays(6)), (item.Kind, item.Due));
+        // A reader is not the one who prepares meetings.
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("lasare", "orebro")), i => i.Href == $"/orebro/moten/{meetingId}");
+
+        await app.WithDbAsync("orebro", async db =>
+        {
+            var meeting = await db.Meetings.Include(m => m.Agenda).SingleAsync(m => m.Id == meetingId);
+            meeting.AddAgendaItem("Lägesbild");
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(await InboxAsync(samordnare), i => i.Href == $"/orebro/moten/{meetingId}");
+    }
+
+    [Fact]
+    public async Task Items_come_only_from_the_users_own_kommuner()
+    {
+        // A promise in Karlstad that waits for Karlstad's samordnare to publish is not Örebro's samordnare's work.
+        var orebro = await InboxAsync(TestApp.Email("samordnare", "orebro"));
+        Assert.All(orebro, i => Assert.Equal("orebro", i.KommunSlug));
+        Assert.All(orebro, i => Assert.StartsWith("/orebro/", i.Href, StringComparison.Ordinal));
+        // The police officer is a member of several kommuner and sees each one's items under its name.
+        var polis = await InboxAsync(DemoSeeder.PolisEmail);
+        Assert.All(polis, i => Assert.StartsWith($"/{i.KommunSlug}/", i.Href, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_demo_user_who_works_in_a_kommun_has_something_waiting_whatever_the_date()
+    {
+        // Incident reporters only report (they open nothing that could wait for them); the platform administrator
+        // works in no kommun.
+        var emails = await app.WithDbAsync(null, db => db.Users.Where(u => !u.IsPlatformAdmin && !u.Email!.StartsWith("inrapportor."))
+            .Select(u => u.Email!).ToListAsync());
+        Assert.True(emails.Count >= 26);
+        foreach (var email in emails)
+        {
+            Assert.True((await InboxAsync(email)).Count > 0, $"{email} har inget att göra i demon.");
+        }
+    }
+
+    [Fact]
+    public async Task A_committed_change_is_published_with_its_kommun_and_kinds_and_a_refused_one_is_not()
+    {
+        var feed = app.Services.GetRequiredService<ChangeFeed>();
+        var heard = new List<KommunChange>();
+        using var listening = feed.Listen(c =>
+        {
+            lock (heard)
+            {
+                heard.Add(c);
+            }
+            return Task.CompletedTask;
+        });
+        var karlstad = await app.KommunIdAsync("karlstad");
+        var samordnare = TestApp.Email("samordnare", "karlstad");
+
+        var refused = await app.AsUserAsync(samordnare, "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+            (w, ct) => w.CreateAsync(new NewLofteInput { Title = "", ValidFrom = TestClock.Today.ToDateTime(TimeOnly.MinValue), ValidTo = TestClock.Today.AddYears(1).ToDateTime(TimeOnly.MinValue) }, ct), "Skapat."));
+        Assert.False(refused.Succeeded);
+        lock (heard)
+        {
+            Assert.DoesNotContain(heard, c => c.KommunId == karlstad);
+        }
+
+        var created = await app.AsUserAsync(samordnare, "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+            (w, ct) => w.CreateAsync(new NewLofteInput { Title = "Hört i flödet", ValidFrom = TestClock.Today.ToDateTime(TimeOnly.MinValue), ValidTo = TestClock.Today.AddYears(1).ToDateTime(TimeOnly.MinValue) }, ct), "Skapat."));
+        Assert.True(created.Succeeded, created.Message);
+        lock (heard)
+        {
+            var change = Assert.Single(heard, c => c.KommunId == karlstad);
+            Assert.Contains(nameof(Medborgarlofte), change.Types);
+            Assert.NotNull(change.UserId);
+            Assert.False(string.IsNullOrEmpty(change.By));
+        }
+    }
+}
+
