@@ -22,6 +22,9 @@ public static class PageCheck
         // A snackbar fading in or out is measured by axe at part opacity (a false contrast finding): the page is
         // checked once the message has gone; the screenshot above shows it.
         await page.Locator(".mud-snackbar").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        // Likewise a popover or dialog still fading in: axe runs once the page's finite animations have ended.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+            null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         var violations = await page.EvaluateAsync<string[]>(AxeRun);
         Assert.True(violations.Length == 0, $"axe på {page.Url}:\n" + string.Join("\n", violations));
     }
