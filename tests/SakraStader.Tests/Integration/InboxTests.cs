@@ -136,6 +136,89 @@ public sealed class InboxTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Voided_signatures_wait_for_the_samordnare_to_send_the_promise_again_and_nobody_is_asked_to_sign_a_draft()
+    {
+        var (id, _, _) = await AwaitingPoliceAsync("Trygg gångväg Inbox");
+        await app.WithDbAsync("karlstad", async db =>
+        {
+            var lofte = await db.Medborgarloften.Include(m => m.Parties).Include(m => m.Versions).Include(m => m.Signatures).SingleAsync(m => m.Id == id);
+            lofte.Reopen();
+            return await db.SaveChangesAsync();
+        });
+        var item = Assert.Single(await InboxAsync(TestApp.Email("samordnare", "karlstad")), i => i.Title == "Trygg gångväg Inbox");
+        Assert.Equal((InboxKind.SignaturesVoided, $"/karlstad/loften/{id}"), (item.Kind, item.Href));
+        Assert.DoesNotContain(await InboxAsync(DemoSeeder.PolisEmail), i => i.Title == "Trygg gångväg Inbox");
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("medlem", "karlstad")), i => i.Title == "Trygg gångväg Inbox");
+    }
+
+    [Fact]
+    public async Task Minutes_wait_for_the_groups_chair_until_justerade()
+    {
+        var samordnare = TestApp.Email("samordnare", "orebro");
+        var item = (await InboxAsync(samordnare)).First(i => i.Kind == InboxKind.Justera);
+        Assert.Contains("ordförande", item.Why, StringComparison.Ordinal);
+        // A member who is not the chair is not asked, nor is a reader.
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("medlem", "orebro")), i => i.Href == item.Href);
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("lasare", "orebro")), i => i.Href == item.Href);
+
+        var meetingId = Guid.Parse(item.Href.Split('/')[^1]);
+        await app.WithDbAsync("orebro", async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == samordnare);
+            var meeting = await db.Meetings.Include(m => m.Agenda).Include(m => m.Versions).SingleAsync(m => m.Id == meetingId);
+            var chair = await db.GroupMembers.SingleAsync(m => m.GroupId == meeting.GroupId && m.UserId == user.Id && m.IsChair);
+            meeting.ApproveMinutes(chair, TestClock.Now, "{}");
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(await InboxAsync(samordnare), i => i.Href == item.Href);
+    }
+
+    [Fact]
+    public async Task The_report_in_review_waits_for_answers_from_the_samordnare_and_approval_from_the_chair_only()
+    {
+        var samordnare = TestApp.Email("samordnare", "orebro");
+        var styrgrupp = TestApp.Email("styrgrupp", "orebro");
+        var answer = Assert.Single(await InboxAsync(samordnare), i => i.Kind == InboxKind.AnswerComments);
+        var approve = Assert.Single(await InboxAsync(styrgrupp), i => i.Kind == InboxKind.ApproveReport);
+        Assert.Equal(answer.Href, approve.Href);
+        Assert.Contains("väntar ännu på svar", approve.Why, StringComparison.Ordinal);
+        foreach (var other in new[] { TestApp.Email("medlem", "orebro"), TestApp.Email("lasare", "orebro"), DemoSeeder.PolisEmail })
+        {
+            Assert.DoesNotContain(await InboxAsync(other), i => i.Kind is InboxKind.AnswerComments or InboxKind.ApproveReport);
+        }
+
+        await app.WithDbAsync("orebro", async db =>
+        {
+            var report = await db.AnnualReports.Include(r => r.Comments).SingleAsync(r => r.Status == AnnualReportStatus.Granskning);
+            foreach (var comment in report.Comments.Where(c => !c.IsAnswered).ToList())
+            {
+                report.Answer(comment.Id, "Vi har lagt till det.", "Samordnaren", TestClock.Now);
+            }
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(await InboxAsync(samordnare), i => i.Kind == InboxKind.AnswerComments);
+        var still = Assert.Single(await InboxAsync(styrgrupp), i => i.Kind == InboxKind.ApproveReport);
+        Assert.DoesNotContain("väntar ännu på svar", still.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Measures_without_an_owner_wait_for_the_samordnare_until_someone_owns_them()
+    {
+        var samordnare = TestApp.Email("samordnare", "boras");
+        var item = Assert.Single(await InboxAsync(samordnare), i => i.Kind == InboxKind.MeasuresWithoutOwner);
+        Assert.Equal(("En åtgärd saknar ansvarig", "EST:s åtgärdsplan hösten"), (item.What, item.Title));
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("medlem", "boras")), i => i.Kind == InboxKind.MeasuresWithoutOwner);
+
+        await app.WithDbAsync("boras", async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == samordnare);
+            (await db.Atgarder.SingleAsync(a => a.Title == "Kameror vid parkeringarna")).Assign("Borås kommun", user.Id, user.DisplayName, "");
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(await InboxAsync(samordnare), i => i.Kind == InboxKind.MeasuresWithoutOwner);
+    }
+
+    [Fact]
     public async Task Items_come_only_from_the_users_own_kommuner()
     {
         // A promise in Karlstad that waits for Karlstad's samordnare to publish is not Örebro's samordnare's work.
@@ -159,6 +242,20 @@ public sealed class InboxTests(TestApp app) : IClassFixture<TestApp>
         {
             Assert.True((await InboxAsync(email)).Count > 0, $"{email} har inget att göra i demon.");
         }
+    }
+
+    [Fact]
+    public async Task An_unchanged_inbox_costs_one_query_per_kommun_of_the_user()
+    {
+        // The police officer is a member in two kommuner: the page reads each one's change stamp, nothing more
+        // (read through, the items cost about ten queries per kommun).
+        using var client = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
+        using var warm = await client.GetAsync("/att-gora");
+        var id = "inbox-" + Guid.NewGuid().ToString("N");
+        using var response = await client.GetAsync("/att-gora", correlationId: id);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var inbox = app.Commands.CountFor(id);
+        Assert.True(inbox is > 0 and <= 2, $"Att göra: {inbox} SQL-kommandon för två kommuner.");
     }
 
     [Fact]

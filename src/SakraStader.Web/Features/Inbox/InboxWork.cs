@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Data;
 using SakraStader.Domain;
+using SakraStader.Infrastructure;
 using SakraStader.Components.Ui;
 using SakraStader.Tenancy;
 
@@ -36,7 +37,8 @@ public sealed record InboxItem(InboxKind Kind, string KommunSlug, string KommunN
 /// "Att göra": what waits for the signed-in user in every kommun where they are a member, derived from the records
 /// each time it is read (nothing is stored, so an item is gone the moment the work is done). Each kommun is read in
 /// its own scope as the user's membership there, through the tenant filter, so nothing shows that the user could not
-/// open.
+/// open. What is read is kept per user and kommun until that kommun's records change (<see cref="KommunCache"/>):
+/// an unchanged inbox costs one query per kommun.
 /// </summary>
 public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant, TimeProvider time)
 {
@@ -58,7 +60,11 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
             scoped.SetKommun(new KommunInfo(kommun.KommunId, kommun.Name, kommun.Slug, ""),
                 new MembershipInfo(kommun.MembershipId, kommun.Role, kommun.Organisation, kommun.Title, kommun.OrganisationName));
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            items.AddRange(await InKommunAsync(db, kommun, userId, ct));
+            // Kept until the kommun's records change (one stamp query per kommun then), and at most KommunCache's
+            // lifetime, so that what is due "within 14 days" moves on with the clock.
+            var kept = scope.ServiceProvider.GetRequiredService<KommunCache>();
+            items.AddRange(await kept.GetOrCompileAsync("inbox", (userId, kommun.Role, kommun.OrganisationName),
+                async () => (IReadOnlyList<InboxItem>)await InKommunAsync(db, kommun, userId, ct), ct));
         }
         return [.. items.OrderBy(i => i.Due ?? (i.Since is { } s ? SwedishTime.DateOf(s) : DateOnly.MaxValue)).ThenBy(i => i.KommunName, Sv.Comparer).ThenBy(i => i.Title, Sv.Comparer)];
     }
