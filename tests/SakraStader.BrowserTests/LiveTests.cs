@@ -7,7 +7,8 @@ namespace SakraStader.BrowserTests;
 /// <summary>
 /// What others do reaches an open page without a reload: the police officer's "Att göra" leads to the lägesbild
 /// section that waits for him; while he writes it, the samordnare, who has the same lägesbild open and is typing its
-/// summary, sees the police's report arrive, with who and when, and keeps her own text (issue 17 item 7, issue 18).
+/// summary, sees the police's report arrive, with who and when, and keeps her own text; minutes written during a
+/// meeting reach a member's open page (issue 17 item 7, issue 18).
 /// </summary>
 public sealed class LiveTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -60,5 +61,29 @@ public sealed class LiveTests(BrowserApp app) : IClassFixture<BrowserApp>
         await PageCheck.WaitForCircuitAsync(phone);
         await Assertions.Expect(phone.Locator(".inbox-badge")).ToHaveAttributeAsync("data-count", new Regex("^[1-9][0-9]*$"));
         await PageCheck.CheckAsync(phone, "80m-att-gora-telefon");
+    }
+    [Fact]
+    public async Task Minutes_written_during_the_meeting_show_on_a_members_open_page()
+    {
+        var samordnare = await app.NewPageAsync();
+        await PageCheck.SignInAsync(samordnare, DemoSeeder.EmailFor("samordnare", "orebro"));
+        await samordnare.GotoAsync("/att-gora");
+        await PageCheck.WaitForCircuitAsync(samordnare);
+        await samordnare.Locator(".inbox-item[data-kind=Justera]").Filter(new() { HasText = "EST" }).GetByRole(AriaRole.Link).ClickAsync();
+        var minutes = samordnare.GetByLabel("Protokoll för punkt 1");
+        await Assertions.Expect(minutes).ToBeVisibleAsync();
+        var meeting = new Uri(samordnare.Url).AbsolutePath;
+
+        // A member follows the meeting on a phone.
+        var polis = await app.NewPageAsync(390, 844);
+        await PageCheck.SignInAsync(polis, DemoSeeder.PolisEmail);
+        await polis.GotoAsync(meeting);
+        await PageCheck.WaitForCircuitAsync(polis);
+
+        await minutes.FillAsync("Polisen och bostadsbolaget går en trygghetsvandring i Vivalla i januari.");
+        await minutes.BlurAsync();
+        await Assertions.Expect(polis.Locator(".live-note")).ToContainTextAsync("sparade i mötet");
+        await Assertions.Expect(polis.Locator("main")).ToContainTextAsync("trygghetsvandring i Vivalla i januari");
+        await PageCheck.CheckAsync(polis, "82m-mote-live-telefon");
     }
 }

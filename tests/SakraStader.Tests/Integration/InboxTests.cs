@@ -231,13 +231,13 @@ public sealed class InboxTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task Every_demo_user_who_works_in_a_kommun_has_something_waiting_whatever_the_date()
+    public async Task Every_demo_user_who_takes_part_in_the_work_has_something_waiting_whatever_the_date()
     {
-        // Incident reporters only report (they open nothing that could wait for them); the platform administrator
-        // works in no kommun.
-        var emails = await app.WithDbAsync(null, db => db.Users.Where(u => !u.IsPlatformAdmin && !u.Email!.StartsWith("inrapportor."))
+        // Readers read and incident reporters report: nothing waits for them (a reader cannot own a measure); the
+        // platform administrator works in no kommun.
+        var emails = await app.WithDbAsync(null, db => db.Users.Where(u => !u.IsPlatformAdmin && !u.Email!.StartsWith("inrapportor.") && !u.Email!.StartsWith("lasare."))
             .Select(u => u.Email!).ToListAsync());
-        Assert.True(emails.Count >= 26);
+        Assert.True(emails.Count >= 21);
         foreach (var email in emails)
         {
             Assert.True((await InboxAsync(email)).Count > 0, $"{email} har inget att göra i demon.");
@@ -247,15 +247,16 @@ public sealed class InboxTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task An_unchanged_inbox_costs_one_query_per_kommun_of_the_user()
     {
-        // The police officer is a member in two kommuner: the page reads each one's change stamp, nothing more
-        // (read through, the items cost about ten queries per kommun).
+        // The police officer is a member in two kommuner: the page reads each one's change stamp.
         using var client = await app.SignedInClientAsync(DemoSeeder.PolisEmail);
         using var warm = await client.GetAsync("/att-gora");
         var id = "inbox-" + Guid.NewGuid().ToString("N");
         using var response = await client.GetAsync("/att-gora", correlationId: id);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var inbox = app.Commands.CountFor(id);
-        Assert.True(inbox is > 0 and <= 2, $"Att göra: {inbox} SQL-kommandon för två kommuner.");
+        // One per kommun, and at most one the page itself needs (a session check on PostgreSQL); read through, each kommun
+        // costs several.
+        Assert.True(inbox is >= 2 and <= 3, $"Att göra: {inbox} SQL-kommandon för två kommuner.");
     }
 
     [Fact]

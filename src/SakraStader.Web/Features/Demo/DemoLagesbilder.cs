@@ -42,7 +42,7 @@ internal static class DemoLagesbilder
 
     /// <summary>
     /// The EST's åtgärdsplan from the latest lägesbild, decided at its last meeting: one measure completed and
-    /// evaluated, one overdue, one under way, one still without an owner, and two due within two weeks.
+    /// evaluated, one overdue, one under way, one still without an owner, and one due within two weeks.
     /// </summary>
     private static void AddPlan(AppDbContext db, Group est, Problem[] problems, Lagesbild? latest, List<Membership> people, DateTimeOffset now, DateOnly today)
     {
@@ -79,24 +79,19 @@ internal static class DemoLagesbilder
         fires.Target([problems[2].Id], [(problems[2].Id, "Oövervakade parkeringar med skymd sikt", CauseKind.Situationell)]);
         fires.Schedule(null, today.AddMonths(2), 200_000m);
 
-        // Two measures due within the next two weeks, so that the fire service's member and the kommun's reader have
-        // something in "Att göra" too.
+        // A measure due within the next two weeks, so that the fire service's member has something in "Att göra" too.
         var rescue = people.FirstOrDefault(m => m.Organisation == OrganisationKind.Raddningstjanst && m.Role >= Role.Medlem);
         var bins = new Atgard(plan.Id, "Brandsäkra soprum och cykelrum", problems[2].Id);
         bins.Assign(rescue?.OrganisationName ?? "", rescue?.UserId, Name(rescue), "Bostadsbolaget");
         bins.Schedule(today.AddMonths(-1), today.AddDays(7), 15_000m);
         bins.SetStatus(AtgardStatus.Pagar);
-        var reader = people.FirstOrDefault(m => m.Role == Role.Lasare);
-        var walk = new Atgard(plan.Id, "Trygghetsvandring med boende", problems[1].Id);
-        walk.Assign(reader?.OrganisationName ?? "", reader?.UserId, Name(reader), "Föreningslivet");
-        walk.Schedule(today.AddDays(-14), today.AddDays(12), 0m);
 
         if (db.Meetings.Local.Where(m => m.GroupId == est.Id && !m.Cancelled && m.StartsAt < now).MaxBy(m => m.StartsAt) is { } held)
         {
             plan.Decide(held, held.StartsAt.AddHours(2) < now ? held.StartsAt.AddHours(2) : now);
         }
         db.Atgardsplaner.Add(plan);
-        db.Atgarder.AddRange(light, graffiti, youth, fires, bins, walk);
+        db.Atgarder.AddRange(light, graffiti, youth, fires, bins);
     }
 
     /// <summary>Last week's and this week's summaries, written as the weekly kommun–polis–bostadsbolag meeting would.</summary>
