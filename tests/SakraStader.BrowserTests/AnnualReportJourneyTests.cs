@@ -53,9 +53,10 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await PageCheck.CheckAsync(styrgrupp, "80-arsrapport-styrgruppens-vy");
         await styrgrupp.GetByRole(AriaRole.Link, new() { Name = "Läs och kommentera rapporten" }).ClickAsync();
         await PageCheck.WaitForCircuitAsync(styrgrupp);
-        // The chair comments in the section's small form.
-        await styrgrupp.GetByLabel("Din kommentar till avsnittet ”Åtgärder”").FillAsync("Redovisa gärna vad de genomförda åtgärderna kostade.");
-        await styrgrupp.Locator("form:has(#comment-Atgarder)").GetByRole(AriaRole.Button, new() { Name = "Kommentera" }).ClickAsync();
+        // The chair comments in the section's small form, with the keyboard only.
+        await styrgrupp.GetByLabel("Din kommentar till avsnittet ”Åtgärder”").FocusAsync();
+        await styrgrupp.Keyboard.TypeAsync("Redovisa gärna vad de genomförda åtgärderna kostade.");
+        await PageCheck.TabToAndPressAsync(styrgrupp, styrgrupp.Locator("form:has(#comment-Atgarder)").GetByRole(AriaRole.Button, new() { Name = "Kommentera" }));
         await Assertions.Expect(styrgrupp.Locator(".mud-snackbar")).ToContainTextAsync("Din kommentar är sparad.");
         await Assertions.Expect(styrgrupp.Locator(".comment--open")).ToContainTextAsync("Redovisa gärna");
 
@@ -73,10 +74,11 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         var download = await samordnare.RunAndWaitForDownloadAsync(() => samordnare.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Word-dokument" }).ClickAsync());
         Assert.Equal($"arsrapport-{year}.docx", download.SuggestedFilename);
 
-        // The chair approves at the held meeting, confirmed in a dialog that says what happens; desktop and phone.
+        // The chair approves at the held meeting, confirmed in a dialog that says what happens; desktop (keyboard only)
+        // and phone.
         await styrgrupp.GotoAsync(reportUrl + "?del=beslut");
         await PageCheck.WaitForCircuitAsync(styrgrupp);
-        await styrgrupp.GetByRole(AriaRole.Button, new() { Name = "Godkänn årsrapporten" }).ClickAsync();
+        await PageCheck.PressWithKeyboardAsync(styrgrupp, styrgrupp.GetByRole(AriaRole.Button, new() { Name = "Godkänn årsrapporten" }));
         var dialog = styrgrupp.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("Siffror och texter låses");
         await PageCheck.CheckAsync(styrgrupp, "81a-arsrapport-godkann-dialog");
@@ -90,7 +92,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await phone.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Avbryt" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Godkänn", Exact = true }).ClickAsync();
+        await PageCheck.ConfirmWithKeyboardAsync(styrgrupp, dialog, "Godkänn");
         await Assertions.Expect(styrgrupp.Locator(".mud-snackbar")).ToContainTextAsync("Årsrapporten är godkänd");
         await Assertions.Expect(styrgrupp.Locator(".report-status")).ToHaveTextAsync("Godkänd");
         await Assertions.Expect(styrgrupp.Locator("textarea")).ToHaveCountAsync(0);

@@ -104,13 +104,14 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByLabel("Prognos", new() { Exact = true }).PressAsync("Tab");
         await Assertions.Expect(page.Locator("#prognosis").Locator("xpath=ancestor::div[contains(@class,'autosave')]").Locator(".autosave__status")).ToContainTextAsync("Sparat");
 
-        // Fixing is confirmed in a dialog that says what happens.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Fastställande" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" }).ClickAsync();
+        // Fixing is confirmed in a dialog that says what happens; with the keyboard only (the part is in the address).
+        await page.GotoAsync(url.Split('?')[0] + "?del=faststallande");
+        await PageCheck.WaitForCircuitAsync(page);
+        await PageCheck.PressWithKeyboardAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" }));
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("låses i version");
         await PageCheck.CheckAsync(page, "63b-lagesbild-faststall-dialog");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Fastställ" }).ClickAsync();
+        await PageCheck.ConfirmWithKeyboardAsync(page, dialog, "Fastställ");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Lägesbilden är fastställd.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Rapporter" }).ClickAsync();

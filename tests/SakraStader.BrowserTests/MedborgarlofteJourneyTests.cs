@@ -166,18 +166,8 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         return dialog;
     }
 
-    /// <summary>Tab through the dialog to its yes button ("Skriv under") and press Enter.</summary>
-    private static async Task ConfirmWithKeyboardAsync(IPage page, ILocator dialog, string yesText = "Skriv under")
-    {
-        var yes = dialog.GetByRole(AriaRole.Button, new() { Name = yesText, Exact = true });
-        for (var i = 0; i < 8 && !await yes.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-        await Assertions.Expect(yes).ToBeFocusedAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
-    }
+    private static Task ConfirmWithKeyboardAsync(IPage page, ILocator dialog, string yesText = "Skriv under") =>
+        PageCheck.ConfirmWithKeyboardAsync(page, dialog, yesText);
 
     private static async Task SignWithKeyboardAsync(IPage page) => await ConfirmWithKeyboardAsync(page, await OpenDialogWithKeyboardAsync(page));
 }

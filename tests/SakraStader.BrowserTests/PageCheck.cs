@@ -43,4 +43,30 @@ public static class PageCheck
         page.Locator("main[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
 
     public static string Json(object o) => JsonSerializer.Serialize(o);
+
+    /// <summary>Focus on <paramref name="target"/> (where Tab would take the user) and press Enter: no mouse.</summary>
+    public static async Task PressWithKeyboardAsync(IPage page, ILocator target)
+    {
+        await target.FocusAsync();
+        await Assertions.Expect(target).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Tab on to <paramref name="button"/> (at most <paramref name="tabs"/> presses) and press Enter.</summary>
+    public static async Task TabToAndPressAsync(IPage page, ILocator button, int tabs = 8)
+    {
+        for (var i = 0; i < tabs && !await button.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Assertions.Expect(button).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Tab through an open dialog to its yes button and press Enter; the dialog closes.</summary>
+    public static async Task ConfirmWithKeyboardAsync(IPage page, ILocator dialog, string yesText)
+    {
+        await TabToAndPressAsync(page, dialog.GetByRole(AriaRole.Button, new() { Name = yesText, Exact = true }));
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
 }

@@ -52,6 +52,14 @@ public static class IdentityExtensions
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        // Password hashing: Identity's default (PBKDF2, 100 000 iterations) unless configured otherwise. Only the test
+        // suites lower it (appsettings.Testing.json): every test class seeds some thirty demo accounts, and a stored hash
+        // records its own iteration count, so a hash made here is still checked correctly anywhere.
+        if (configuration.GetValue<int?>("Security:PasswordHashIterations") is { } iterations)
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+        }
+
         // Sessions end when they should: a new password, a sign-out or a lockout changes the security stamp, and every
         // cookie is checked against it every few seconds (Sessions.cs); a removed membership stops counting as soon.
         var check = SessionCheckOptions.FromConfiguration(configuration);
