@@ -29,7 +29,7 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var planUrl = page.Url;
         await page.GetByRole(AriaRole.Link, new() { Name = "Uppdatera många åtgärder från Excel" }).ClickAsync();
         await PageCheck.WaitForCircuitAsync(page);
-        await page.GetByLabel("Planens fil (.xlsx eller .csv)").SetInputFilesAsync(new FilePayload
+        await PageCheck.ChooseFileAsync(page.GetByLabel("Planens fil (.xlsx eller .csv)"), new FilePayload
         {
             Name = "plan.csv", MimeType = "text/csv",
             Buffer = System.Text.Encoding.UTF8.GetBytes($"Id;Status\r\n{Guid.NewGuid()};Klar\r\n"),

@@ -42,6 +42,17 @@ public static class PageCheck
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("main[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
 
+    /// <summary>
+    /// Chooses a file in a Blazor InputFile once its script has wired the input (it does so after the component's first
+    /// render): a file chosen before that raises a change nobody hears, as a person choosing within a split second would.
+    /// </summary>
+    public static async Task ChooseFileAsync(ILocator input, FilePayload file)
+    {
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync(),
+            new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await input.SetInputFilesAsync(file);
+    }
+
     public static string Json(object o) => JsonSerializer.Serialize(o);
 
     /// <summary>Focus on <paramref name="target"/> (where Tab would take the user) and press Enter: no mouse.</summary>

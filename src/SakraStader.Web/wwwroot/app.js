@@ -62,6 +62,22 @@
 
     var modal = document.getElementById('components-reconnect-modal');
     var showTimer = null;
+    var stuckTimer = null;
+
+    // A lost connection normally ends within a second or two: it comes back, or another instance says the circuit is
+    // gone and the page loads again. Should neither happen while the app answers plain requests (an attempt that hangs
+    // somewhere between the browser and the instances), the page loads again rather than wait for the next attempt.
+    function watchForStuck() {
+        clearTimeout(stuckTimer);
+        stuckTimer = setTimeout(function () {
+            fetch('health/live', { cache: 'no-store' }).then(function (response) {
+                if (response.ok && !reloading && modal && modal.dataset.state !== 'hide') {
+                    console.info('Säkra städer: anslutningen kom inte tillbaka, men appen svarar');
+                    reload();
+                }
+            }, function () { /* no server yet: the attempts go on */ });
+        }, 5000);
+    }
 
     // The circuit is gone (its instance stopped): the app keeps no circuit state to resume from (what matters is saved
     // as the user goes), so the page loads again at once, from whichever instance is up.
@@ -83,12 +99,15 @@
         modal.addEventListener('components-reconnect-state-changed', function (event) {
             var state = event.detail.state;
             console.info('Säkra städer: anslutningen ' + state);
+            modal.dataset.state = state;
             if (state === 'show') {
+                watchForStuck();
                 // A lost circuit usually comes back (or reloads) within a second: no flash of the dialog for that.
                 clearTimeout(showTimer);
                 showTimer = setTimeout(function () { if (!modal.open) { modal.showModal(); } }, 1000);
             } else if (state === 'hide') {
                 clearTimeout(showTimer);
+                clearTimeout(stuckTimer);
                 if (modal.open) {
                     modal.close();
                 }
@@ -96,6 +115,7 @@
                 resumeOrReload();
             } else if (state === 'failed') {
                 clearTimeout(showTimer);
+                clearTimeout(stuckTimer);
                 if (!modal.open) {
                     modal.showModal();
                 }
