@@ -2,7 +2,7 @@
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium; three instances behind nginx (scripts/multi-instance.sh).
 # Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, nginx, redis-server; npm:
-# axe-core). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
+# axe-core; .NET tools: smtp4dev). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
 # artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,10 @@ if [ ! -f node_modules/axe-core/axe.min.js ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
-# 3. A throw-away PostgreSQL cluster on loopback.
+# 3. .NET local tools (dotnet-tools.json): smtp4dev, the SMTP server the mail tests deliver to.
+dotnet tool restore > /dev/null || exit 1
+
+# 4. A throw-away PostgreSQL cluster on loopback.
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGDATA=$(mktemp -d /tmp/sakrastader-pg.XXXXXX)
 PGPORT=${SAKRASTADER_PGPORT:-$((20000 + RANDOM % 20000))}
@@ -51,7 +54,7 @@ pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
   -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start > /dev/null || { cat "$PGDATA/server.log"; exit 1; }
 
-# 4. Build once, then run the suites.
+# 5. Build once, then run the suites.
 echo "==> Bygger"
 dotnet build SakraStader.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -12,8 +12,14 @@ namespace SakraStader.BrowserTests;
 /// The app on real Kestrel (loopback, free port) with demo data in a throw-away SQLite file, and Debian's Chromium
 /// driven by Playwright. Screenshots go to artifacts/screenshots.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The SMTP server the app sends to, in a <see cref="MailBrowserApp"/> (null otherwise: mail waits in the outbox).</summary>
+    public MailServer? Mail { get; private set; }
+
+    /// <summary>Whether this app sends its mail to a real SMTP server started for it.</summary>
+    protected virtual bool WithMail => false;
+
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"sakrastader-browser-{Guid.NewGuid():N}.db");
     private IPlaywright? playwright;
 
@@ -38,6 +44,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Seed", "true");
         // Plain http on loopback: cookies cannot be Secure-only here (production always requires https).
         builder.UseSetting("Security:RequireHttps", "false");
+        if (Mail is not null)
+        {
+            builder.UseSetting("Mail:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Port", Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Security", "None");
+            builder.UseSetting("Mail:PollInterval", "00:00:01");
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(TestClock.Instance);
@@ -47,6 +60,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (WithMail)
+        {
+            Mail = await MailServer.StartAsync();
+        }
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -102,6 +119,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         playwright?.Dispose();
         await base.DisposeAsync();
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);
@@ -127,4 +148,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         return dir?.FullName ?? throw new InvalidOperationException("Hittar inte SakraStader.sln.");
     }
+}
+
+/// <summary>The browser app with its mail delivered to smtp4dev, sent by the outbox worker as in production.</summary>
+public sealed class MailBrowserApp : BrowserApp
+{
+    protected override bool WithMail => true;
 }

@@ -77,6 +77,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Infrastructure.DataProtectionKey> DataProtectionKeys => Set<Infrastructure.DataProtectionKey>();
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,6 +55,12 @@ public static class AppExtensions
         services.AddSharedDataProtection();
         services.AddSignInRateLimit(configuration);
         services.Configure<RetentionOptions>(configuration.GetSection("Retention"));
+        // E-mail: written to the outbox with the change that causes it, sent by the worker (docs/adr/0008).
+        services.Configure<Features.Mail.MailOptions>(configuration.GetSection("Mail"));
+        services.AddSingleton<Features.Mail.UnsubscribeTokens>();
+        services.AddSingleton<Features.Mail.MailMessages>();
+        services.AddSingleton<Features.Mail.OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Mail.OutboxWorker>());
         services.AddHostedService<RetentionJob>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddAntiforgery(o =>
@@ -135,6 +141,7 @@ public static class AppExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
+        Features.Mail.UnsubscribeEndpoints.MapUnsubscribe(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
         Features.Audit.AuditEndpoints.MapAuditEndpoints(app);
         Features.Atgarder.PlanExport.MapPlanExport(app);

@@ -18,6 +18,8 @@ public static class DatabaseExtensions
         // Every IInterceptor in the container joins each context: the audit trail here, SQL counters in the tests.
         services.AddSingleton<IInterceptor, AuditInterceptor>();
         services.AddSingleton<IInterceptor, MembershipCacheInvalidator>();
+        // The e-mail a change causes, into the outbox in the same SaveChanges.
+        services.AddSingleton<IInterceptor, Features.Mail.MailInterceptor>();
         // Committed changes, per kommun, to the live parts of the pages (and through Redis to the other instances).
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<IInterceptor, ChangeFeedInterceptor>();

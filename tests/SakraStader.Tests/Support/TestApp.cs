@@ -39,6 +39,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     public TestApp SecondInstance() => new(connectionString, new Dictionary<string, string>());
 
+    /// <summary>Another instance on this one's database with these settings.</summary>
+    public TestApp SecondInstance(IReadOnlyDictionary<string, string> settings) => new(connectionString, settings);
+
     /// <summary>Another instance on this one's database with one setting changed.</summary>
     public TestApp SecondInstance(string key, string value) => new(connectionString, new Dictionary<string, string> { [key] = value });
 

@@ -123,6 +123,38 @@ internal sealed class MinutesVersionConfiguration : IEntityTypeConfiguration<Min
     }
 }
 
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("Outbox");
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.To).HasMaxLength(256);
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Heading).HasMaxLength(300);
+        b.Property(m => m.Link).HasMaxLength(1000);
+        b.Property(m => m.LinkText).HasMaxLength(100);
+        b.Property(m => m.DedupKey).HasMaxLength(200);
+        b.Property(m => m.LastError).HasMaxLength(1000);
+        b.HasIndex(m => m.DedupKey).IsUnique();
+        // What the worker looks for: unsent, by when it is due.
+        b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MailPreferenceConfiguration : IEntityTypeConfiguration<MailPreference>
+{
+    public void Configure(EntityTypeBuilder<MailPreference> b)
+    {
+        b.HasKey(p => new { p.UserId, p.Kind });
+        b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(p => p.Delivery).HasConversion<string>().HasMaxLength(10);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

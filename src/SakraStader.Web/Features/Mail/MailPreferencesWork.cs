@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Features.Groups;
+using SakraStader.Tenancy;
+
+namespace SakraStader.Features.Mail;
+
+public sealed record MailChoice(MailKind Kind, string Name, MailDelivery Delivery);
+
+/// <summary>
+/// The signed-in person's e-mail choices, one per kind (no row: at once). Only their own: the user comes from the
+/// circuit, never from the page. The unsubscribe link sets one kind to "never" for the person its token names.
+/// </summary>
+public sealed class MailPreferencesWork(AppDbContext db, TenantContext tenant, ILogger<MailPreferencesWork> logger)
+{
+    public async Task<IReadOnlyList<MailChoice>> ReadAsync(CancellationToken ct = default)
+    {
+        var me = tenant.UserId ?? throw new ForbiddenException();
+        var stored = await db.MailPreferences.AsNoTracking().Where(p => p.UserId == me).ToDictionaryAsync(p => p.Kind, p => p.Delivery, ct);
+        return [.. Enum.GetValues<MailKind>().Select(k => new MailChoice(k, MailMessages.KindName(k), stored.GetValueOrDefault(k, MailDelivery.AtOnce)))];
+    }
+
+    public async Task SetAsync(MailKind kind, MailDelivery delivery, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(kind) || !Enum.IsDefined(delivery))
+        {
+            throw new DomainException("Välj ett av alternativen.", nameof(delivery));
+        }
+        await SetAsync(db, tenant.UserId ?? throw new ForbiddenException(), kind, delivery, ct);
+        logger.LogInformation("E-postval ändrat: {Kind} {Delivery}", kind, delivery);
+    }
+
+    /// <summary>Sets one choice (not saved here: the caller saves). False when the person does not exist.</summary>
+    public static async Task<bool> SetAsync(AppDbContext db, Guid userId, MailKind kind, MailDelivery delivery, CancellationToken ct)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            return false;
+        }
+        var row = await db.MailPreferences.FirstOrDefaultAsync(p => p.UserId == userId && p.Kind == kind, ct);
+        if (row is null)
+        {
+            db.MailPreferences.Add(new MailPreference(userId, kind, delivery));
+        }
+        else
+        {
+            row.Delivery = delivery;
+        }
+        return true;
+    }
+}
