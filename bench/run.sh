@@ -70,7 +70,8 @@ PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{komm
   "/{kommun}/moten|/bankstad/moten" "/{kommun}/moten/{id}|$MEETING"
   "/{kommun}/lagesbilder|/bankstad/lagesbilder" "/{kommun}/lagesbilder/{id} (utkast)|$DRAFT"
   "/{kommun}/lagesbilder/{id} (fastställd)|$FIXED" "/{kommun}/handelser|/bankstad/handelser" "/{kommun}/veckor|/bankstad/veckor"
-  "/{kommun}/atgardsplaner|/bankstad/atgardsplaner" "/{kommun}/atgardsplaner/{id}|$PLAN" "/{kommun}/atgarder?vy=forsenade|/bankstad/atgarder?vy=forsenade")
+  "/{kommun}/atgardsplaner|/bankstad/atgardsplaner" "/{kommun}/atgardsplaner/{id}|$PLAN" "/{kommun}/atgarder?vy=forsenade|/bankstad/atgarder?vy=forsenade"
+  "/att-gora|/att-gora" "/konto/e-post|/konto/e-post")
 # The runtime keeps recompiling hot code for a good while after start (tiered compilation with profile-guided
 # optimisation): a page measured after a few seconds of warm-up ran at half its steady speed. A running service is at
 # steady state, so every page is first driven for WARMUP (default 15 s) before anything is measured.

@@ -107,6 +107,51 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         Assert.Single(await DeliveredAsync(SamordnareKarlstad, title));
         // A member of another kommun only (Örebro's samordnare) hears nothing of Karlstad's promise.
         Assert.Empty(await DeliveredAsync(TestApp.Email("samordnare", "orebro"), title));
+
+        // The samordnare changes the content: the police officer is told that his signature no longer holds.
+        var version = (await LofteAsync(SamordnareKarlstad, id)).Version;
+        var reopened = await app.AsUserAsync(SamordnareKarlstad, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null, (w, ct) => w.ReopenAsync(id, version, ct), "Sparat."));
+        Assert.True(reopened.Succeeded, reopened.Message);
+        await SendPassAsync();
+        var voided = Assert.Single(await DeliveredAsync(DemoSeeder.PolisEmail, $"Underskrifterna gäller inte längre: {title}"));
+        Assert.Contains($"{MailTestApp.AppUrl}/karlstad/loften/{id}", voided.TextBody, StringComparison.Ordinal);
+        Assert.Empty(await DeliveredAsync(SamordnareKarlstad, "Underskrifterna gäller inte längre"));
+    }
+
+    [Fact]
+    public async Task A_comment_on_the_annual_report_reaches_the_samordnare_and_the_answer_its_author_without_their_text()
+    {
+        const int year = 2023;
+        var samordnare = TestApp.Email("samordnare", "kristianstad");
+        var styrgrupp = TestApp.Email("styrgrupp", "kristianstad");
+        var right = new KommunRoleRequirement(Role.Samordnare);
+        await app.AsUserAsync(samordnare, "kristianstad", async ops =>
+        {
+            Assert.True((await ops.SendAsync<Features.AnnualReports.AnnualReportListWork, int>(right, null, (w, ct) => w.CreateAsync(year, ct), "Ok.")).Succeeded);
+            Assert.True((await ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(right, null,
+                (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Ett år med färre bränder.", "", ct), "Ok.")).Succeeded);
+            var model = (await ops.ReadAsync<Features.AnnualReports.AnnualReportWork, Features.AnnualReports.AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
+            var review = await ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(right, null, (w, ct) => w.StartReviewAsync(year, model.Version, ct), "Ok.");
+            Assert.True(review.Succeeded, review.Message);
+            return true;
+        });
+        var comment = await app.AsUserAsync(styrgrupp, "kristianstad", ops => ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(Medlem, null,
+            (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, "Redovisa kostnaderna för kamerorna.", ct), "Ok."));
+        Assert.True(comment.Succeeded, comment.Message);
+        await SendPassAsync();
+        var posted = Assert.Single(await DeliveredAsync(samordnare, $"Ny kommentar på årsrapporten {year}"));
+        Assert.Contains($"{MailTestApp.AppUrl}/kristianstad/arsrapporter/{year}", posted.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("kamerorna", posted.TextBody + posted.HtmlBody, StringComparison.Ordinal);
+        Assert.Empty(await DeliveredAsync(styrgrupp, $"Ny kommentar på årsrapporten {year}"));
+
+        var commentId = await app.WithDbAsync("kristianstad", db => db.ReportComments.Where(c => c.Text == "Redovisa kostnaderna för kamerorna.").Select(c => c.Id).SingleAsync());
+        var answered = await app.AsUserAsync(samordnare, "kristianstad", ops => ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(right, null,
+            (w, ct) => w.AnswerAsync(year, commentId, "Kostnaderna står nu i avsnittet om åtgärder.", "", ct), "Ok."));
+        Assert.True(answered.Succeeded, answered.Message);
+        await SendPassAsync();
+        var answer = Assert.Single(await DeliveredAsync(styrgrupp, $"Svar på din kommentar om årsrapporten {year}"));
+        Assert.DoesNotContain("Kostnaderna står", answer.TextBody + answer.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
