@@ -7,6 +7,8 @@ namespace SakraStader.Tests.Integration;
 /// <summary>The app as Production runs it: demo seeding asked for in configuration must still not happen.</summary>
 public sealed class ProductionApp : TestApp
 {
+    protected override bool FromSeededCopy => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -49,9 +49,7 @@ public class TestApp : WebApplicationFactory<Program>
     {
         if (IsPostgres)
         {
-            var server = Environment.GetEnvironmentVariable("SAKRASTADER_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("SAKRASTADER_TEST_DB=postgres men SAKRASTADER_TEST_POSTGRES saknas.");
-            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "t_" + Guid.NewGuid().ToString("N") }.ToString();
+            connectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "t_" + Guid.NewGuid().ToString("N") }.ToString();
         }
         else
         {
@@ -59,7 +57,83 @@ public class TestApp : WebApplicationFactory<Program>
             keepAlive = new SqliteConnection(connectionString);
             keepAlive.Open();
         }
+        // Each app starts from a copy of one migrated and seeded database, made once per test run: migrating and seeding
+        // the demo for every test class cost most of the suite's time. The copy is the database as seeding left it.
+        if (FromSeededCopy)
+        {
+            SeededCopy.CopyTo(connectionString, keepAlive);
+        }
     }
+
+    /// <summary>False for an app that must start on an empty database (and then migrates and seeds it itself, if asked).</summary>
+    protected virtual bool FromSeededCopy => true;
+
+    private static string PostgresServer => Environment.GetEnvironmentVariable("SAKRASTADER_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("SAKRASTADER_TEST_DB=postgres men SAKRASTADER_TEST_POSTGRES saknas.");
+
+    /// <summary>An app that migrates and seeds the one database the others are copied from.</summary>
+    private sealed class SeedingApp : TestApp
+    {
+        protected override bool FromSeededCopy => false;
+
+        public string ConnectionString => connectionString;
+    }
+
+    /// <summary>
+    /// The migrated, seeded database every app is copied from: on SQLite an in-memory database kept open and copied with
+    /// SQLite's backup; on PostgreSQL a database used as the template of <c>CREATE DATABASE</c> (nobody connected to it).
+    /// </summary>
+    private static class SeededCopy
+    {
+        private static readonly Lock Gate = new();
+        private static SqliteConnection? sqlite;
+        private static string? postgresTemplate;
+
+        public static void CopyTo(string connectionString, SqliteConnection? target)
+        {
+            lock (Gate)
+            {
+                if (sqlite is null && postgresTemplate is null)
+                {
+                    Seed();
+                }
+                if (target is not null)
+                {
+                    sqlite!.BackupDatabase(target);
+                }
+                else
+                {
+                    var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+                    using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+                    admin.Open();
+                    using var create = admin.CreateCommand();
+                    create.CommandText = $"CREATE DATABASE \"{database}\" TEMPLATE \"{postgresTemplate}\"";
+                    create.ExecuteNonQuery();
+                }
+            }
+        }
+
+        private static void Seed()
+        {
+            var seeding = new SeedingApp();
+            _ = seeding.Services; // starts the host: migrations, then the demo data
+            if (IsPostgres)
+            {
+                postgresTemplate = new NpgsqlConnectionStringBuilder(seeding.ConnectionString).Database;
+                seeding.ownsDatabaseOverride = false;
+                seeding.Dispose();
+                NpgsqlConnection.ClearAllPools();
+            }
+            else
+            {
+                sqlite = new SqliteConnection(seeding.ConnectionString);
+                sqlite.Open();
+                seeding.Dispose();
+            }
+        }
+    }
+
+    private bool? ownsDatabaseOverride;
 
     public static bool IsPostgres =>
         string.Equals(Environment.GetEnvironmentVariable("SAKRASTADER_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
@@ -152,7 +226,7 @@ public class TestApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (IsPostgres && ownsDatabase)
+        if (IsPostgres && (ownsDatabaseOverride ?? ownsDatabase))
         {
             try
             {
