@@ -171,26 +171,77 @@ public sealed class Meeting : TenantEntity
         return item;
     }
 
-    /// <summary>The chair approves (justerar) the minutes of a held meeting; they become read-only.</summary>
-    public MinutesVersion ApproveMinutes(GroupMember approver, DateTimeOffset now, string snapshot)
+    /// <summary>A second justerare for this meeting's minutes (a member of the group with an account, not the chair), or none.</summary>
+    public Guid? JusterareMemberId { get; private set; }
+
+    /// <summary>The chair's name once the chair has justerat, while the second justerare has not yet.</summary>
+    public string? ChairJusteradBy { get; private set; }
+
+    /// <summary>The second justerare's name once they have justerat, while the chair has not yet.</summary>
+    public string? JusterareJusteradBy { get; private set; }
+
+    /// <summary>Chooses (or with null removes) the second justerare; a justering begun is begun again.</summary>
+    public void ChooseJusterare(GroupMember? member)
+    {
+        EnsureMinutesEditable();
+        if (member is not null && (member.GroupId != GroupId || member.IsChair || member.IsExternal))
+        {
+            throw new DomainException(member.IsChair
+                ? "Ordföranden justerar redan. Välj en annan av gruppens medlemmar."
+                : "Välj en av gruppens medlemmar som har ett konto, så att hen kan justera här.", nameof(JusterareMemberId));
+        }
+        JusterareMemberId = member?.Id;
+        Touch();
+    }
+
+    /// <summary>Whether <paramref name="member"/> has yet to justera these minutes (the chair, or the chosen justerare).</summary>
+    public bool WaitsForJustering(GroupMember member) =>
+        !MinutesApproved && member.GroupId == GroupId
+        && ((member.IsChair && ChairJusteradBy is null) || (member.Id == JusterareMemberId && JusterareJusteradBy is null));
+
+    /// <summary>
+    /// The chair, and the second justerare when one is chosen, approve (justerar) the minutes of a held meeting. When
+    /// the last of them has, the minutes become read-only in a new version naming both; until then the version is null.
+    /// </summary>
+    public MinutesVersion? ApproveMinutes(GroupMember approver, DateTimeOffset now, string snapshot)
     {
         if (!IsHeld(now))
         {
             throw new DomainException("Protokollet kan justeras först när mötet har hållits.");
         }
-        if (!approver.IsChair || approver.GroupId != GroupId)
-        {
-            throw new DomainException("Bara gruppens ordförande kan justera protokollet.");
-        }
         if (MinutesApproved)
         {
             throw new DomainException("Protokollet är redan justerat.");
         }
-        var version = new MinutesVersion(Id, versions.Count + 1, approver.Name, now, snapshot, PendingCorrectionReason);
+        if (approver.GroupId != GroupId || (!approver.IsChair && approver.Id != JusterareMemberId))
+        {
+            throw new DomainException(JusterareMemberId is null
+                ? "Bara gruppens ordförande kan justera protokollet."
+                : "Bara gruppens ordförande och den valda justeraren kan justera protokollet.");
+        }
+        if (!WaitsForJustering(approver))
+        {
+            throw new DomainException("Du har redan justerat protokollet. Det väntar på den andra justeraren.");
+        }
+        if (approver.IsChair)
+        {
+            ChairJusteradBy = approver.Name;
+        }
+        else
+        {
+            JusterareJusteradBy = approver.Name;
+        }
+        Touch();
+        if (ChairJusteradBy is null || (JusterareMemberId is not null && JusterareJusteradBy is null))
+        {
+            return null;
+        }
+        var by = JusterareJusteradBy is null ? ChairJusteradBy : $"{ChairJusteradBy} och {JusterareJusteradBy}";
+        var version = new MinutesVersion(Id, versions.Count + 1, by, now, snapshot, PendingCorrectionReason);
         versions.Add(version);
         MinutesApproved = true;
         PendingCorrectionReason = null;
-        Touch();
+        (ChairJusteradBy, JusterareJusteradBy) = (null, null);
         return version;
     }
 
@@ -213,12 +264,17 @@ public sealed class Meeting : TenantEntity
         Touch();
     }
 
+    /// <summary>
+    /// Refuses a change to justerade minutes. A change while one of two justerare has justerat begins the justering
+    /// again: what they approved is no longer what the minutes say.
+    /// </summary>
     public void EnsureMinutesEditable()
     {
         if (MinutesApproved)
         {
             throw new DomainException("Protokollet är justerat och kan inte ändras. Välj ”Rätta protokollet” för att göra en ny version.");
         }
+        (ChairJusteradBy, JusterareJusteradBy) = (null, null);
     }
 
     private void Touch() => Version = Guid.NewGuid();

@@ -30,7 +30,7 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
 
     private static MeetingPageModel Meeting(GroupRights rights, bool held = true, bool approved = false) => new(
         Guid.NewGuid(), Guid.NewGuid(), "EST", TestClock.Now.AddDays(held ? -1 : 1), TestClock.Now.AddDays(held ? -1 : 1).AddHours(2), "Stadshuset", null,
-        false, held, approved, Guid.NewGuid(), null,
+        false, held, approved, Guid.NewGuid(), null, new Justering(null, null, null),
         [new AgendaItemInfo(Guid.NewGuid(), 1, "Lägesbild", "Lugnt i centrum.", "")],
         [new MemberInfo(Sara, "Sara Nyholm", "Polisen"), new MemberInfo(Mikael, "Mikael Strand", "Kommunen")],
         [], [], [], rights);

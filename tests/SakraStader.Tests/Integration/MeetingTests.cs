@@ -123,6 +123,71 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task With_a_second_justerare_the_minutes_lock_when_both_have_justerat_and_a_change_between_begins_again()
+    {
+        var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Est, -3);
+        var group = await GroupOfAsync("orebro", meeting);
+        var chairEmail = TestApp.Email("samordnare", "orebro");   // the EST's chair in the demo
+        var justerareEmail = TestApp.Email("medlem", "orebro");
+        var (chairMember, justerare, outsider) = await app.WithDbAsync("orebro", async db =>
+        {
+            var members = await db.GroupMembers.Where(m => m.GroupId == group).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, u.Email, m.IsChair }).ToListAsync();
+            var external = await db.GroupMembers.Where(m => m.GroupId == group && m.UserId == null).Select(m => (Guid?)m.Id).FirstOrDefaultAsync();
+            return (members.Single(m => m.IsChair).Id, members.Single(m => m.Email == justerareEmail).Id, external);
+        });
+        Task<CommandResult<Guid>> Choose(Guid? member) => app.AsUserAsync(chairEmail, "orebro", ops =>
+            Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.ChooseJusterareAsync(meeting, group, member, ct)));
+        Task<CommandResult<Guid>> Justera(string email) => app.AsUserAsync(email, "orebro", async ops =>
+            await Send(ops, GroupRightRequirement.Member, group, async (w, ct) => await w.ApproveAsync(meeting, group, (await Read(ops, meeting))!.Version, ct)));
+        Task<bool> WaitsInInbox(string email) => app.AsUserAsync(email, null, async ops =>
+            (await ops.ReadAsync<Features.Inbox.InboxWork, IReadOnlyList<Features.Inbox.InboxItem>>((w, ct) => w.ForUserAsync(ct)))
+                .Any(i => i.Kind == Features.Inbox.InboxKind.Justera && i.Href == $"/orebro/moten/{meeting}"));
+
+        // The chair cannot be the second justerare, nor can someone without an account; a member with one can.
+        var chairChosen = await Choose(chairMember);
+        Assert.Equal(("Ordföranden justerar redan. Välj en annan av gruppens medlemmar.", nameof(Meeting.JusterareMemberId)), (chairChosen.Message, chairChosen.Field));
+        if (outsider is { } external)
+        {
+            Assert.Equal(nameof(Meeting.JusterareMemberId), (await Choose(external)).Field);
+        }
+        Assert.True((await Choose(justerare)).Succeeded);
+        var minutes = await app.AsUserAsync(chairEmail, "orebro", ops => Send(ops, GroupRightRequirement.Edit, group,
+            async (w, ct) => (await w.WriteItemAsync(meeting, group, item, MinutesField.Minutes, "Läget gicks igenom.", "", ct)).Version));
+        Assert.True(minutes.Succeeded, minutes.Message);
+        Assert.True(await WaitsInInbox(chairEmail));
+        Assert.True(await WaitsInInbox(justerareEmail));
+
+        // The chair justerar: the minutes wait for the justerare, and only the justerare is asked.
+        Assert.True((await Justera(chairEmail)).Succeeded);
+        var waiting = await MeetingAsync("orebro", meeting);
+        Assert.False(waiting.MinutesApproved);
+        Assert.NotNull(waiting.ChairJusteradBy);
+        Assert.False(await WaitsInInbox(chairEmail));
+        Assert.True(await WaitsInInbox(justerareEmail));
+        Assert.Contains("redan justerat", (await Justera(chairEmail)).Message, StringComparison.Ordinal);
+        // Someone else in the group may not justera.
+        var other = await Justera(TestApp.Email("raddningstjanst", "orebro"));
+        Assert.False(other.Succeeded);
+
+        // The minutes change before the justerare has justerat: what the chair approved no longer holds.
+        var changed = await app.AsUserAsync(justerareEmail, "orebro", ops => Send(ops, GroupRightRequirement.Edit, group,
+            async (w, ct) => (await w.WriteItemAsync(meeting, group, item, MinutesField.Minutes, "Läget gicks igenom och beslut fattades.", "Läget gicks igenom.", ct)).Version));
+        Assert.True(changed.Succeeded, changed.Message);
+        Assert.Null((await MeetingAsync("orebro", meeting)).ChairJusteradBy);
+        Assert.True(await WaitsInInbox(chairEmail));
+
+        Assert.True((await Justera(justerareEmail)).Succeeded);
+        Assert.False((await MeetingAsync("orebro", meeting)).MinutesApproved);
+        Assert.True((await Justera(chairEmail)).Succeeded);
+        var approved = await MeetingAsync("orebro", meeting);
+        Assert.True(approved.MinutesApproved);
+        var version = Assert.Single(approved.Versions);
+        Assert.Contains(" och ", version.ApprovedBy, StringComparison.Ordinal);
+        Assert.False(await WaitsInInbox(chairEmail));
+        Assert.False(await WaitsInInbox(justerareEmail));
+    }
+
+    [Fact]
     public async Task The_chair_approves_held_minutes_which_are_then_locked()
     {
         var (meeting, item) = await NewMeetingAsync("orebro", GroupKind.Est, -2);

@@ -100,8 +100,8 @@ public sealed class MeetingRuleTests
         meeting.RecordMinutes(item.Id, "Klotter vid busstorget.", "");
         var second = meeting.ApproveMinutes(chair, Now.AddHours(1), MeetingHandler.Snapshot(meeting));
 
-        Assert.Equal(1, first.Number);
-        Assert.Equal(2, second.Number);
+        Assert.Equal(1, first!.Number);
+        Assert.Equal(2, second!.Number);
         Assert.Equal("Fel plats angiven i punkt 1", second.CorrectionReason);
         Assert.Equal("Klotter vid centrum.", MeetingHandler.Read(first.Content).Items[0].Minutes);
         Assert.Equal("Klotter vid busstorget.", MeetingHandler.Read(second.Content).Items[0].Minutes);

@@ -10,6 +10,8 @@ public enum GroupRight
     Chair,
     /// <summary>The chair or the samordnare: opens a fixed record for correction.</summary>
     ChairOrManage,
+    /// <summary>A member of the group (which member may do what, such as justera a meeting's minutes, the model decides).</summary>
+    Member,
 }
 
 /// <summary>A right in one group (the resource is the group's id), checked by the authorization service.</summary>
@@ -18,6 +20,7 @@ public sealed record GroupRightRequirement(GroupRight Right) : IAuthorizationReq
     public static GroupRightRequirement Edit { get; } = new(GroupRight.Edit);
     public static GroupRightRequirement Chair { get; } = new(GroupRight.Chair);
     public static GroupRightRequirement ChairOrManage { get; } = new(GroupRight.ChairOrManage);
+    public static GroupRightRequirement Member { get; } = new(GroupRight.Member);
 }
 
 public sealed class GroupRightHandler(GroupAccess access) : AuthorizationHandler<GroupRightRequirement, Guid>
@@ -30,6 +33,7 @@ public sealed class GroupRightHandler(GroupAccess access) : AuthorizationHandler
             GroupRight.Edit => rights.CanEdit,
             GroupRight.Chair => rights.IsChair,
             GroupRight.ChairOrManage => rights.IsChair || rights.CanManage,
+            GroupRight.Member => rights.MemberId is not null,
             _ => false,
         };
         if (granted)

@@ -110,19 +110,23 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
 
         // Groups where the user is a member, and those they chair.
         var myGroups = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == me)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name, m.IsChair }).ToListAsync(ct);
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name, m.IsChair, MemberId = m.Id }).ToListAsync(ct);
         var chaired = myGroups.Where(g => g.IsChair).Select(g => g.Id).ToList();
+        var memberIds = myGroups.Select(g => g.MemberId).ToList();
 
-        // Minutes written for a held meeting, waiting for the chair's justering.
-        if (chaired.Count > 0)
+        // Minutes written for a held meeting, waiting for the chair's justering, and the second justerare's if one is chosen.
+        if (myGroups.Count > 0)
         {
             var toJustera = await db.Meetings.AsNoTracking()
-                .Where(m => chaired.Contains(m.GroupId) && !m.Cancelled && !m.MinutesApproved && m.StartsAt <= now
+                .Where(m => !m.Cancelled && !m.MinutesApproved && m.StartsAt <= now
+                            && ((chaired.Contains(m.GroupId) && m.ChairJusteradBy == null)
+                                || (m.JusterareMemberId != null && memberIds.Contains(m.JusterareMemberId.Value) && m.JusterareJusteradBy == null))
                             && db.AgendaItems.Any(a => a.MeetingId == m.Id && (a.Minutes != "" || a.Decision != "")))
-                .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.Id, m.StartsAt, m.EndsAt, g.Name })
+                .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.Id, m.StartsAt, m.EndsAt, m.GroupId, g.Name })
                 .ToListAsync(ct);
             items.AddRange(toJustera.Select(m => Item(InboxKind.Justera, "Justera protokollet", $"{m.Name} {Sv.Date(m.StartsAt)}",
-                $"Du är ordförande i {m.Name}.", m.EndsAt, null, $"moten/{m.Id}")));
+                chaired.Contains(m.GroupId) ? $"Du är ordförande i {m.Name}." : $"Du är vald att justera protokollet tillsammans med ordföranden.",
+                m.EndsAt, null, $"moten/{m.Id}")));
         }
 
         // The user's organisation's part of a lägesbild in progress in one of their groups, before the group meets.

@@ -180,17 +180,18 @@ public sealed class MailInterceptor(IOptions<MailOptions> options, TimeProvider 
                     break;
                 case MinutesStarted m:
                     var meeting = await db.Meetings.AsNoTracking().Where(x => x.Id == m.MeetingId && !x.Cancelled && !x.MinutesApproved && x.StartsAt <= now)
-                        .Select(x => new { x.Id, x.StartsAt, x.GroupId, Group = db.Groups.Where(g => g.Id == x.GroupId).Select(g => g.Name).First(), Round = db.MinutesVersions.Count(v => v.MeetingId == x.Id) })
+                        .Select(x => new { x.Id, x.StartsAt, x.GroupId, Justerare = x.JusterareMemberId, Group = db.Groups.Where(g => g.Id == x.GroupId).Select(g => g.Name).First(), Round = db.MinutesVersions.Count(v => v.MeetingId == x.Id) })
                         .FirstOrDefaultAsync(ct);
                     if (meeting is null)
                     {
                         break;
                     }
-                    var chairs = await db.GroupMembers.AsNoTracking().Where(g => g.GroupId == meeting.GroupId && g.IsChair && g.UserId != null)
+                    var chairs = await db.GroupMembers.AsNoTracking()
+                        .Where(g => g.GroupId == meeting.GroupId && (g.IsChair || g.Id == meeting.Justerare) && g.UserId != null)
                         .Select(g => g.UserId!.Value).ToListAsync(ct);
                     pending.AddRange(chairs.Select(u => new Pending(u, MailKind.Justering, $"Protokoll att justera: {meeting.Group} {Sv.Date(meeting.StartsAt)}",
                         $"Protokollet från {meeting.Group} {Sv.Date(meeting.StartsAt)} skrivs och ska justeras",
-                        $"Du är ordförande i {meeting.Group} {where}. Justera protokollet när det är klart.",
+                        $"Du justerar protokollet från {meeting.Group} {where}. Justera det när det är klart.",
                         $"{kommun.Slug}/moten/{meeting.Id}", "Öppna protokollet", null, $"justering:{meeting.Id:N}:{meeting.Round}:{u:N}")));
                     break;
                 case MeetingChanged m:

@@ -33,7 +33,7 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
         }
         var rights = await access.ForAsync(m.GroupId, ct);
         return new MeetingPageModel(m.Id, m.GroupId, m.GroupName, m.StartsAt, m.EndsAt, m.Location, m.Link, m.Cancelled,
-            !m.Cancelled && m.StartsAt <= time.GetUtcNow(), m.MinutesApproved, m.Version, m.PendingCorrectionReason,
+            !m.Cancelled && m.StartsAt <= time.GetUtcNow(), m.MinutesApproved, m.Version, m.PendingCorrectionReason, m.Justering,
             m.Agenda, m.Members, m.Attendance, m.FollowUps, m.Versions, rights);
     }
 
@@ -46,9 +46,10 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
         }
         var groupName = await db.Groups.AsNoTracking().Where(g => g.Id == meeting.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) ?? "";
         var members = await db.GroupMembers.AsNoTracking().Where(gm => gm.GroupId == meeting.GroupId).OrderBy(gm => gm.Name)
-            .Select(gm => new MemberInfo(gm.Id, gm.Name, gm.Organisation)).ToListAsync(ct);
+            .Select(gm => new MemberInfo(gm.Id, gm.Name, gm.Organisation, gm.IsChair, gm.UserId != null)).ToListAsync(ct);
         return new KeptMeeting(meeting.Id, meeting.GroupId, groupName, meeting.StartsAt, meeting.EndsAt, meeting.Location, meeting.Link,
             meeting.Cancelled, meeting.MinutesApproved, meeting.Version, meeting.PendingCorrectionReason,
+            new Justering(meeting.JusterareMemberId, meeting.ChairJusteradBy, meeting.JusterareJusteradBy),
             [.. meeting.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItemInfo(a.Id, a.Order, a.Title, a.Minutes, a.Decision))],
             members,
             [.. meeting.Attendance.OrderBy(a => a.Name, Sv.Comparer).Select(a => new AttendanceInfo(a.GroupMemberId, a.Name, a.Status, a.SubstituteName))],
@@ -58,7 +59,7 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
     }
 
     private sealed record KeptMeeting(Guid Id, Guid GroupId, string GroupName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location,
-        string? Link, bool Cancelled, bool MinutesApproved, Guid Version, string? PendingCorrectionReason, IReadOnlyList<AgendaItemInfo> Agenda,
+        string? Link, bool Cancelled, bool MinutesApproved, Guid Version, string? PendingCorrectionReason, Justering Justering, IReadOnlyList<AgendaItemInfo> Agenda,
         IReadOnlyList<MemberInfo> Members, IReadOnlyList<AttendanceInfo> Attendance, IReadOnlyList<FollowUpInfo> FollowUps,
         IReadOnlyList<MinutesVersionInfo> Versions);
 
@@ -185,6 +186,18 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
             throw new ConflictException(ApprovedChangedMeanwhile, null, null);
         }
         await meetings.ApproveAsync(meeting, await access.ForAsync(groupId, ct), ct);
+        return meeting.Version;
+    }
+
+    /// <summary>Chooses the second justerare (null: none) among the group's members with an account.</summary>
+    public async Task<Guid> ChooseJusterareAsync(Guid id, Guid groupId, Guid? memberId, CancellationToken ct = default)
+    {
+        var meeting = await LoadAsync(id, groupId, ct);
+        var member = memberId is { } m
+            ? await db.GroupMembers.AsNoTracking().FirstOrDefaultAsync(g => g.Id == m, ct)
+                ?? throw new DomainException("Välj en av gruppens medlemmar.", nameof(Meeting.JusterareMemberId))
+            : null;
+        meeting.ChooseJusterare(member);
         return meeting.Version;
     }
 
@@ -327,17 +340,28 @@ public sealed record MeetingSaved(Guid Previous, Guid Version);
 
 /// <summary>The meeting page as shown to one user: what it says and what they may do.</summary>
 public sealed record MeetingPageModel(Guid Id, Guid GroupId, string GroupName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location,
-    string? Link, bool Cancelled, bool Held, bool MinutesApproved, Guid Version, string? PendingCorrectionReason,
+    string? Link, bool Cancelled, bool Held, bool MinutesApproved, Guid Version, string? PendingCorrectionReason, Justering Justering,
     IReadOnlyList<AgendaItemInfo> Agenda, IReadOnlyList<MemberInfo> Members, IReadOnlyList<AttendanceInfo> Attendance,
     IReadOnlyList<FollowUpInfo> FollowUps, IReadOnlyList<MinutesVersionInfo> Versions, GroupRights Rights)
 {
     /// <summary>The minutes can be written: by the group's members and the samordnare, until they are justerade.</summary>
     public bool Editable => Rights.CanEdit && !MinutesApproved;
+
+    /// <summary>The chosen second justerare, if any.</summary>
+    public MemberInfo? Justerare => Members.FirstOrDefault(m => m.Id == Justering.JusterareMemberId);
+
+    /// <summary>The signed-in user is to justera now: the chair or the chosen justerare, the meeting held, not yet done by them.</summary>
+    public bool WaitsForMe => Held && !MinutesApproved
+        && ((Rights.IsChair && Justering.ChairJusteradBy is null)
+            || (Rights.MemberId is { } me && me == Justering.JusterareMemberId && Justering.JusterareJusteradBy is null));
 }
+
+/// <summary>Who justerar besides the chair, and who of them has while the other has not yet.</summary>
+public sealed record Justering(Guid? JusterareMemberId, string? ChairJusteradBy, string? JusterareJusteradBy);
 
 public sealed record AgendaItemInfo(Guid Id, int Order, string Title, string Minutes, string Decision);
 
-public sealed record MemberInfo(Guid Id, string Name, string Organisation);
+public sealed record MemberInfo(Guid Id, string Name, string Organisation, bool IsChair = false, bool HasAccount = false);
 
 public sealed record AttendanceInfo(Guid MemberId, string Name, AttendanceStatus Status, string? Substitute);
 

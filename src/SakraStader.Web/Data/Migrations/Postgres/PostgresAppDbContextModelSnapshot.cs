@@ -1794,10 +1794,21 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ChairJusteradBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JusterareJusteradBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid?>("JusterareMemberId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("KommunId")

@@ -1783,10 +1783,21 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChairJusteradBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JusterareJusteradBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("JusterareMemberId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("KommunId")
