@@ -39,6 +39,7 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator(".error-list tbody tr")).ToContainTextAsync("finns inte i den här planen");
         await PageCheck.CheckAsync(page, "76b-atgardsplan-uppdatera");
         await page.GotoAsync(planUrl);
+        await PageCheck.WaitForCircuitAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
         await page.WaitForURLAsync("**/orebro/lagesbilder");

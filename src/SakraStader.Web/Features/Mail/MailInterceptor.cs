@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using SakraStader.Components.Ui;
@@ -62,69 +61,77 @@ public sealed class MailInterceptor(IOptions<MailOptions> options, TimeProvider 
     private sealed record MinutesStarted(Guid MeetingId) : Event;
     private sealed record MeetingChanged(Meeting Meeting, string Change) : Event;
 
-    /// <summary>What in the pending changes causes mail (no database reads).</summary>
+    /// <summary>What in the pending changes causes mail (no database reads; one pass over the tracked entries).</summary>
     private static List<Event> Detect(AppDbContext db)
     {
         var events = new List<Event>();
-        foreach (var e in db.ChangeTracker.Entries<Medborgarlofte>().Where(e => e.State == EntityState.Modified))
+        var voided = new Dictionary<Guid, HashSet<Guid>>();
+        foreach (var e in db.ChangeTracker.Entries())
         {
-            var status = e.Property(l => l.Status);
-            if (status.IsModified && (LofteStatus)status.OriginalValue! != status.CurrentValue)
+            if (e.State is not (EntityState.Added or EntityState.Modified))
             {
-                if (status.CurrentValue == LofteStatus.ForUnderskrift)
-                {
-                    events.Add(new SentForSignature(e.Entity.Id, e.Entity.Title));
-                }
-                else if (status.CurrentValue == LofteStatus.Gallande)
-                {
-                    events.Add(new FullySigned(e.Entity.Id, e.Entity.Title));
-                }
+                continue;
+            }
+            switch (e.Entity)
+            {
+                case Medborgarlofte l when e.State == EntityState.Modified:
+                    var status = e.Property(nameof(Medborgarlofte.Status));
+                    if (status.IsModified && (LofteStatus)status.OriginalValue! != l.Status)
+                    {
+                        if (l.Status == LofteStatus.ForUnderskrift)
+                        {
+                            events.Add(new SentForSignature(l.Id, l.Title));
+                        }
+                        else if (l.Status == LofteStatus.Gallande)
+                        {
+                            events.Add(new FullySigned(l.Id, l.Title));
+                        }
+                    }
+                    break;
+                case LofteSignature sig when e.State == EntityState.Modified && sig.VoidedAt is not null
+                                             && e.Property(nameof(LofteSignature.VoidedAt)).OriginalValue is null:
+                    if (!voided.TryGetValue(sig.MedborgarlofteId, out var signers))
+                    {
+                        voided[sig.MedborgarlofteId] = signers = [];
+                    }
+                    signers.Add(sig.UserId);
+                    break;
+                case ReportComment c when e.State == EntityState.Added:
+                    events.Add(new CommentPosted(c.ReportId));
+                    break;
+                case ReportComment c when ((string?)e.Property(nameof(ReportComment.Answer)).OriginalValue ?? "").Length == 0 && c.IsAnswered:
+                    events.Add(new CommentAnswered(c.ReportId, c.AuthorUserId));
+                    break;
+                case AgendaItem a:
+                    var had = e.State == EntityState.Modified
+                        && (((string?)e.Property(nameof(AgendaItem.Minutes)).OriginalValue ?? "").Length > 0
+                            || ((string?)e.Property(nameof(AgendaItem.Decision)).OriginalValue ?? "").Length > 0);
+                    if (!had && (a.Minutes.Length > 0 || a.Decision.Length > 0))
+                    {
+                        events.Add(new MinutesStarted(a.MeetingId));
+                    }
+                    break;
+                case Meeting m when e.State == EntityState.Added:
+                    if (!m.Cancelled)
+                    {
+                        events.Add(new MeetingChanged(m, "planned"));
+                    }
+                    break;
+                case Meeting m:
+                    if (m.Cancelled && !(bool)e.Property(nameof(Meeting.Cancelled)).OriginalValue!)
+                    {
+                        events.Add(new MeetingChanged(m, "cancelled"));
+                    }
+                    else if (!m.Cancelled && ((DateTimeOffset)e.Property(nameof(Meeting.StartsAt)).OriginalValue! != m.StartsAt
+                        || (DateTimeOffset)e.Property(nameof(Meeting.EndsAt)).OriginalValue! != m.EndsAt
+                        || (string)e.Property(nameof(Meeting.Location)).OriginalValue! != m.Location))
+                    {
+                        events.Add(new MeetingChanged(m, "moved"));
+                    }
+                    break;
             }
         }
-        var voided = db.ChangeTracker.Entries<LofteSignature>()
-            .Where(e => e.State == EntityState.Modified && e.Property(s => s.VoidedAt).OriginalValue is null && e.Entity.VoidedAt is not null)
-            .GroupBy(e => e.Entity.MedborgarlofteId);
-        events.AddRange(voided.Select(g => new SignaturesVoided(g.Key, [.. g.Select(e => e.Entity.UserId).Distinct()])));
-        foreach (var e in db.ChangeTracker.Entries<ReportComment>())
-        {
-            if (e.State == EntityState.Added)
-            {
-                events.Add(new CommentPosted(e.Entity.ReportId));
-            }
-            else if (e.State == EntityState.Modified && ((string?)e.Property(c => c.Answer).OriginalValue ?? "").Length == 0 && e.Entity.IsAnswered)
-            {
-                events.Add(new CommentAnswered(e.Entity.ReportId, e.Entity.AuthorUserId));
-            }
-        }
-        foreach (var e in db.ChangeTracker.Entries<AgendaItem>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            var had = e.State == EntityState.Modified
-                && (((string?)e.Property(a => a.Minutes).OriginalValue ?? "").Length > 0 || ((string?)e.Property(a => a.Decision).OriginalValue ?? "").Length > 0);
-            if (!had && (e.Entity.Minutes.Length > 0 || e.Entity.Decision.Length > 0))
-            {
-                events.Add(new MinutesStarted(e.Entity.MeetingId));
-            }
-        }
-        foreach (var e in db.ChangeTracker.Entries<Meeting>())
-        {
-            if (e.State == EntityState.Added && !e.Entity.Cancelled)
-            {
-                events.Add(new MeetingChanged(e.Entity, "planned"));
-            }
-            else if (e.State == EntityState.Modified)
-            {
-                if (e.Entity.Cancelled && !(bool)e.Property(m => m.Cancelled).OriginalValue!)
-                {
-                    events.Add(new MeetingChanged(e.Entity, "cancelled"));
-                }
-                else if (!e.Entity.Cancelled && ((DateTimeOffset)e.Property(m => m.StartsAt).OriginalValue! != e.Entity.StartsAt
-                    || (DateTimeOffset)e.Property(m => m.EndsAt).OriginalValue! != e.Entity.EndsAt
-                    || (string)e.Property(m => m.Location).OriginalValue! != e.Entity.Location))
-                {
-                    events.Add(new MeetingChanged(e.Entity, "moved"));
-                }
-            }
-        }
+        events.AddRange(voided.Select(v => new SignaturesVoided(v.Key, [.. v.Value])));
         return events;
     }
 
