@@ -142,6 +142,7 @@ public static class AppExtensions
         app.MapAccountEndpoints();
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         Features.Mail.UnsubscribeEndpoints.MapUnsubscribe(app);
+        Features.Meetings.MeetingDocument.MapMeetingDocument(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
         Features.Audit.AuditEndpoints.MapAuditEndpoints(app);
         Features.Atgarder.PlanExport.MapPlanExport(app);

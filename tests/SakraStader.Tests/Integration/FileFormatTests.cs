@@ -31,6 +31,55 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
         string.Join("\n", errors.Take(10).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
 
     [Fact]
+    public async Task A_meetings_protokoll_is_a_valid_Word_document_in_the_Swedish_form_with_numbered_paragraphs_and_justering()
+    {
+        // A held EST meeting with minutes and a decision, attendance, a second justerare; not yet justerat.
+        var (meeting, chair, justerare) = await app.WithDbAsync("orebro", async db =>
+        {
+            var group = await db.Groups.FirstAsync(g => g.Kind == GroupKind.Est);
+            var members = await db.GroupMembers.Where(m => m.GroupId == group.Id).ToListAsync();
+            var chairMember = members.Single(m => m.IsChair);
+            var second = members.First(m => !m.IsChair && m.UserId != null);
+            var start = SwedishTime.At(SwedishTime.DateOf(TestClock.Now).AddDays(-4), new TimeOnly(9, 0));
+            var m = new Meeting(group.Id, start, start.AddHours(2), "Stadshuset, protokollrummet", null);
+            var opening = m.AddAgendaItem("Mötet öppnas");
+            var situation = m.AddAgendaItem("Lägesbild");
+            m.RecordMinutes(situation.Id, "Skadegörelsen vid torget minskar.", "Belysningen vid torget byts före mars.");
+            foreach (var (x, i) in members.Select((x, i) => (x, i)))
+            {
+                m.RecordAttendance(x.Id, x.Name, x.IsChair || i % 3 != 1 ? AttendanceStatus.Present : AttendanceStatus.Absent, null);
+            }
+            m.ChooseJusterare(second);
+            db.Meetings.Add(m);
+            await db.SaveChangesAsync();
+            return (m.Id, chairMember.Name, second.Name);
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        using var response = await client.GetAsync($"/orebro/moten/{meeting}/protokoll.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var errors = Validate(document);
+        Assert.True(errors.Count == 0, Describe(errors));
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains(paragraphs, p => p.StartsWith("Protokoll EST", StringComparison.Ordinal));
+        Assert.Contains("§ 1 Mötet öppnas", paragraphs);
+        Assert.Contains("§ 2 Lägesbild", paragraphs);
+        Assert.Contains("Beslut: Belysningen vid torget byts före mars.", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Ledamöter: ", StringComparison.Ordinal) && p.Contains($"{chair}, ", StringComparison.Ordinal) && p.Contains("(ordförande)", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Frånvarande: ", StringComparison.Ordinal) && p != "Frånvarande: –");
+        Assert.Contains($"Justerare: {chair} och {justerare}", paragraphs);
+        Assert.Contains("Protokollet är inte justerat.", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Justeras: ", StringComparison.Ordinal) && p.EndsWith(justerare, StringComparison.Ordinal));
+        // As a kansli's office suite opens it.
+        var text = await LibreOffice.ConvertAsync(bytes, "docx", "txt");
+        Assert.Contains("§ 2 Lägesbild", text, StringComparison.Ordinal);
+        Assert.Contains("Beslut: Belysningen vid torget byts före mars.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plan_sheet_passes_the_OpenXml_validator_with_a_valid_sheet_name_real_dates_and_the_id_last_and_hidden()
     {
         var plan = await PlanAsync("orebro");
