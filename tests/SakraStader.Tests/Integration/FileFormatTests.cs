@@ -80,6 +80,48 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_signed_promise_is_a_valid_Word_document_with_its_text_signatures_hash_code_and_a_QR_code_to_the_check()
+    {
+        var (title, hash, signer) = await app.WithDbAsync("karlstad", async db =>
+        {
+            var lofte = await db.Medborgarloften.SingleAsync(l => l.Title == "Tryggare Kronoparken");
+            var version = await db.LofteVersions.Where(v => v.MedborgarlofteId == lofte.Id).OrderByDescending(v => v.Number).FirstAsync();
+            var signature = await db.LofteSignatures.FirstAsync(s => s.VersionId == version.Id);
+            return (lofte.Title, version.Hash, signature.Name);
+        });
+        var code = LofteContent.CodeOf(hash);
+        using var anonymous = app.NewClient();
+        using var response = await anonymous.GetAsync($"/verifiera/{code}/medborgarlofte.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var errors = Validate(document);
+        Assert.True(errors.Count == 0, Describe(errors));
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var paragraphs = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains($"Medborgarlöfte: {title}", paragraphs);
+        Assert.Contains($"Kontrollkod: {code}", paragraphs);
+        Assert.Contains($"Kontrollsumma (SHA-256): {hash}", paragraphs);
+        Assert.Contains("Vi lovar", paragraphs);
+        var row = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>(), r => r.InnerText.Contains(signer, StringComparison.Ordinal));
+        Assert.Equal("Ja", row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Last().InnerText);
+        // The QR code: a PNG picture whose text alternative is the check page's address.
+        var image = Assert.Single(document.MainDocumentPart.ImageParts);
+        using (var png = image.GetStream())
+        {
+            var head = new byte[8];
+            Assert.Equal(8, await png.ReadAsync(head));
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, head);
+        }
+        var picture = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>(), d => d.Name!.Value!.StartsWith("Bild", StringComparison.Ordinal));
+        Assert.EndsWith($"/verifiera/{code}", picture.Description!.Value, StringComparison.Ordinal);
+
+        using var unknown = await anonymous.GetAsync("/verifiera/XXXXX-XXXXX/medborgarlofte.docx");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task The_plan_sheet_passes_the_OpenXml_validator_with_a_valid_sheet_name_real_dates_and_the_id_last_and_hidden()
     {
         var plan = await PlanAsync("orebro");

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
 using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace SakraStader.Features.AnnualReports;
 
@@ -86,6 +87,15 @@ public sealed class Docx
     }
 
     private readonly List<int> chartParagraphs = [];
+    private readonly List<(byte[] Png, string Description, long Width, long Height, int Paragraph)> images = [];
+
+    /// <summary>A PNG picture of <paramref name="widthCm"/> × <paramref name="heightCm"/> cm, with its text alternative.</summary>
+    public Docx Image(byte[] png, string description, double widthCm, double heightCm)
+    {
+        body.Add(new Paragraph());
+        images.Add((png, description, (long)(widthCm * 360000), (long)(heightCm * 360000), body.Count - 1));
+        return this;
+    }
 
     public byte[] Build(string title)
     {
@@ -115,6 +125,30 @@ public sealed class Docx
                     new A.Graphic(new A.GraphicData(new DocumentFormat.OpenXml.Drawing.Charts.ChartReference { Id = main.GetIdOfPart(part) })
                     {
                         Uri = C.NamespaceName,
+                    })))));
+            }
+            for (var i = 0; i < images.Count; i++)
+            {
+                var (png, description, width, height, paragraph) = images[i];
+                var part = main.AddImagePart(ImagePartType.Png, $"rIdImage{i + 1}");
+                using (var data = new MemoryStream(png))
+                {
+                    part.FeedData(data);
+                }
+                var number = 100U + (uint)i;
+                ((Paragraph)body[paragraph]).Append(new Run(new Drawing(new Dw.Inline(
+                    new Dw.Extent { Cx = width, Cy = height },
+                    new Dw.DocProperties { Id = number, Name = $"Bild {i + 1}", Description = description },
+                    new A.Graphic(new A.GraphicData(new Pic.Picture(
+                        new Pic.NonVisualPictureProperties(
+                            new Pic.NonVisualDrawingProperties { Id = number, Name = $"Bild {i + 1}", Description = description },
+                            new Pic.NonVisualPictureDrawingProperties()),
+                        new Pic.BlipFill(new A.Blip { Embed = main.GetIdOfPart(part) }, new A.Stretch(new A.FillRectangle())),
+                        new Pic.ShapeProperties(
+                            new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = width, Cy = height }),
+                            new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+                    {
+                        Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture",
                     })))));
             }
             main.Document = new Document(new Body(body.Select(e => e.CloneNode(true)).Append(new SectionProperties(

@@ -263,6 +263,10 @@ public sealed record LagesbildPageModel(
     public bool IsFixed => Status == LagesbildStatus.Faststalld;
 
     public string MonthName => Components.Ui.Sv.MonthName(Year, Month);
+
+    /// <summary>What the page shows that others write: the lägesbild's version and the parts saved on their own (sections, assessments).</summary>
+    public string Stamp => string.Join("|", [Version.ToString(), Summary, Prognosis,
+        .. Sections.Select(s => $"{s.Organisation}:{s.UpdatedAt.UtcTicks}:{s.Text}"), .. AssessmentTexts.Select(a => a.ToString())]);
 }
 
 public sealed record VersionInfo(int Number, DateTimeOffset FixedAt, string FixedBy, string? CorrectionReason);
