@@ -62,7 +62,8 @@ public static class AppExtensions
         services.AddSingleton<Features.Mail.OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Mail.OutboxWorker>());
         services.AddHostedService<RetentionJob>();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<StoppingHealthCheck>("stopping", tags: ["ready"]);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "sakrastader.af";

@@ -107,6 +107,9 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         Assert.Equal("Områden och kategorier", (await client.PageAsync("/orebro/omraden")).QuerySelector("h1")!.TextContent);
         using var readyAgain = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
+        // Readiness also says whether the instance is stopping (StoppingHealthCheckTests).
+        var checks = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>>().Value.Registrations;
+        Assert.Contains(checks, c => c.Name == "stopping" && c.Tags.Contains("ready"));
     }
 
     /// <summary>The minimum role of each kommun policy, as Policies declares them.</summary>
