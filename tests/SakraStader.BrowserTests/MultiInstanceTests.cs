@@ -216,10 +216,13 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
                 {
                     await PageCheck.WaitForCircuitAsync(page);
                     var loaded = loads[page];
+                    // A mark in this document: a page that loads again (its instance died) has none, whatever the
+                    // order in which the browser's events reach the test.
+                    await page.EvaluateAsync("d => { window.sakraStaderReport = d; }", description);
                     await SendReportAsync(page, description);
                     // Saved: the form starts the next report (an empty description) and says so.
                     await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 10_000 });
-                    if (loads[page] != loaded)
+                    if (loads[page] != loaded || await page.EvaluateAsync<string?>("() => window.sakraStaderReport ?? null") != description)
                     {
                         continue; // the page loaded again meanwhile: whether it was saved, the user was not told
                     }
