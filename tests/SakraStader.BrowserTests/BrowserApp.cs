@@ -46,9 +46,10 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:RequireHttps", "false");
         if (Mail is not null)
         {
-            builder.UseSetting("Mail:Host", "127.0.0.1");
-            builder.UseSetting("Mail:Port", Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Mail:Security", "None");
+            foreach (var (key, value) in MailServer.SettingsFor(Mail.SmtpPort))
+            {
+                builder.UseSetting(key, value);
+            }
             builder.UseSetting("Mail:PollInterval", "00:00:01");
         }
         builder.ConfigureServices(services =>

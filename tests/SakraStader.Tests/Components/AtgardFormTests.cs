@@ -81,7 +81,7 @@ public sealed class AtgardFormTests : BunitContext, IAsyncLifetime
         // The page read the other person's version: the form keeps the user's text and takes the new version.
         var theirs = model with { Version = Guid.NewGuid(), Title = "Deras rubrik" };
         cut.Render(p => p.Add(x => x.Model, theirs));
-        Assert.Equal("Min rubrik", cut.Find("#e-title").GetAttribute("value"));
+        cut.WaitForAssertion(() => Assert.Equal("Min rubrik", cut.Find("#e-title").GetAttribute("value")));
         cut.FindAll("button").Single(b => b.TextContent.Contains("Spara ändringarna", StringComparison.Ordinal)).Click();
         cut.WaitForAssertion(() => Assert.Equal([model.Version, theirs.Version], sent));
     }

@@ -26,6 +26,14 @@ public sealed class MailServer : IAsyncDisposable
 
     public int SmtpPort { get; }
 
+    /// <summary>The app's settings that send its mail to an SMTP server on <paramref name="port"/> of this machine.</summary>
+    public static Dictionary<string, string> SettingsFor(int port) => new()
+    {
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+    };
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

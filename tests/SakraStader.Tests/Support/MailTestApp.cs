@@ -9,11 +9,8 @@ public sealed class MailTestApp : TestApp, IAsyncLifetime
 
     public const string AppUrl = "https://sakrastader.test";
 
-    public static IReadOnlyDictionary<string, string> MailSettings(int port) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> MailSettings(int port) => new Dictionary<string, string>(MailServer.SettingsFor(port))
     {
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
         ["Mail:WorkerEnabled"] = "false",
         ["Mail:AppUrl"] = AppUrl,
     };

@@ -46,11 +46,21 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
             }
             return Task.CompletedTask;
         });
+        var woken = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // Woken by a change: only what it may have written is due. The digests and the clean-up follow the clock.
+                if (woken)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await SendDueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+                }
+                else
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -58,7 +68,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
             }
             try
             {
-                await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                woken = await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
