@@ -266,7 +266,11 @@ public sealed class SessionSecurityTests(QuickSessionsApp app) : IClassFixture<Q
         var css = (await samordnare.PageAsync("/orebro")).QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
         using var stylesheet = await samordnare.GetAsync(css);
         Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
-        Assert.False(stylesheet.Headers.CacheControl?.NoStore == true, $"{css}: {stylesheet.Headers.CacheControl}");
+        // Once (a PostgreSQL run) this saw "no-store, no-cache" here; the message now says what the answer was.
+        Assert.False(stylesheet.Headers.CacheControl?.NoStore == true,
+            $"{css}: {stylesheet.Headers.CacheControl}; {stylesheet.Content.Headers.ContentType}; " +
+            $"{string.Join(", ", stylesheet.Headers.Select(h => h.Key))}; " +
+            $"{string.Concat((await stylesheet.Content.ReadAsStringAsync()).Take(200))}");
     }
 
     [Fact]
