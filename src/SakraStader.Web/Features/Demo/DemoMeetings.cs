@@ -55,6 +55,11 @@ internal static class DemoMeetings
                 {
                     meeting.ApproveMinutes(chair, SwedishTime.At(date.AddDays(3), new TimeOnly(10, 0)), MeetingHandler.Snapshot(meeting));
                 }
+                else if (group.Kind == GroupKind.Sspf && people.TryGetValue("lasare", out var reader))
+                {
+                    // SSPF's latest minutes wait for the folkhälsostrateg as second justerare as well as for the chair.
+                    meeting.ChooseJusterare(members.Single(m => m.UserId == reader.User.Id));
+                }
             }
         }
     }

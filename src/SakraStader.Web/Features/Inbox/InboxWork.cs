@@ -20,6 +20,7 @@ public enum InboxKind
     MeasureDue,
     MeasuresWithoutOwner,
     MeetingWithoutAgenda,
+    ReportIncidents,
 }
 
 /// <summary>
@@ -150,6 +151,40 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
                     $"{group.Name} {Sv.MonthName(l.Year, l.Month)}",
                     $"Du är med i {group.Name} för {k.OrganisationName}.",
                     SwedishTime.StartOf(new DateOnly(l.Year, l.Month, 1)), before, $"lagesbilder/{l.Id}"));
+            }
+        }
+
+        // An inrapportör's reports feed the lägesbild in progress: until they have reported something from its month, it
+        // waits for them, due at the group's next meeting (only the group and the month are shown, nothing of its content).
+        if (k.Role == Role.Inrapportor)
+        {
+            var inProgress = await db.Lagesbilder.AsNoTracking().Where(l => l.Status == LagesbildStatus.Utkast)
+                .Join(db.Groups, l => l.GroupId, g => g.Id, (l, g) => new { l.GroupId, g.Name, l.Year, l.Month })
+                .ToListAsync(ct);
+            if (inProgress.Count > 0)
+            {
+                // What counts: a report since the start of the lägesbild's month, or within the last two weeks (a
+                // lägesbild drafted ahead for next month is fed by what is reported now).
+                DateTimeOffset Counts(DateTimeOffset start) => start < now.AddDays(-DaysAhead) ? start : now.AddDays(-DaysAhead);
+                var from = Counts(SwedishTime.StartOf(inProgress.Min(l => new DateOnly(l.Year, l.Month, 1))));
+                var reported = await db.Incidents.AsNoTracking().Where(i => i.ReportedBy == me && i.ReportedAt >= from)
+                    .Select(i => (DateTimeOffset?)i.ReportedAt).MaxAsync(ct);
+                var groupIds = inProgress.Select(l => l.GroupId).ToList();
+                var nextMeetings = await db.Meetings.AsNoTracking()
+                    .Where(m => groupIds.Contains(m.GroupId) && !m.Cancelled && m.StartsAt > now)
+                    .GroupBy(m => m.GroupId).Select(g => new { GroupId = g.Key, Next = g.Min(m => m.StartsAt) })
+                    .ToDictionaryAsync(g => g.GroupId, g => g.Next, ct);
+                // One item per kommun: the lägesbild whose meeting comes first among those the user has not reported to.
+                var waiting = inProgress
+                    .Select(l => new { l, Start = SwedishTime.StartOf(new DateOnly(l.Year, l.Month, 1)), Next = nextMeetings.TryGetValue(l.GroupId, out var n) ? n : (DateTimeOffset?)null })
+                    .Where(x => reported is not { } last || last < Counts(x.Start))
+                    .OrderBy(x => x.Next ?? DateTimeOffset.MaxValue).FirstOrDefault();
+                if (waiting is not null)
+                {
+                    items.Add(Item(InboxKind.ReportIncidents, "Rapportera det du har sett", $"Lägesbild {Sv.MonthName(waiting.l.Year, waiting.l.Month)} i {waiting.l.Name}",
+                        $"Du rapporterar händelser för {(k.OrganisationName.Length > 0 ? k.OrganisationName : k.Name)}. Det du rapporterar kommer med i gruppens lägesbild.",
+                        waiting.Start, waiting.Next is { } next ? SwedishTime.DateOf(next) : null, "handelser/ny"));
+                }
             }
         }
 
