@@ -117,6 +117,29 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Tab, new() { Name = "Rapporter" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(report);
         await PageCheck.CheckAsync(page, "64-lagesbild-faststalld");
+        // The document to send on: Word, from the page.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Lägesbild (Word)" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/lagesbild\\.docx$"));
+
+        // Printed from the browser: no app bar, menu or buttons; every part one after the other; legends in colour.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".mud-tabs-tabbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Lägesbild (Word)" })).ToBeHiddenAsync();
+        var panels = page.Locator(".mud-tabs-panels .mud-tab-panel:not(.mud-tab)");
+        Assert.True(await panels.CountAsync() >= 4, "Alla delar av lägesbilden finns inte på sidan.");
+        for (var i = 0; i < await panels.CountAsync(); i++)
+        {
+            await Assertions.Expect(panels.Nth(i)).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(report);
+        Assert.Equal("exact", await page.Locator(".chart__swatch").First.EvaluateAsync<string>("e => getComputedStyle(e).printColorAdjust"));
+        var swatch = page.Locator(".area-map__swatch").Last;
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await swatch.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal("exact", await swatch.EvaluateAsync<string>("e => getComputedStyle(e).printColorAdjust"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "64p-lagesbild-utskrift.png"), FullPage = true });
+        var pdf = await page.PdfAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "64p-lagesbild-utskrift.pdf"), Format = "A4" });
+        Assert.True(pdf.Length > 10_000);
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         var phone = await app.NewPageAsync(390, 844);
         await PageCheck.SignInAsync(phone, DemoSeeder.EmailFor("samordnare", "orebro"));

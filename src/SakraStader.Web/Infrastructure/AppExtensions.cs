@@ -144,6 +144,7 @@ public static class AppExtensions
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         Features.Mail.UnsubscribeEndpoints.MapUnsubscribe(app);
         Features.Meetings.MeetingDocument.MapMeetingDocument(app);
+        Features.Lagesbilder.LagesbildDocument.MapLagesbildDocument(app);
         Features.Medborgarloften.SignedLofteDocument.MapSignedLofteDocument(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
         Features.Audit.AuditEndpoints.MapAuditEndpoints(app);

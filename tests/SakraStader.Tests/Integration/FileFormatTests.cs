@@ -80,6 +80,51 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_fixed_lagesbild_is_a_valid_Word_document_with_its_version_figures_problems_and_sections_in_order()
+    {
+        var (id, year, month) = await app.WithDbAsync("orebro", async db =>
+        {
+            var l = await db.Lagesbilder.Where(l => l.Status == LagesbildStatus.Faststalld && db.LagesbildSections.Any(s => s.LagesbildId == l.Id))
+                .OrderByDescending(l => l.Year).ThenByDescending(l => l.Month).FirstAsync();
+            return (l.Id, l.Year, l.Month);
+        });
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        using var response = await client.GetAsync($"/orebro/lagesbilder/{id}/lagesbild.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal($"lagesbild-{year}-{month:00}.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var errors = Validate(document);
+        Assert.True(errors.Count == 0, Describe(errors));
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal("Örebro kommun", paragraphs[0]);
+        Assert.StartsWith("Lägesbild EST", paragraphs[1], StringComparison.Ordinal);
+        Assert.Contains(paragraphs, p => p.StartsWith("Fastställd: ", StringComparison.Ordinal) && p.Contains("(version ", StringComparison.Ordinal));
+        int At(string heading) => paragraphs.IndexOf(heading) is var i && i >= 0 ? i : throw new Xunit.Sdk.XunitException($"Rubriken \"{heading}\" saknas.");
+        Assert.True(At("Sammanfattning") < At("Prognos") && At("Prognos") < At("Händelser i siffror")
+            && At("Händelser i siffror") < At("Problem, bedömning och orsaker") && At("Problem, bedömning och orsaker") < At("Organisationernas rapporter"));
+        Assert.Contains(paragraphs, p => p.StartsWith("Prioritet ", StringComparison.Ordinal));
+        // The chart is a native Word chart with its figures, and the same figures follow as tables.
+        Assert.Single(document.MainDocumentPart.ChartParts);
+        Assert.Contains(paragraphs, p => p.StartsWith("Händelser per område i ", StringComparison.Ordinal));
+        // As a partner's office suite opens it.
+        var text = await LibreOffice.ConvertAsync(bytes, "docx", "txt");
+        Assert.Contains("Organisationernas rapporter", text, StringComparison.Ordinal);
+
+        // Someone who cannot read the lägesbild gets no document: another kommun's member, an incident reporter.
+        using var other = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
+        using var elsewhere = await other.GetAsync($"/orebro/lagesbilder/{id}/lagesbild.docx");
+        Assert.NotEqual(HttpStatusCode.OK, elsewhere.StatusCode);
+        using var reporter = await app.SignedInClientAsync(TestApp.Email("inrapportor", "orebro"));
+        using var refused = await reporter.GetAsync($"/orebro/lagesbilder/{id}/lagesbild.docx");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        using var unknown = await client.GetAsync($"/orebro/lagesbilder/{Guid.NewGuid()}/lagesbild.docx");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_signed_promise_is_a_valid_Word_document_with_its_text_signatures_hash_code_and_a_QR_code_to_the_check()
     {
         var (title, hash, signer) = await app.WithDbAsync("karlstad", async db =>
