@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium; three instances behind nginx (scripts/multi-instance.sh).
-# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, nginx, redis-server; npm:
+# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, poppler-utils, fonts-crosextra-carlito, nginx, redis-server; npm:
 # axe-core; .NET tools: smtp4dev). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
 # artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
@@ -21,6 +21,10 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 # LibreOffice opens the annual report's Word document in a test, as a reader's office suite would.
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
+# pdftotext and pdfinfo read back the PDF that LibreOffice makes of a Word document (page numbers, unbroken words).
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
+# Carlito has Calibri's metrics: LibreOffice lays out the documents (set in Calibri) as Word does on a kansli's computer.
+[ -f /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || missing+=(fonts-crosextra-carlito)
 # nginx balances the multi-instance test's three app instances.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # Redis carries the change feed between the multi-instance test's instances.

@@ -9,6 +9,47 @@ namespace SakraStader.BrowserTests;
 public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
+    public async Task The_samordnare_records_the_letterhead_that_every_document_carries()
+    {
+        var page = await app.NewPageAsync();
+        await PageCheck.SignInAsync(page, DemoSeeder.EmailFor("samordnare", "kristianstad"));
+        await page.GotoAsync("/kristianstad");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Brevhuvud", Exact = true }).ClickAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByLabel("Kommunens fullständiga namn")).ToHaveValueAsync("Kristianstad kommun");
+
+        // A mistake is named at its field, and nothing typed is lost.
+        await page.GetByLabel("Förvaltning (valfritt)").FillAsync("Kommunledningskontoret");
+        await page.GetByLabel("Postadress (valfritt)").FillAsync("291 80 Kristianstad");
+        await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Lena Berg");
+        await page.GetByLabel("E-post").FillAsync("lena.berg på kommunen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara brevhuvudet" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("Skriv en e-postadress");
+        await Assertions.Expect(page.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret");
+        await PageCheck.CheckAsync(page, "76a-brevhuvud-fel");
+        await page.GetByLabel("E-post").FillAsync("lena.berg@kristianstad.se");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara brevhuvudet" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Brevhuvudet är sparat.");
+
+        // A file that is not an image is refused; a PNG logo is shown as it will stand in the documents.
+        await PageCheck.ChooseFileAsync(page.Locator("#lh-logo"), new FilePayload { Name = "logga.png", MimeType = "image/png", Buffer = "inte en bild"u8.ToArray() });
+        await Assertions.Expect(page.Locator("#lh-logo-error")).ToContainTextAsync("inte en PNG- eller JPEG-bild");
+        var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode("Kristianstad", QRCoder.QRCodeGenerator.ECCLevel.L)).GetGraphic(4);
+        await PageCheck.ChooseFileAsync(page.Locator("#lh-logo"), new FilePayload { Name = "logga.png", MimeType = "image/png", Buffer = png });
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Kommunens logotyp som den står i dokumenten" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#lh-logo-error")).ToHaveCountAsync(0);
+        await PageCheck.CheckAsync(page, "76-brevhuvud");
+
+        var phone = await app.NewPageAsync(390, 844);
+        await PageCheck.SignInAsync(phone, DemoSeeder.EmailFor("samordnare", "kristianstad"));
+        await phone.GotoAsync("/kristianstad/brevhuvud");
+        await PageCheck.WaitForCircuitAsync(phone);
+        await Assertions.Expect(phone.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret");
+        await PageCheck.CheckAsync(phone, "76m-brevhuvud-telefon");
+    }
+
+    [Fact]
     public async Task The_samordnare_writes_the_report_the_styrgrupp_reviews_and_approves_it()
     {
         var year = TestClock.Today.Year - 1;

@@ -16,7 +16,7 @@ public sealed partial class EveryPageTests(BrowserApp app) : IClassFixture<Brows
     private static readonly Regex[] Pages = [.. new[]
     {
         "/att-gora", "/konto/kalender", "/konto/losenord", "/tillganglighet", "/verifiera/[A-Z0-9-]+",
-        "/orebro", "/orebro/(arsrapporter|atgarder|atgardsplaner|dialoger|grupper|handelser|import|lagesbilder|loften|logg|medborgarloften|medlemmar|moten|omraden|overenskommelser|veckor)",
+        "/orebro", "/orebro/(arsrapporter|atgarder|atgardsplaner|brevhuvud|dialoger|grupper|handelser|import|lagesbilder|loften|logg|medborgarloften|medlemmar|moten|omraden|overenskommelser|veckor)",
         "/orebro/(grupper|handelser|medlemmar|moten)/ny", "/orebro/arsrapporter/[0-9]{4}", "/orebro/veckor/[0-9]{4}/[0-9]{1,2}",
         "/orebro/(atgarder|atgardsplaner|fordjupad|grupper|import|lagesbilder|loften|medborgarloften|medlemmar|moten|problem)/" + Guid,
         "/orebro/atgardsplaner/" + Guid + "/uppdatera", "/orebro/grupper/" + Guid + "/(medlemmar|redigera)", "/orebro/moten/" + Guid + "/andra",

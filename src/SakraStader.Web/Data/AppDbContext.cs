@@ -79,6 +79,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public DbSet<AccessibilityReport> AccessibilityReports => Set<AccessibilityReport>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<MailPreference> MailPreferences => Set<MailPreference>();
+    public DbSet<Letterhead> Letterheads => Set<Letterhead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,6 +48,18 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             .ToListAsync(ct);
 
     /// <summary>
+    /// The letterhead of a kommun (by its address name), for the public signed promise: what stands on every document
+    /// the kommun sends anyway (name, förvaltning, address, logo). Without one, "{name} kommun".
+    /// </summary>
+    public async Task<Features.Letterheads.LetterheadInfo> LetterheadOfAsync(string kommunSlug, CancellationToken ct = default)
+    {
+        var kommun = await db.Kommuner.AsNoTracking().Where(k => k.Slug == kommunSlug).Select(k => new { k.Id, k.Name }).SingleAsync(ct);
+        return await db.Letterheads.IgnoreQueryFilters(TenantFilterOnly).AsNoTracking().Where(l => l.KommunId == kommun.Id)
+            .Select(l => new Features.Letterheads.LetterheadInfo(l.OrganisationName, l.Forvaltning, l.Address, "", "", "", "", l.Logo, l.LogoContentType, l.LogoWidth, l.LogoHeight))
+            .FirstOrDefaultAsync(ct) ?? Features.Letterheads.LetterheadInfo.Default(kommun.Name);
+    }
+
+    /// <summary>
     /// A signed version by its public verification code, with its kommun and signatures, and whether the promise's
     /// current content still matches it. Anonymous by design: the code is printed on the published promise.
     /// </summary>

@@ -37,7 +37,7 @@ public sealed class ComponentTests
 
         Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport"], lasare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
         Assert.Equal("/orebro/grupper", lasare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
-        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Brevhuvud", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
         Assert.Equal("/orebro/logg", samordnare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
         Assert.Equal("Örebro: meny", samordnare.QuerySelector("nav")!.GetAttribute("aria-label"));
     }

@@ -426,7 +426,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         var headings = html.QuerySelectorAll("h1, h2").Select(h => System.Text.RegularExpressions.Regex.Replace(h.TextContent, @"\s+", " ").Trim()).ToList();
         Assert.Contains("Förslag till beslut", headings);
         Assert.Contains("Sammanfattning", headings);
-        Assert.Contains("Ärendet", headings);
+        Assert.Contains("Beskrivning av ärendet", headings);
         Assert.Contains(ReportSection.Organisation.Heading(), headings);
         Assert.Contains(ReportSection.Atgarder.Heading(), headings);
         Assert.Contains("Förslag inför nästa år", headings);

@@ -99,8 +99,11 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
         var errors = Validate(document);
         Assert.True(errors.Count == 0, Describe(errors));
         var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
-        Assert.Equal("Örebro kommun", paragraphs[0]);
-        Assert.StartsWith("Lägesbild EST", paragraphs[1], StringComparison.Ordinal);
+        // The letterhead (without one written: the kommun's name) on every page, with the group and month.
+        var header = Assert.Single(document.MainDocumentPart.HeaderParts).Header!.InnerText;
+        Assert.Contains("Örebro kommun", header, StringComparison.Ordinal);
+        Assert.Contains("Lägesbild", header, StringComparison.Ordinal);
+        Assert.StartsWith("Lägesbild EST", paragraphs[0], StringComparison.Ordinal);
         Assert.Contains(paragraphs, p => p.StartsWith("Fastställd: ", StringComparison.Ordinal) && p.Contains("(version ", StringComparison.Ordinal));
         int At(string heading) => paragraphs.IndexOf(heading) is var i && i >= 0 ? i : throw new Xunit.Sdk.XunitException($"Rubriken \"{heading}\" saknas.");
         Assert.True(At("Sammanfattning") < At("Prognos") && At("Prognos") < At("Händelser i siffror")

@@ -13,7 +13,7 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
 {
     public static TheoryData<string, string[]> NavigationByRole => new()
     {
-        { "samordnare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Ändringslogg"] },
+        { "samordnare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Brevhuvud", "Ändringslogg"] },
         { "styrgrupp", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera"] },
         { "medlem", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera"] },
         { "lasare", ["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport"] },

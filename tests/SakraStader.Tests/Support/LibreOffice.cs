@@ -11,7 +11,47 @@ public static class LibreOffice
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
     private static readonly string[] Programs = ["/usr/bin/soffice", "/usr/bin/libreoffice"];
 
-    public static async Task<string> ConvertAsync(byte[] document, string extension, string to)
+    public static Task<string> ConvertAsync(byte[] document, string extension, string to) =>
+        ConvertAsync(document, extension, to, async path => await File.ReadAllTextAsync(path));
+
+    /// <summary>
+    /// The document as a PDF made by LibreOffice, read back with poppler's pdftotext (in reading order, with the page
+    /// headers and footers) and pdfinfo (the page count). Saved as <paramref name="saveAs"/> in the screenshots when given.
+    /// </summary>
+    public static Task<(int Pages, string Text)> PdfAsync(byte[] document, string extension, string? saveAs = null) =>
+        ConvertAsync(document, extension, "pdf", async path =>
+        {
+            if (saveAs is not null)
+            {
+                var artifacts = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "artifacts", "screenshots");
+                Directory.CreateDirectory(artifacts);
+                File.Copy(path, Path.Combine(artifacts, saveAs), overwrite: true);
+            }
+            var text = await RunAsync("/usr/bin/pdftotext", "-layout", path, "-");
+            var info = await RunAsync("/usr/bin/pdfinfo", path);
+            var pages = info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim();
+            return (int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture), text);
+        });
+
+    private static async Task<string> RunAsync(string program, params string[] arguments)
+    {
+        if (!File.Exists(program))
+        {
+            throw new InvalidOperationException($"{program} saknas. scripts/test.sh installerar paketet poppler-utils.");
+        }
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"{program}: {await errors}");
+    }
+
+    private static async Task<T> ConvertAsync<T>(byte[] document, string extension, string to, Func<string, Task<T>> read)
     {
         var soffice = Programs.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("LibreOffice saknas. scripts/test.sh installerar paketet libreoffice-writer-nogui.");
@@ -37,7 +77,7 @@ public static class LibreOffice
             {
                 throw new InvalidOperationException($"LibreOffice gav ingen fil ({process.ExitCode}): {await output} {await errors}");
             }
-            return await File.ReadAllTextAsync(result);
+            return await read(result);
         }
         finally
         {

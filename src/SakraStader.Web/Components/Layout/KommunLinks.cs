@@ -34,6 +34,7 @@ public static class KommunLinks
         {
             yield return new(root + "/omraden", "Områden", Icons.Material.Outlined.Layers);
             yield return new(root + "/medlemmar", "Medlemmar", Icons.Material.Outlined.People);
+            yield return new(root + "/brevhuvud", "Brevhuvud", Icons.Material.Outlined.Badge);
             yield return new(root + "/logg", "Ändringslogg", Icons.Material.Outlined.History);
         }
     }

@@ -146,6 +146,24 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
+internal sealed class LetterheadConfiguration : IEntityTypeConfiguration<Letterhead>
+{
+    public void Configure(EntityTypeBuilder<Letterhead> b)
+    {
+        b.Property(l => l.OrganisationName).HasMaxLength(Letterhead.NameMax);
+        b.Property(l => l.Forvaltning).HasMaxLength(Letterhead.NameMax);
+        b.Property(l => l.Address).HasMaxLength(Letterhead.AddressMax);
+        b.Property(l => l.HandlaggareName).HasMaxLength(Letterhead.NameMax);
+        b.Property(l => l.HandlaggareTitle).HasMaxLength(Letterhead.NameMax);
+        b.Property(l => l.HandlaggarePhone).HasMaxLength(Letterhead.PhoneMax);
+        b.Property(l => l.HandlaggareEmail).HasMaxLength(Letterhead.EmailMax);
+        b.Property(l => l.Logo).HasMaxLength(Letterhead.LogoMaxBytes);
+        b.Property(l => l.LogoContentType).HasMaxLength(20);
+        // One letterhead per kommun.
+        b.HasIndex(l => l.KommunId).IsUnique();
+    }
+}
+
 internal sealed class MailPreferenceConfiguration : IEntityTypeConfiguration<MailPreference>
 {
     public void Configure(EntityTypeBuilder<MailPreference> b)

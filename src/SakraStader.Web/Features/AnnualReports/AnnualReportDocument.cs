@@ -5,9 +5,11 @@ using SakraStader.Domain;
 namespace SakraStader.Features.AnnualReports;
 
 /// <summary>
-/// The annual report as a Word document in the plain structure of a tjänsteskrivelse: heading block, förslag till
-/// beslut, sammanfattning, ärendet (one sub-heading per section with its tables and charts), bedömning and the
-/// proposals for next year.
+/// The annual report as the tjänsteskrivelse a kansli files (issue 20): the kommun's letterhead on every page (logo,
+/// sender, "Tjänsteskrivelse", date and diarienummer; address and "Sida x av y" at the foot); date, diarienummer and
+/// handläggare; förslag till beslut, sammanfattning, beskrivning av ärendet, the consequence sections, beslutsunderlag,
+/// beslutet skickas till and the signature lines; then the report itself as bilaga 1 (one heading per section with its
+/// tables and charts, bedömning and the proposals for next year). No workflow text of ours.
 /// </summary>
 public static class AnnualReportDocument
 {
@@ -16,28 +18,53 @@ public static class AnnualReportDocument
 
     public static string FileName(int year) => $"arsrapport-{year}.docx";
 
-    public static byte[] Write(string kommunName, AnnualReport report, AnnualReportSnapshot content, DateOnly today)
+    public static byte[] Write(Letterheads.LetterheadInfo letterhead, AnnualReport report, AnnualReportSnapshot content, DateOnly today)
     {
         var f = content.Figures;
         var title = $"Årsrapport {f.Year}: trygghetsskapande och brottsförebyggande arbete";
-        var doc = new Docx();
-        doc.Text(kommunName).Text("Tjänsteskrivelse")
-            .Labelled("Datum", (report.HandedOverOn ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Labelled("Diarienummer", report.CaseNumber ?? "–")
-            .Labelled("Status", report.Status.Display() + (report.ApprovedAt is { } at ? $", godkänd av styrgruppen {Sv.Date(at)}" : ""))
-            .Heading(0, title);
+        var date = (report.HandedOverOn ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dnr = report.CaseNumber ?? "–";
+        var doc = new Docx().Frame(letterhead.Frame("Tjänsteskrivelse", date, $"Dnr {dnr}"));
+        doc.Labelled("Datum", date).Labelled("Diarienummer", dnr);
+        if (letterhead.Handlaggare.Length > 0)
+        {
+            doc.Labelled("Handläggare", letterhead.Handlaggare);
+        }
+        doc.Heading(0, title);
 
+        // The tjänsteskrivelse, in the order a kansli expects.
         doc.Heading(1, "Förslag till beslut")
             .Text($"Kommunstyrelsen föreslår kommunfullmäktige att lägga årsrapporten om det trygghetsskapande och brottsförebyggande arbetet {f.Year} till handlingarna.");
         doc.Heading(1, "Sammanfattning").Text(Written(content, ReportSection.Sammanfattning));
-        doc.Heading(1, "Ärendet")
+        doc.Heading(1, "Beskrivning av ärendet")
             .Text("Kommunstyrelsen leder det trygghetsskapande och brottsförebyggande arbetet och rapporterar minst en gång per år till kommunfullmäktige. "
-                + "Rapporten är sammanställd ur det som kommunen och dess samverkansparter har registrerat under året och har granskats av styrgruppen.");
+                + "Rapporten är sammanställd ur det som kommunen och dess samverkansparter har registrerat under året och har granskats av styrgruppen.")
+            .Text($"Rapporten i sin helhet finns i bilaga 1: arbetets organisation, utvecklingen i kommunen, problemen och deras orsaker, åtgärderna och deras utfall, medborgarlöftena och samverkansöverenskommelsen med polisen, styrgruppens bedömning och förslag inför {f.Year + 1}.");
         if (f.IsEmpty)
         {
             doc.Text($"Det finns inga registrerade uppgifter för {f.Year}: inga händelser, ingen statistik, inga möten, lägesbilder, åtgärder eller medborgarlöften.");
         }
+        var m = f.Measures;
+        doc.Heading(1, "Ekonomiska konsekvenser")
+            .Text($"Beslutet innebär inga ekonomiska konsekvenser. Åtgärderna under året hade en planerad kostnad om {Money(m.PlannedCost)} kronor och en faktisk kostnad om {Money(m.ActualCost)} kronor inom befintliga budgetar.");
+        doc.Heading(1, "Barnrättsperspektiv")
+            .Text("Beslutet innebär inga konsekvenser för enskilda barn. Rapporten beskriver arbetet på gruppnivå och innehåller inga uppgifter om enskilda barn; arbetet för barn och unga redovisas i bilagan.");
+        doc.Heading(1, "Jämställdhetsperspektiv").Text("Beslutet bedöms inte ha några konsekvenser för jämställdheten.");
+        doc.Heading(1, "Miljö och hållbarhet").Text("Beslutet bedöms inte ha några konsekvenser för miljön.");
+        doc.Heading(1, "Juridiska konsekvenser").Text("Beslutet innebär inga juridiska konsekvenser. Rapporteringen följer lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete.");
+        doc.Heading(1, "Beslutsunderlag")
+            .Text($"Tjänsteskrivelse {date}")
+            .Text($"Bilaga 1: Årsrapport {f.Year}, trygghetsskapande och brottsförebyggande arbete"
+                + (report.ApprovedAt is { } approved ? $", godkänd av styrgruppen {Sv.Date(approved)}" : ""));
+        doc.Heading(1, "Beslutet skickas till").Text("Kommunstyrelsen\nStyrgruppen för det brottsförebyggande arbetet\nPolisen, lokalpolisområdet");
+        doc.Spacer().Text(letterhead.Forvaltning.Length > 0 ? $"{letterhead.OrganisationName}\n{letterhead.Forvaltning}" : letterhead.OrganisationName);
+        doc.SignatureLine("Förvaltningschef");
+        doc.SignatureLine(letterhead.HandlaggareName.Length > 0
+            ? $"{letterhead.HandlaggareName}{(letterhead.HandlaggareTitle.Length > 0 ? ", " + letterhead.HandlaggareTitle : "")}"
+            : "Handläggare");
 
+        // Bilaga 1: the report itself.
+        doc.PageBreak().Heading(0, $"Bilaga 1. Årsrapport {f.Year}").Text($"Trygghetsskapande och brottsförebyggande arbete i {letterhead.OrganisationName}. Diarienummer {dnr}.");
         Section(doc, content, ReportSection.Organisation);
         doc.Table("Samverkansgrupper och möten under året", ["Grupp", "Ordförande", "Medlemmar", "Planerade möten", "Hållna möten"],
             f.Groups.Select(g => (IReadOnlyList<string>)[$"{g.Name} ({g.Kind})", Sv.OrDash(g.Chairs), N(g.Members), N(g.Planned), N(g.Held)]), numericFrom: 2);
@@ -68,7 +95,7 @@ public static class AnnualReportDocument
         doc.Text($"Under {f.Year} fastställde arbetsgrupperna {N(f.FixedLagesbilder)} månadslägesbilder.");
         foreach (var p in f.Problems)
         {
-            doc.Heading(3, $"{p.Title}, {p.Area}")
+            doc.Heading(2, $"{p.Title}, {p.Area}")
                 .Text($"Prioritet {p.Priority}, trend {p.Trend.Display()}, bedömt i {p.Months} {(p.Months == 1 ? "månad" : "månader")}, senast {p.LatestMonth}.");
             if (p.Konsekvens.Length > 0)
             {
@@ -85,7 +112,6 @@ public static class AnnualReportDocument
         }
 
         Section(doc, content, ReportSection.Atgarder);
-        var m = f.Measures;
         doc.Table("Åtgärder under året", ["Genomförda", "Pågår", "Planerade", "Inställda", "Försenade", "Planerad kostnad, kr", "Faktisk kostnad, kr"],
             [[N(m.Completed), N(m.Ongoing), N(m.Planned), N(m.Cancelled), N(m.Overdue), Money(m.PlannedCost), Money(m.ActualCost)]], numericFrom: 0);
         if (m.Completed > 0)
@@ -133,7 +159,7 @@ public static class AnnualReportDocument
 
     private static void Section(Docx doc, AnnualReportSnapshot content, ReportSection section)
     {
-        doc.Heading(2, section.Heading());
+        doc.Heading(1, section.Heading());
         if (content.Text(section) is { Length: > 0 } text)
         {
             doc.Text(text);

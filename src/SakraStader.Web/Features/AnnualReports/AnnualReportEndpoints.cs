@@ -12,14 +12,14 @@ public static class AnnualReportEndpoints
     public static IEndpointRouteBuilder MapAnnualReportExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/{KommunSlug}/arsrapporter/{year:int}/arsrapport-{fileYear:int}.docx", async (int year, int fileYear, AnnualReportHandler handler,
-            TenantContext tenant, TimeProvider time, CancellationToken ct) =>
+            Letterheads.LetterheadWork letterheads, TimeProvider time, CancellationToken ct) =>
         {
             if (fileYear != year || await handler.FindAsync(year, ct) is not { } report)
             {
                 return Results.NotFound();
             }
             var content = await handler.ContentAsync(report, ct);
-            var bytes = AnnualReportDocument.Write(tenant.Kommun!.Name, report, content, time.Today());
+            var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today());
             return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocument.FileName(year));
         }).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;

@@ -62,7 +62,7 @@ public static class BenchmarkMeasurements
                     compile.Add(watch.Elapsed.TotalMilliseconds);
                     var report = new AnnualReport(Guid.Empty, now.Year, now.Year);
                     watch.Restart();
-                    var bytes = AnnualReports.AnnualReportDocument.Write(kommun.Name, report, AnnualReports.AnnualReportSnapshot.Of(figures, report), now);
+                    var bytes = AnnualReports.AnnualReportDocument.Write(Letterheads.LetterheadInfo.Default(kommun.Name), report, AnnualReports.AnnualReportSnapshot.Of(figures, report), now);
                     export.Add(watch.Elapsed.TotalMilliseconds);
                     _ = bytes.Length;
                 }

@@ -21,11 +21,11 @@ public static class LagesbildDocument
     public static string FileName(LagesbildPageModel m) =>
         $"lagesbild-{m.Year.ToString(CultureInfo.InvariantCulture)}-{m.Month.ToString("00", CultureInfo.InvariantCulture)}.docx";
 
-    public static byte[] Write(string kommunName, LagesbildPageModel m)
+    public static byte[] Write(Letterheads.LetterheadInfo letterhead, LagesbildPageModel m)
     {
         var title = $"Lägesbild {m.GroupName}, {m.MonthName}";
-        var doc = new Docx();
-        doc.Text($"{kommunName} kommun").Heading(0, title);
+        var doc = new Docx().Frame(letterhead.Frame("Lägesbild", m.GroupName, m.MonthName));
+        doc.Heading(0, title);
         if (m.IsFixed && m.Versions.Count > 0)
         {
             var v = m.Versions[0];
@@ -136,9 +136,9 @@ public static class LagesbildDocument
 
     public static IEndpointRouteBuilder MapLagesbildDocument(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{KommunSlug}/lagesbilder/{id:guid}/lagesbild.docx", async (Guid id, LagesbildWork work, TenantContext tenant, CancellationToken ct) =>
+        app.MapGet("/{KommunSlug}/lagesbilder/{id:guid}/lagesbild.docx", async (Guid id, LagesbildWork work, Letterheads.LetterheadWork letterheads, CancellationToken ct) =>
             await work.ReadAsync(id, ct) is { } model
-                ? Results.File(Write(tenant.Kommun!.Name, model), ContentType, FileName(model))
+                ? Results.File(Write(await letterheads.ReadAsync(ct), model), ContentType, FileName(model))
                 : Results.NotFound()).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }

@@ -15,11 +15,11 @@ namespace SakraStader.Features.Medborgarloften;
 /// </summary>
 public static class SignedLofteDocument
 {
-    public static byte[] Write(Verification v, LofteContent content, string code, string verifyUrl)
+    public static byte[] Write(Letterheads.LetterheadInfo letterhead, Verification v, LofteContent content, string code, string verifyUrl)
     {
         var title = $"Medborgarlöfte: {content.Title}";
-        var doc = new Docx();
-        doc.Text(content.Kommun).Heading(0, title)
+        var doc = new Docx().Frame(letterhead.Frame("Medborgarlöfte", $"Kontrollkod {code}"));
+        doc.Heading(0, title)
             .Labelled("Gäller", $"{content.ValidFrom} – {content.ValidTo}")
             .Labelled("Version", v.Number.ToString(Sv.Culture))
             .Labelled("Kontrollkod", code)
@@ -90,7 +90,7 @@ public static class SignedLofteDocument
                 return Results.NotFound();
             }
             var url = $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}";
-            return Results.File(Write(v, content, code, url), Meetings.MeetingDocument.ContentType, $"medborgarlofte-{code}.docx");
+            return Results.File(Write(await crossTenant.LetterheadOfAsync(v.KommunSlug, ct), v, content, code, url), Meetings.MeetingDocument.ContentType, $"medborgarlofte-{code}.docx");
         }).AllowAnonymous().NeverStored();
         return app;
     }

@@ -19,11 +19,11 @@ public static class MeetingDocument
 
     public static string FileName(MeetingPageModel m) => $"protokoll-{Sv.Date(m.StartsAt)}.docx";
 
-    public static byte[] Write(string kommunName, MeetingPageModel m)
+    public static byte[] Write(Letterheads.LetterheadInfo letterhead, MeetingPageModel m)
     {
         var title = $"Protokoll {m.GroupName} {Sv.LongDate(m.StartsAt)}";
-        var doc = new Docx();
-        doc.Text(kommunName).Heading(0, title)
+        var doc = new Docx().Frame(letterhead.Frame("Protokoll", m.GroupName, Sv.Date(m.StartsAt)));
+        doc.Heading(0, title)
             .Labelled("Tid", $"{Sv.Date(m.StartsAt)} kl. {Sv.Time(m.StartsAt)}–{Sv.Time(m.EndsAt)}")
             .Labelled("Plats", Sv.OrDash(m.Location));
         if (m.Cancelled)
@@ -90,9 +90,9 @@ public static class MeetingDocument
 
     public static IEndpointRouteBuilder MapMeetingDocument(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{KommunSlug}/moten/{id:guid}/protokoll.docx", async (Guid id, MeetingWork work, TenantContext tenant, CancellationToken ct) =>
+        app.MapGet("/{KommunSlug}/moten/{id:guid}/protokoll.docx", async (Guid id, MeetingWork work, Letterheads.LetterheadWork letterheads, CancellationToken ct) =>
             await work.ReadAsync(id, ct) is { } model
-                ? Results.File(Write(tenant.Kommun!.Name, model), ContentType, FileName(model))
+                ? Results.File(Write(await letterheads.ReadAsync(ct), model), ContentType, FileName(model))
                 : Results.NotFound()).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }

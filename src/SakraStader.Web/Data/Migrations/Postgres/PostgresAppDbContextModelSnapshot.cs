@@ -1529,6 +1529,74 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.ToTable("LagesbildVersions");
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.Letterhead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Forvaltning")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("HandlaggareEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("HandlaggareName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
+
+                    b.Property<string>("HandlaggarePhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HandlaggareTitle")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(524288)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("LogoHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LogoWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .UseCollation("sv-SE-x-icu");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId")
+                        .IsUnique();
+
+                    b.ToTable("Letterheads");
+                });
+
             modelBuilder.Entity("SakraStader.Domain.LofteLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2847,6 +2915,15 @@ namespace SakraStader.Data.Migrations.Postgres
                         .WithMany("Versions")
                         .HasForeignKey("KommunId", "LagesbildId")
                         .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.Letterhead", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

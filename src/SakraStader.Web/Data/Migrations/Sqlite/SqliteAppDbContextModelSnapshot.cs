@@ -1518,6 +1518,74 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.ToTable("LagesbildVersions");
                 });
 
+            modelBuilder.Entity("SakraStader.Domain.Letterhead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forvaltning")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlaggareEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlaggareName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
+
+                    b.Property<string>("HandlaggarePhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlaggareTitle")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
+
+                    b.Property<Guid>("KommunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(524288)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LogoHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LogoWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .UseCollation("sv_SE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId")
+                        .IsUnique();
+
+                    b.ToTable("Letterheads");
+                });
+
             modelBuilder.Entity("SakraStader.Domain.LofteLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2834,6 +2902,15 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("KommunId", "LagesbildId")
                         .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SakraStader.Domain.Letterhead", b =>
+                {
+                    b.HasOne("SakraStader.Domain.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
