@@ -17,16 +17,16 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await PageCheck.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Brevhuvud", Exact = true }).ClickAsync();
         await PageCheck.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByLabel("Kommunens fullständiga namn")).ToHaveValueAsync("Kristianstad kommun");
+        await Assertions.Expect(page.GetByLabel("Kommunens fullständiga namn")).ToHaveValueAsync("Kristianstads kommun");
 
         // A mistake is named at its field, and nothing typed is lost.
-        await page.GetByLabel("Förvaltning (valfritt)").FillAsync("Kommunledningskontoret");
+        await page.GetByLabel("Förvaltning (valfritt)").FillAsync("Kommunledningskontoret, säkerhetsenheten");
         await page.GetByLabel("Postadress (valfritt)").FillAsync("291 80 Kristianstad");
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Lena Berg");
         await page.GetByLabel("E-post").FillAsync("lena.berg på kommunen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara brevhuvudet" }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("Skriv en e-postadress");
-        await Assertions.Expect(page.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret");
+        await Assertions.Expect(page.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret, säkerhetsenheten");
         await PageCheck.CheckAsync(page, "76a-brevhuvud-fel");
         await page.GetByLabel("E-post").FillAsync("lena.berg@kristianstad.se");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara brevhuvudet" }).ClickAsync();
@@ -45,7 +45,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await PageCheck.SignInAsync(phone, DemoSeeder.EmailFor("samordnare", "kristianstad"));
         await phone.GotoAsync("/kristianstad/brevhuvud");
         await PageCheck.WaitForCircuitAsync(phone);
-        await Assertions.Expect(phone.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret");
+        await Assertions.Expect(phone.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret, säkerhetsenheten");
         await PageCheck.CheckAsync(phone, "76m-brevhuvud-telefon");
     }
 

@@ -43,16 +43,18 @@ public sealed class LetterheadTests(TestApp app) : IClassFixture<TestApp>
     public async Task The_samordnare_keeps_the_letterhead_audited_and_others_cannot()
     {
         var samordnare = TestApp.Email("samordnare", "karlstad");
-        // Until written, documents say "{name} kommun".
+        // The demo kommun's letterhead, with its samordnare as handläggare.
         var before = await app.AsUserAsync(samordnare, "karlstad", ops => ops.ReadAsync<LetterheadWork, LetterheadInfo>((w, ct) => w.ReadAsync(ct)));
-        Assert.Equal("Karlstad kommun", before.OrganisationName);
+        Assert.Equal(("Karlstads kommun", "651 84 Karlstad"), (before.OrganisationName, before.Address));
+        Assert.EndsWith(samordnare, before.Handlaggare, StringComparison.Ordinal);
 
         var bad = Orebro();
+        bad.OrganisationName = "Karlstads kommun, ändrat";
         bad.HandlaggareEmail = "anna på kommunen";
         var refused = await SaveAsync(samordnare, "karlstad", bad);
         Assert.False(refused.Succeeded);
         Assert.Equal(nameof(Letterhead.HandlaggareEmail), refused.Field);
-        Assert.False(await app.WithDbAsync("karlstad", db => db.Letterheads.AnyAsync()));
+        Assert.Equal("Karlstads kommun", (await app.WithDbAsync("karlstad", db => db.Letterheads.SingleAsync())).OrganisationName);
 
         var input = Orebro();
         input.OrganisationName = "Karlstads kommun";
@@ -63,16 +65,17 @@ public sealed class LetterheadTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(nameof(Letterhead.Logo), gif.Field);
 
         var stored = await app.WithDbAsync("karlstad", db => db.Letterheads.SingleAsync());
-        Assert.Equal(("Karlstads kommun", "image/png"), (stored.OrganisationName, stored.LogoContentType));
-        var audit = await app.WithDbAsync("karlstad", db => db.AuditEntries.Where(a => a.EntityId == stored.Id.ToString()).ToListAsync());
-        Assert.Contains(audit, a => a.Action == AuditAction.Created);
-        Assert.Contains(audit, a => a.Action == AuditAction.Updated);
+        Assert.Equal(("Karlstads kommun", "Box 300 00\n701 35 Örebro", "image/png"), (stored.OrganisationName, stored.Address, stored.LogoContentType));
+        var audit = await app.WithDbAsync("karlstad", db => db.AuditEntries.Where(a => a.EntityId == stored.Id.ToString() && a.Action == AuditAction.Updated).ToListAsync());
+        Assert.Equal(2, audit.Count); // the texts, then the logo; the refused ones left no trace
 
         // A member, and the samordnare of another kommun, change nothing here.
         Assert.True((await SaveAsync(TestApp.Email("medlem", "karlstad"), "karlstad", Orebro())).Forbidden);
         Assert.True((await SaveAsync(TestApp.Email("samordnare", "boras"), "boras", Orebro())).Succeeded);
         Assert.Equal("Karlstads kommun", (await app.WithDbAsync("karlstad", db => db.Letterheads.SingleAsync())).OrganisationName);
         Assert.Equal("Örebro kommun", (await app.WithDbAsync("boras", db => db.Letterheads.SingleAsync())).OrganisationName);
+        // A kommun without a letterhead signs its documents "{name} kommun".
+        Assert.Equal("Testby kommun", LetterheadInfo.Default("Testby").OrganisationName);
     }
 
     [Fact]

@@ -81,6 +81,12 @@ public static class DemoSeeder
                     db.Memberships.Add(new Membership(borasPolis.Id, Role.Medlem, OrganisationKind.Polisen, "Lokalpolisområde Borås", "Kommunpolis"));
                     people["polis"] = (borasPolis, "Lokalpolisområde Borås", "Kommunpolis");
                 }
+                // The kommun's letterhead as its kansli writes it, with the samordnare as handläggare (no logo: the
+                // demo uses no real kommun's emblem).
+                var (sender, unit, address) = Letterheads[spec.Slug];
+                var letterhead = new Letterhead(sender);
+                letterhead.Update(sender, unit, address, people["samordnare"].User.DisplayName, "Säkerhetschef", "", people["samordnare"].User.Email!);
+                db.Letterheads.Add(letterhead);
                 await db.SaveChangesAsync();
                 DemoMeetings.Add(db, groups, people, now);
                 await db.SaveChangesAsync();
@@ -93,6 +99,16 @@ public static class DemoSeeder
         }
         await tx.CommitAsync();
     }
+
+    /// <summary>Each demo kommun's sender, förvaltning and postal address, as on its own letters.</summary>
+    private static readonly Dictionary<string, (string Sender, string Unit, string Address)> Letterheads = new()
+    {
+        ["orebro"] = ("Örebro kommun", "Kommunstyrelseförvaltningen", "Box 300 00\n701 35 Örebro"),
+        ["boras"] = ("Borås Stad", "Stadsledningskansliet", "501 80 Borås"),
+        ["karlstad"] = ("Karlstads kommun", "Kommunledningsstaben", "651 84 Karlstad"),
+        ["haninge"] = ("Haninge kommun", "Kommunstyrelseförvaltningen", "136 81 Haninge"),
+        ["kristianstad"] = ("Kristianstads kommun", "Kommunledningskontoret", "291 80 Kristianstad"),
+    };
 
     private static async Task<AppUser> CreateUserAsync(UserManager<AppUser> users, string email, string name, bool platformAdmin = false)
     {
