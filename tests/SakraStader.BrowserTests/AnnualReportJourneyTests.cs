@@ -112,8 +112,18 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         // The contents link within the page; the Word document still comes from its file endpoint.
         await samordnare.Locator(".toc").GetByRole(AriaRole.Link, new() { Name = "Åtgärder" }).ClickAsync();
         await Assertions.Expect(samordnare).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/boras/arsrapporter/{year}.*#avsnitt-atgarder$"));
-        var download = await samordnare.RunAndWaitForDownloadAsync(() => samordnare.GetByRole(AriaRole.Link, new() { Name = "Ladda ner som Word-dokument" }).ClickAsync());
+        var download = await samordnare.RunAndWaitForDownloadAsync(() => samordnare.GetByRole(AriaRole.Link, new() { Name = "Tjänsteskrivelse (Word)" }).ClickAsync());
         Assert.Equal($"arsrapport-{year}.docx", download.SuggestedFilename);
+        // The PDF, made on the server.
+        var pdf = await samordnare.RunAndWaitForDownloadAsync(() => samordnare.GetByRole(AriaRole.Link, new() { Name = "Tjänsteskrivelse (PDF)" }).ClickAsync(),
+            new() { Timeout = 60_000 });
+        Assert.Equal($"arsrapport-{year}.pdf", pdf.SuggestedFilename);
+        await using (var file = await pdf.CreateReadStreamAsync())
+        {
+            var head = new byte[5];
+            Assert.Equal(5, await file.ReadAsync(head));
+            Assert.Equal("%PDF-"u8.ToArray(), head);
+        }
 
         // The chair approves at the held meeting, confirmed in a dialog that says what happens; desktop (keyboard only)
         // and phone.

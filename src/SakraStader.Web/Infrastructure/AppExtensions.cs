@@ -61,6 +61,9 @@ public static class AppExtensions
         services.AddSingleton<Features.Mail.MailMessages>();
         services.AddSingleton<Features.Mail.OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Mail.OutboxWorker>());
+        // PDF of the Word documents, by LibreOffice on the server (docs/adr/0004).
+        services.Configure<Features.Documents.DocumentOptions>(configuration.GetSection("Documents"));
+        services.AddSingleton<Features.Documents.PdfConverter>();
         services.AddHostedService<RetentionJob>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<StoppingHealthCheck>("stopping", tags: ["ready"]);

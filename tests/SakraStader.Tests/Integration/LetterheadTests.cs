@@ -127,7 +127,7 @@ public sealed class LetterheadTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains($"Sida 1 av {pages}", text, StringComparison.Ordinal);
         Assert.Contains($"Sida {pages} av {pages}", text, StringComparison.Ordinal);
         Assert.True(Regex.Count(text, "Kommunstyrelseförvaltningen") >= pages, "Brevhuvudet står inte på varje sida.");
-        foreach (var word in new[] { "Genomförda", "Kvartalsanalysmöte", "Medlemmar", "Planerade", "Slutrapport" })
+        foreach (var word in new[] { "Genomförda", "Kvartalsanalysmöte", "Medlemmar", "Planerade", "Försenade" })
         {
             Assert.Contains(word, text, StringComparison.Ordinal);
         }

@@ -264,9 +264,16 @@ public sealed class SessionSecurityTests(QuickSessionsApp app) : IClassFixture<Q
         Assert.Equal("public, max-age=300", publicLofte.Headers.CacheControl!.ToString());
         // The stylesheet, fingerprinted, stays cacheable for a signed-in user.
         var css = (await samordnare.PageAsync("/orebro")).QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
-        using var stylesheet = await samordnare.GetAsync(css);
+        var stylesheet = await samordnare.GetAsync(css);
+        if (stylesheet.Headers.Contains("Set-Cookie"))
+        {
+            // The sign-in cookie was renewed with this answer (the session check re-issues it every few seconds), and
+            // ASP.NET's cookie handler marks an answer that sets it "no-cache, no-store": the next one is the file's own.
+            stylesheet.Dispose();
+            stylesheet = await samordnare.GetAsync(css);
+        }
+        using var _ = stylesheet;
         Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
-        // Once (a PostgreSQL run) this saw "no-store, no-cache" here; the message now says what the answer was.
         Assert.False(stylesheet.Headers.CacheControl?.NoStore == true,
             $"{css}: {stylesheet.Headers.CacheControl}; {stylesheet.Content.Headers.ContentType}; " +
             $"{string.Join(", ", stylesheet.Headers.Select(h => h.Key))}; " +

@@ -33,6 +33,24 @@ public static class LibreOffice
             return (int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture), text);
         });
 
+    /// <summary>A PDF read back with poppler: its page count, whether it is tagged, and its text in reading order.</summary>
+    public static async Task<(int Pages, bool Tagged, string Text)> ReadPdfAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sakrastader-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            var info = (await RunAsync("/usr/bin/pdfinfo", path)).Split('\n');
+            string Field(string name) => info.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim();
+            return (int.Parse(Field("Pages"), System.Globalization.CultureInfo.InvariantCulture), Field("Tagged") == "yes",
+                await RunAsync("/usr/bin/pdftotext", "-layout", path, "-"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static async Task<string> RunAsync(string program, params string[] arguments)
     {
         if (!File.Exists(program))

@@ -22,6 +22,17 @@ public static class AnnualReportEndpoints
             var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today());
             return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocument.FileName(year));
         }).RequireAuthorization(Policies.Lasare).NeverStored();
+        app.MapGet("/{KommunSlug}/arsrapporter/{year:int}/arsrapport-{fileYear:int}.pdf", async (int year, int fileYear, AnnualReportHandler handler,
+            Letterheads.LetterheadWork letterheads, Documents.PdfConverter pdf, TimeProvider time, CancellationToken ct) =>
+        {
+            if (fileYear != year || await handler.FindAsync(year, ct) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            var content = await handler.ContentAsync(report, ct);
+            var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today());
+            return await pdf.FileAsync(bytes, Path.ChangeExtension(AnnualReportDocument.FileName(year), ".pdf"), ct);
+        }).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }
 }

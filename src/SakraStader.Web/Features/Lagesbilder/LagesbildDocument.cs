@@ -140,6 +140,11 @@ public static class LagesbildDocument
             await work.ReadAsync(id, ct) is { } model
                 ? Results.File(Write(await letterheads.ReadAsync(ct), model), ContentType, FileName(model))
                 : Results.NotFound()).RequireAuthorization(Policies.Lasare).NeverStored();
+        app.MapGet("/{KommunSlug}/lagesbilder/{id:guid}/lagesbild.pdf", async (Guid id, LagesbildWork work, Letterheads.LetterheadWork letterheads,
+            Documents.PdfConverter pdf, CancellationToken ct) =>
+            await work.ReadAsync(id, ct) is { } model
+                ? await pdf.FileAsync(Write(await letterheads.ReadAsync(ct), model), Path.ChangeExtension(FileName(model), ".pdf"), ct)
+                : Results.NotFound()).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }
 }

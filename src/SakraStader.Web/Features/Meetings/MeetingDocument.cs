@@ -94,6 +94,11 @@ public static class MeetingDocument
             await work.ReadAsync(id, ct) is { } model
                 ? Results.File(Write(await letterheads.ReadAsync(ct), model), ContentType, FileName(model))
                 : Results.NotFound()).RequireAuthorization(Policies.Lasare).NeverStored();
+        app.MapGet("/{KommunSlug}/moten/{id:guid}/protokoll.pdf", async (Guid id, MeetingWork work, Letterheads.LetterheadWork letterheads,
+            Documents.PdfConverter pdf, CancellationToken ct) =>
+            await work.ReadAsync(id, ct) is { } model
+                ? await pdf.FileAsync(Write(await letterheads.ReadAsync(ct), model), Path.ChangeExtension(FileName(model), ".pdf"), ct)
+                : Results.NotFound()).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;
     }
 }

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+
+namespace SakraStader.Features.Documents;
+
+/// <summary>Where LibreOffice is, and how long one conversion may take (configuration section <c>Documents</c>).</summary>
+public sealed class DocumentOptions
+{
+    /// <summary>LibreOffice's program; Debian's package <c>libreoffice-writer-nogui</c> puts it here.</summary>
+    public string LibreOffice { get; set; } = "/usr/bin/soffice";
+
+    public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>The server cannot make a PDF now (LibreOffice is missing, or did not answer in time).</summary>
+public sealed class PdfUnavailableException(string message) : Exception(message);
+
+/// <summary>
+/// PDF from the Word documents we write, made on the server by LibreOffice (headless) with tagged-PDF export:
+/// headings, reading order and the pictures' and charts' text alternatives carry over from the Word document, and the
+/// text stays selectable (docs/adr/0004). One conversion at a time per instance, in a LibreOffice profile of its own.
+/// </summary>
+public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentOptions> options, ILogger<PdfConverter> log) : IDisposable
+{
+    private const string TaggedPdf = """pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}""";
+
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly string profile = Path.Combine(Path.GetTempPath(), $"sakrastader-libreoffice-{Environment.ProcessId}");
+
+    public const string ContentType = "application/pdf";
+
+    public void Dispose() => oneAtATime.Dispose();
+
+    public async Task<byte[]> ToPdfAsync(byte[] docx, CancellationToken ct = default)
+    {
+        var soffice = options.Value.LibreOffice;
+        if (!File.Exists(soffice))
+        {
+            throw new PdfUnavailableException("PDF kan inte skapas på den här servern. Hämta Word-dokumentet i stället.");
+        }
+        var dir = Directory.CreateTempSubdirectory("sakrastader-pdf-");
+        await oneAtATime.WaitAsync(ct);
+        try
+        {
+            var input = Path.Combine(dir.FullName, "dokument.docx");
+            await File.WriteAllBytesAsync(input, docx, ct);
+            var start = new ProcessStartInfo(soffice)
+            {
+                ArgumentList = { $"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nolockcheck", "--convert-to", TaggedPdf, "--outdir", dir.FullName, input },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start) ?? throw new PdfUnavailableException("PDF kan inte skapas just nu. Hämta Word-dokumentet i stället.");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.Value.PdfTimeout);
+            var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new PdfUnavailableException("PDF:en tog för lång tid att skapa. Försök igen om en stund, eller hämta Word-dokumentet.");
+            }
+            var output = Path.Combine(dir.FullName, "dokument.pdf");
+            if (!File.Exists(output))
+            {
+                log.LogWarning("LibreOffice made no PDF (exit {Code}): {Errors}", process.ExitCode, await errors);
+                throw new PdfUnavailableException("PDF kan inte skapas just nu. Hämta Word-dokumentet i stället.");
+            }
+            return await File.ReadAllBytesAsync(output, ct);
+        }
+        finally
+        {
+            oneAtATime.Release();
+            try
+            {
+                dir.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary directory left behind is cleaned by the system.
+            }
+        }
+    }
+
+    /// <summary>The Word document as a PDF download, or 503 with a Swedish message when the server cannot make one.</summary>
+    public async Task<IResult> FileAsync(byte[] docx, string fileName, CancellationToken ct)
+    {
+        try
+        {
+            return Results.File(await ToPdfAsync(docx, ct), ContentType, fileName);
+        }
+        catch (PdfUnavailableException e)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
