@@ -148,6 +148,7 @@ public static class AppExtensions
         Features.Mail.UnsubscribeEndpoints.MapUnsubscribe(app);
         Features.Meetings.MeetingDocument.MapMeetingDocument(app);
         Features.Lagesbilder.LagesbildDocument.MapLagesbildDocument(app);
+        Features.Lagesbilder.FordjupadDocument.MapFordjupadDocument(app);
         Features.Medborgarloften.SignedLofteDocument.MapSignedLofteDocument(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);
         Features.Audit.AuditEndpoints.MapAuditEndpoints(app);

@@ -128,6 +128,33 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_fordjupad_lagesbild_is_a_valid_Word_document_with_its_period_figures_and_conclusions_in_order()
+    {
+        var id = await app.WithDbAsync("orebro", db => db.FordjupadeLagesbilder.Select(f => f.Id).FirstAsync());
+        using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
+        using var response = await client.GetAsync($"/orebro/fordjupad/{id}/fordjupad-lagesbild.docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{response.Headers.CacheControl}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var errors = Validate(document);
+        Assert.True(errors.Count == 0, Describe(errors));
+        Assert.Contains("Fördjupad lägesbild", Assert.Single(document.MainDocumentPart!.HeaderParts).Header!.InnerText, StringComparison.Ordinal);
+        Assert.Single(document.MainDocumentPart.ChartParts);
+        var paragraphs = document.MainDocumentPart.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.StartsWith("Fördjupad lägesbild ", paragraphs[0], StringComparison.Ordinal);
+        string[] order = ["Sammanfattning", "Brottslighet och otrygghet", "Problemen, deras orsaker och konsekvenser", "Orsaker", "Konsekvenser", "Slutsatser och prioriteringar"];
+        var at = order.Select(h => paragraphs.IndexOf(h)).ToList();
+        Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), string.Join(", ", order.Zip(at, (h, i) => $"{h}: {i}")));
+        Assert.Contains(paragraphs, p => p.StartsWith("Händelser per kategori och år", StringComparison.Ordinal));
+
+        using var other = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
+        using var refused = await other.GetAsync($"/orebro/fordjupad/{id}/fordjupad-lagesbild.docx");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_signed_promise_is_a_valid_Word_document_with_its_text_signatures_hash_code_and_a_QR_code_to_the_check()
     {
         var (title, hash, signer) = await app.WithDbAsync("karlstad", async db =>

@@ -18,16 +18,18 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
     public async Task The_documents_come_as_tagged_PDFs_with_their_text_and_the_letterhead()
     {
         using var client = await app.SignedInClientAsync(TestApp.Email("lasare", "orebro"));
-        var (year, meeting, lagesbild) = await app.WithDbAsync("orebro", async db => (
+        var (year, meeting, lagesbild, fordjupad) = await app.WithDbAsync("orebro", async db => (
             await db.AnnualReports.Select(r => r.Year).SingleAsync(),
             await db.Meetings.Where(m => m.MinutesApproved).Select(m => m.Id).FirstAsync(),
-            await db.Lagesbilder.Where(l => l.Status == LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync()));
+            await db.Lagesbilder.Where(l => l.Status == LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync(),
+            await db.FordjupadeLagesbilder.Select(f => f.Id).FirstAsync()));
 
         foreach (var (url, expected) in new[]
         {
             ($"/orebro/arsrapporter/{year}/arsrapport-{year}.pdf", new[] { "Tjänsteskrivelse", "Förslag till beslut", "Beslutet skickas till", $"Bilaga 1. Årsrapport {year}" }),
             ($"/orebro/moten/{meeting}/protokoll.pdf", ["Protokoll", "Närvarande", "§ 1", "Justering"]),
             ($"/orebro/lagesbilder/{lagesbild}/lagesbild.pdf", ["Lägesbild", "Händelser i siffror", "Problem, bedömning och orsaker"]),
+            ($"/orebro/fordjupad/{fordjupad}/fordjupad-lagesbild.pdf", ["Fördjupad lägesbild", "Brottslighet och otrygghet", "Slutsatser och prioriteringar"]),
         })
         {
             using var response = await client.GetAsync(url);
