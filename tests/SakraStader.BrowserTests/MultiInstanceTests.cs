@@ -202,6 +202,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         }
         var acknowledged = new ConcurrentBag<(string Description, DateTimeOffset At)>();
         var refusals = new ConcurrentBag<string>();
+        var unconfirmed = new ConcurrentBag<string>();
         var killAt = DateTimeOffset.MaxValue;
         using var stop = new CancellationTokenSource();
 
@@ -218,13 +219,37 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
                     var loaded = loads[page];
                     // A mark in this document: a page that loads again (its instance died) has none, whatever the
                     // order in which the browser's events reach the test.
-                    await page.EvaluateAsync("d => { window.sakraStaderReport = d; }", description);
+                    // The confirmations this document has shown: a snackbar "Händelsen är sparad." is what tells the
+                    // user that the report was saved (counted as they appear, since several can be on screen at once).
+                    var confirmed = await page.EvaluateAsync<int>("""
+                        d => {
+                            window.sakraStaderReport = d;
+                            if (window.sakraStaderSaved === undefined) {
+                                window.sakraStaderSaved = 0;
+                                new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => {
+                                    if (n.nodeType === 1 && (n.matches('.mud-snackbar') || n.querySelector('.mud-snackbar'))
+                                        && n.textContent.includes('Händelsen är sparad')) { window.sakraStaderSaved++; }
+                                }))).observe(document.body, { childList: true, subtree: true });
+                            }
+                            return window.sakraStaderSaved;
+                        }
+                        """, description);
                     await SendReportAsync(page, description);
                     // Saved: the form starts the next report (an empty description) and says so.
                     await Assertions.Expect(page.GetByLabel("Kort beskrivning")).ToHaveValueAsync("", new() { Timeout = 10_000 });
                     if (loads[page] != loaded || await page.EvaluateAsync<string?>("() => window.sakraStaderReport ?? null") != description)
                     {
                         continue; // the page loaded again meanwhile: whether it was saved, the user was not told
+                    }
+                    try
+                    {
+                        await page.WaitForFunctionAsync("c => window.sakraStaderSaved > c", confirmed, new() { Timeout = 5_000 });
+                    }
+                    catch (TimeoutException)
+                    {
+                        // The form emptied without saying it saved: reported, and not counted as acknowledged.
+                        unconfirmed.Add($"{reporter.Email}: {description}");
+                        continue;
                     }
                     acknowledged.Add((description, DateTimeOffset.UtcNow));
                     await Task.Delay(1000); // a moment to look up before the next report
@@ -327,6 +352,12 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             + $"sparade händelser {acknowledged.Count} (efter dödandet {acknowledged.Count(a => a.At > killAt)}), texter kontrollerade {affectedWriters.Count}; "
             + $"tillbaka efter {string.Join(", ", cameBack.Select(c => $"{c.Key.Split('@')[0]} {c.Value:0.0} s (laddades om efter {reloadedAt.GetValueOrDefault(c.Key):0.0} s)"))}";
         output.WriteLine("avbrutna: " + string.Join(" | ", refusals.Take(8)));
+        // Not yet explained (seen twice in CI before this check): a form that emptied with no confirmation. Listed
+        // with whether the report reached the database, so that a next run says which it is.
+        foreach (var u in unconfirmed)
+        {
+            output.WriteLine($"tömd utan kvittens: {u} (i databasen: {await CountIncidentsAsync(database, [u.Split(": ", 2)[1]])})");
+        }
         output.WriteLine(summary);
         Assert.True(affected.Count >= 1 && affectedWriters.Count >= 1, summary);
         // A page that did not come back says why: its address, what it shows, and its console since the kill.
