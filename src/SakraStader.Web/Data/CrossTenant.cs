@@ -53,7 +53,11 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
     /// </summary>
     public async Task<Features.Letterheads.LetterheadInfo> LetterheadOfAsync(string kommunSlug, CancellationToken ct = default)
     {
-        var kommun = await db.Kommuner.AsNoTracking().Where(k => k.Slug == kommunSlug).Select(k => new { k.Id, k.Name }).SingleAsync(ct);
+        var kommun = await db.Kommuner.AsNoTracking().Where(k => k.Slug == kommunSlug).Select(k => new { k.Id, k.Name }).FirstOrDefaultAsync(ct);
+        if (kommun is null)
+        {
+            return Features.Letterheads.LetterheadInfo.Default(kommunSlug);
+        }
         return await db.Letterheads.IgnoreQueryFilters(TenantFilterOnly).AsNoTracking().Where(l => l.KommunId == kommun.Id)
             .Select(l => new Features.Letterheads.LetterheadInfo(l.OrganisationName, l.Forvaltning, l.Address, "", "", "", "", l.Logo, l.LogoContentType, l.LogoWidth, l.LogoHeight))
             .FirstOrDefaultAsync(ct) ?? Features.Letterheads.LetterheadInfo.Default(kommun.Name);

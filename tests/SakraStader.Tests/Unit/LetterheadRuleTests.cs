@@ -72,3 +72,28 @@ public sealed class LetterheadRuleTests
         Assert.Equal("anna.lindqvist@orebro.se", letterhead.HandlaggareEmail);
     }
 }
+
+public sealed class DocxTableTests
+{
+    [Fact]
+    public void A_table_stays_within_the_page_even_with_a_word_wider_than_it_and_never_narrows_a_column_below_its_longest_word()
+    {
+        var bytes = new Features.AnnualReports.Docx()
+            .Table("Lärdomar", ["Åtgärd", "Utfall", "Lärdomar"],
+            [
+                ["Belysning vid busstorget", "Uppnått", "Se https://example.se/" + new string('x', 150)],
+                ["Kvällsvandringar", "Delvis uppnått", "Fler vuxna ute fredagar"],
+            ])
+            .Table("Grupper", ["Grupp", "Medlemmar"], [["Kvartalsanalysmöte", "4"]], numericFrom: 1)
+            .Build("Test");
+
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        var tables = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+        int[] Widths(int t) => [.. tables[t].Elements<DocumentFormat.OpenXml.Wordprocessing.TableGrid>().Single()
+            .Elements<DocumentFormat.OpenXml.Wordprocessing.GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.InRange(Widths(0).Sum(), 1, 9070);
+        Assert.InRange(Widths(1).Sum(), 1, 9070);
+        // "Kvartalsanalysmöte" at 11 pt needs about 2 200 twentieths of a point with the cell margins.
+        Assert.True(Widths(1)[0] >= 2200, string.Join(", ", Widths(1)));
+    }
+}

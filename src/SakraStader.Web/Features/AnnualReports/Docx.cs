@@ -106,7 +106,11 @@ public sealed class Docx
 
     private static (int[] Widths, bool Small) ColumnWidths(IReadOnlyList<string> header, List<IReadOnlyList<string>> rows)
     {
-        var columns = header.Count;
+        var columns = Math.Max(1, header.Count);
+        if (header.Count == 0)
+        {
+            return ([TextWidth], false);
+        }
         static int Longest(IEnumerable<string> cells) =>
             cells.SelectMany(t => t.Split([' ', '\n', '/'], StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Length).DefaultIfEmpty(1).Max();
         var headerWord = Enumerable.Range(0, columns).Select(c => Longest([header[c]])).ToArray();
@@ -117,6 +121,13 @@ public sealed class Docx
         int[] Minimum(double size) => [.. Enumerable.Range(0, columns).Select(c => (int)(Math.Max(headerWord[c] * 0.65, bodyWord[c] * 0.57) * size * 20) + 260)];
         var small = Minimum(11).Sum() > TextWidth;
         var minimum = Minimum(small ? 9 : 11);
+        if (minimum.Sum() > TextWidth)
+        {
+            // Even at 9 pt a word is wider than the page allows (an address, a long compound): the columns share the
+            // page in proportion, so the table stays on the page and only such a word may break.
+            var scale = (double)TextWidth / minimum.Sum();
+            minimum = [.. minimum.Select(m => (int)(m * scale))];
+        }
         var rest = Math.Max(0, TextWidth - minimum.Sum());
         var share = (double)text.Sum();
         return ([.. minimum.Select((m, c) => m + (int)(rest * (text[c] / share)))], small);

@@ -24,7 +24,7 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
     private const string TaggedPdf = """pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}""";
 
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
-    private readonly string profile = Path.Combine(Path.GetTempPath(), $"sakrastader-libreoffice-{Environment.ProcessId}");
+    private string? profile;
 
     public const string ContentType = "application/pdf";
 
@@ -37,46 +37,75 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
         {
             throw new PdfUnavailableException("PDF kan inte skapas på den här servern. Hämta Word-dokumentet i stället.");
         }
-        var dir = Directory.CreateTempSubdirectory("sakrastader-pdf-");
-        await oneAtATime.WaitAsync(ct);
+        // A queue has a limit: whoever would wait longer than one conversion may take gets the answer at once.
+        if (!await oneAtATime.WaitAsync(options.Value.PdfTimeout, ct))
+        {
+            throw new PdfUnavailableException("Många PDF:er skapas just nu. Försök igen om en stund, eller hämta Word-dokumentet.");
+        }
+        DirectoryInfo? dir = null;
+        Process? process = null;
         try
         {
+            dir = Directory.CreateTempSubdirectory("sakrastader-pdf-");
             var input = Path.Combine(dir.FullName, "dokument.docx");
             await File.WriteAllBytesAsync(input, docx, ct);
             var start = new ProcessStartInfo(soffice)
             {
-                ArgumentList = { $"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nolockcheck", "--convert-to", TaggedPdf, "--outdir", dir.FullName, input },
+                ArgumentList = { $"-env:UserInstallation=file://{Profile}", "--headless", "--norestore", "--nolockcheck", "--convert-to", TaggedPdf, "--outdir", dir.FullName, input },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            using var process = Process.Start(start) ?? throw new PdfUnavailableException("PDF kan inte skapas just nu. Hämta Word-dokumentet i stället.");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(options.Value.PdfTimeout);
+            try
+            {
+                process = Process.Start(start);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                log.LogWarning(e, "LibreOffice could not be started");
+            }
+            if (process is null)
+            {
+                throw new PdfUnavailableException("PDF kan inte skapas just nu. Hämta Word-dokumentet i stället.");
+            }
             var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
             _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.Value.PdfTimeout);
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                process.Kill(entireProcessTree: true);
                 throw new PdfUnavailableException("PDF:en tog för lång tid att skapa. Försök igen om en stund, eller hämta Word-dokumentet.");
             }
             var output = Path.Combine(dir.FullName, "dokument.pdf");
             if (!File.Exists(output))
             {
-                log.LogWarning("LibreOffice made no PDF (exit {Code}): {Errors}", process.ExitCode, await errors);
+                var message = await errors.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "", TaskScheduler.Default);
+                log.LogWarning("LibreOffice made no PDF (exit {Code}): {Errors}", process.ExitCode, message);
                 throw new PdfUnavailableException("PDF kan inte skapas just nu. Hämta Word-dokumentet i stället.");
             }
             return await File.ReadAllBytesAsync(output, ct);
         }
         finally
         {
+            // A conversion that was given up (too slow, or the user left) must not outlive its turn: the next one
+            // would find the profile in use.
+            if (process is not null)
+            {
+                if (!HasExited(process))
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None)
+                        .ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+                process.Dispose();
+            }
             oneAtATime.Release();
             try
             {
-                dir.Delete(recursive: true);
+                dir?.Delete(recursive: true);
             }
             catch (IOException)
             {
@@ -84,6 +113,21 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
             }
         }
     }
+
+    private static bool HasExited(Process process)
+    {
+        try
+        {
+            return process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>This instance's own LibreOffice profile, made once in a fresh temporary directory.</summary>
+    private string Profile => profile ??= Directory.CreateTempSubdirectory("sakrastader-libreoffice-").FullName;
 
     /// <summary>The Word document as a PDF download, or 503 with a Swedish message when the server cannot make one.</summary>
     public async Task<IResult> FileAsync(byte[] docx, string fileName, CancellationToken ct)

@@ -46,20 +46,23 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
             }
             return Task.CompletedTask;
         });
-        var woken = false;
+        long? lastFullPass = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Woken by a change: only what it may have written is due. The digests and the clean-up follow the clock.
-                if (woken)
+                // Woken by a change, only what it may have written is due; the digests and the clean-up follow the
+                // clock, at least once per poll interval however busy the kommuner are (a change every few seconds
+                // must not hold them back).
+                if (lastFullPass is not { } last || time.GetElapsedTime(last) >= options.Value.PollInterval)
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await SendDueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+                    lastFullPass = time.GetTimestamp();
+                    await RunOnceAsync(stoppingToken);
                 }
                 else
                 {
-                    await RunOnceAsync(stoppingToken);
+                    await using var scope = scopes.CreateAsyncScope();
+                    await SendDueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -68,7 +71,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
             }
             try
             {
-                woken = await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
