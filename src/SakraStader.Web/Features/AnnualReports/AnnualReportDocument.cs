@@ -169,7 +169,8 @@ public static class AnnualReportDocument
     private static string Written(AnnualReportSnapshot content, ReportSection section) =>
         content.Text(section) is { Length: > 0 } text ? text : "Inget skrivet.";
 
-    private static void YearTable(Docx doc, string caption, string rowHeader, List<string> years, List<Lagesbilder.YearRow> rows)
+    /// <summary>A table of counts per year (rows of categories, areas, crime types); "inga uppgifter" when there are none.</summary>
+    internal static void YearTable(Docx doc, string caption, string rowHeader, List<string> years, List<Lagesbilder.YearRow> rows)
     {
         if (rows.Count == 0)
         {

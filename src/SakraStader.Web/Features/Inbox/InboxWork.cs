@@ -80,6 +80,11 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
         var items = new List<InboxItem>();
         InboxItem Item(InboxKind kind, string what, string title, string why, DateTimeOffset? since, DateOnly? due, string path) =>
             new(kind, k.Slug, k.Name, what, title, why, since, due, $"/{k.Slug}/{path}");
+        // Each group's next meeting that is not cancelled: what an item "before the meeting" is due by.
+        Task<Dictionary<Guid, DateTimeOffset>> NextMeetingsAsync(List<Guid> groupIds) => db.Meetings.AsNoTracking()
+            .Where(m => groupIds.Contains(m.GroupId) && !m.Cancelled && m.StartsAt > now)
+            .GroupBy(m => m.GroupId).Select(g => new { GroupId = g.Key, Next = g.Min(m => m.StartsAt) })
+            .ToDictionaryAsync(g => g.GroupId, g => g.Next, ct);
 
         // Medborgarlöften: to sign (the party's signatory), to publish and to send again (the samordnare).
         var toSign = await (from p in db.LofteParties.AsNoTracking()
@@ -139,10 +144,7 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
                             && !db.LagesbildSections.Any(s => s.LagesbildId == l.Id && s.Organisation == k.OrganisationName && s.Text != ""))
                 .Select(l => new { l.Id, l.GroupId, l.Year, l.Month })
                 .ToListAsync(ct);
-            var nextMeetings = drafts.Count == 0 ? [] : await db.Meetings.AsNoTracking()
-                .Where(m => groupIds.Contains(m.GroupId) && !m.Cancelled && m.StartsAt > now)
-                .GroupBy(m => m.GroupId).Select(g => new { GroupId = g.Key, Next = g.Min(m => m.StartsAt) })
-                .ToDictionaryAsync(g => g.GroupId, g => g.Next, ct);
+            var nextMeetings = drafts.Count == 0 ? [] : await NextMeetingsAsync(groupIds);
             foreach (var l in drafts)
             {
                 var group = myGroups.First(g => g.Id == l.GroupId);
@@ -170,10 +172,7 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
                 var reported = await db.Incidents.AsNoTracking().Where(i => i.ReportedBy == me && i.ReportedAt >= from)
                     .Select(i => (DateTimeOffset?)i.ReportedAt).MaxAsync(ct);
                 var groupIds = inProgress.Select(l => l.GroupId).ToList();
-                var nextMeetings = await db.Meetings.AsNoTracking()
-                    .Where(m => groupIds.Contains(m.GroupId) && !m.Cancelled && m.StartsAt > now)
-                    .GroupBy(m => m.GroupId).Select(g => new { GroupId = g.Key, Next = g.Min(m => m.StartsAt) })
-                    .ToDictionaryAsync(g => g.GroupId, g => g.Next, ct);
+                var nextMeetings = await NextMeetingsAsync(groupIds);
                 // One item per kommun: the lägesbild whose meeting comes first among those the user has not reported to.
                 var waiting = inProgress
                     .Select(l => new { l, Start = SwedishTime.StartOf(new DateOnly(l.Year, l.Month, 1)), Next = nextMeetings.TryGetValue(l.GroupId, out var n) ? n : (DateTimeOffset?)null })

@@ -35,11 +35,11 @@ public static class FordjupadDocument
         var newestFirst = Enumerable.Range(0, f.Years.Count).Reverse().ToList();
         doc.BarChart($"Händelser per kategori {m.Period}", [.. f.IncidentsByCategory.Select(r => r.Label)],
             [.. newestFirst.Select(i => (f.Years[i].ToString(CultureInfo.InvariantCulture), (IReadOnlyList<int>)[.. f.IncidentsByCategory.Select(r => r.Values[i])]))]);
-        YearTable(doc, "Händelser per kategori och år", "Kategori", f.YearLabels, f.IncidentsByCategory);
-        YearTable(doc, "Händelser per område och år", "Område", f.YearLabels, f.IncidentsByArea);
+        AnnualReportDocument.YearTable(doc, "Händelser per kategori och år", "Kategori", f.YearLabels, f.IncidentsByCategory);
+        AnnualReportDocument.YearTable(doc, "Händelser per område och år", "Område", f.YearLabels, f.IncidentsByArea);
         if (f.ReportedCrimes.Count > 0)
         {
-            YearTable(doc, "Anmälda brott per brottskategori och år (polisens statistik)", "Brottskategori", f.YearLabels, f.ReportedCrimes);
+            AnnualReportDocument.YearTable(doc, "Anmälda brott per brottskategori och år (polisens statistik)", "Brottskategori", f.YearLabels, f.ReportedCrimes);
         }
         if (f.Surveys.Count > 0)
         {
@@ -72,16 +72,6 @@ public static class FordjupadDocument
     }
 
     private static string Written(string text) => text.Length > 0 ? text : "Inget skrivet.";
-
-    private static void YearTable(Docx doc, string caption, string rowHeader, List<string> years, List<YearRow> rows)
-    {
-        if (rows.Count == 0)
-        {
-            doc.Text($"{caption}: inga uppgifter.");
-            return;
-        }
-        doc.Table(caption, [rowHeader, .. years], rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Values.Select(Sv.Number)]), numericFrom: 1);
-    }
 
     public static IEndpointRouteBuilder MapFordjupadDocument(this IEndpointRouteBuilder app)
     {
