@@ -70,7 +70,7 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
         Assert.Contains("Inte sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal);
 
         // "Spara min text ändå" saves over the text now shown.
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Spara min text", StringComparison.Ordinal)).Click();
+        cut.ClickButton(b => b.TextContent.Contains("Spara min text", StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.Equal(2, saves.Count));
         Assert.Equal(("Min text.", "Andras text."), saves[1]);
     }
@@ -128,7 +128,7 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
         Assert.Contains("Andras nya text.", cut.Find(".mud-alert").TextContent, StringComparison.Ordinal);
 
         // The user keeps theirs: saved over the text they have now seen.
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Spara min text", StringComparison.Ordinal)).Click();
+        cut.ClickButton(b => b.TextContent.Contains("Spara min text", StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.Single(saves));
         Assert.Equal(("Min text från i går.", "Andras nya text."), saves[0]);
     }

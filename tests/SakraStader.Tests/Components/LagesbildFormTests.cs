@@ -122,14 +122,14 @@ public sealed class LagesbildFormTests : BunitContext, IAsyncLifetime
                 return Task.FromResult(CommandResult.Ok("Godkänd."));
             }));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Godkänn den fördjupade", StringComparison.Ordinal)).Click();
+        cut.ClickButton(b => b.TextContent.Contains("Godkänn den fördjupade", StringComparison.Ordinal));
         dialogs.WaitForAssertion(() => Assert.Contains("Siffror och texter låses", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").Click();
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Avbryt");
         Assert.Empty(sent);
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Godkänn den fördjupade", StringComparison.Ordinal)).Click();
+        cut.ClickButton(b => b.TextContent.Contains("Godkänn den fördjupade", StringComparison.Ordinal));
         dialogs.WaitForAssertion(() => Assert.Contains("Siffror och texter låses", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Godkänn").Click();
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Godkänn");
         cut.WaitForAssertion(() => Assert.Equal(meeting.Id, Assert.Single(sent)));
     }
 

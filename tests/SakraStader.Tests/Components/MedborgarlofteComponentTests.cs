@@ -57,14 +57,14 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
             .Add(x => x.Reopen, () => Task.FromResult(CommandResult.Ok("")))
             .Add(x => x.Publish, () => { published++; return Task.FromResult(CommandResult.Ok("Publicerat.")); }));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Publicera för invånarna", StringComparison.Ordinal)).Click();
+        cut.ClickButton(b => b.TextContent.Contains("Publicera för invånarna", StringComparison.Ordinal));
         dialogs.WaitForAssertion(() => Assert.Contains("blir publikt för invånarna på kommunens sida för medborgarlöften", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").Click();
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Avbryt");
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
         Assert.Equal(0, published);
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Publicera för invånarna", StringComparison.Ordinal)).Click();
-        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Publicera").Click());
+        cut.ClickButton(b => b.TextContent.Contains("Publicera för invånarna", StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => dialogs.ClickButton(b => b.TextContent.Trim() == "Publicera"));
         cut.WaitForAssertion(() => Assert.Equal(1, published));
     }
 
@@ -79,10 +79,10 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
             .Add(x => x.Reopen, () => Task.FromResult(Refused(MedborgarlofteWork.ChangedMeanwhile, conflict: true))));
 
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Publicera", StringComparison.Ordinal));
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Ändra innehållet", StringComparison.Ordinal)).Click();
+        cut.ClickButton(b => b.TextContent.Contains("Ändra innehållet", StringComparison.Ordinal));
         dialogs.WaitForAssertion(() => Assert.Contains("Underskriften från Anna Lindqvist (Karlstads kommun) blir ogiltig. Alla parter måste skriva under igen", dialogs.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("publika sidan", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Ändra innehållet").Click();
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Ändra innehållet");
         cut.WaitForAssertion(() => Assert.Equal(MedborgarlofteWork.ChangedMeanwhile, cut.Find(".actions-error").TextContent.Trim()));
     }
 

@@ -155,17 +155,17 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
             .Add(x => x.Correct, _ => throw new InvalidOperationException("Inte justerat.")));
 
         // Cancelling the dialog does nothing.
-        cut.Find("button").Click(); // the click's handler waits for the dialog: not awaited here
+        cut.ClickButton(_ => true); // the click's handler waits for the dialog: not awaited
         dialogs.WaitForAssertion(() => Assert.Contains("Att justera betyder", dialogs.Markup, StringComparison.Ordinal));
         Assert.Contains("version 1", dialogs.Markup, StringComparison.Ordinal);
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Avbryt").Click();
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Avbryt");
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Att justera betyder", dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal(0, approvals);
 
         // Confirming sends it; minutes changed meanwhile are refused and said so.
-        cut.Find("button").Click(); // the click's handler waits for the dialog: not awaited here
+        cut.ClickButton(_ => true); // the click's handler waits for the dialog: not awaited
         dialogs.WaitForAssertion(() => Assert.Contains("Att justera betyder", dialogs.Markup, StringComparison.Ordinal));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Justera").Click();
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Justera");
         cut.WaitForAssertion(() => Assert.Equal(1, approvals));
         cut.WaitForAssertion(() => Assert.Contains(MeetingWork.ApprovedChangedMeanwhile, cut.Markup, StringComparison.Ordinal));
     }
