@@ -5,6 +5,7 @@
 # the same run, and whether it is within budget; then the process's peak memory. A benchmark, not a test: run it by hand.
 #   bench/run.sh                 # 32 connections, 10 s per page
 #   CONNECTIONS=64 DURATION=20s bench/run.sh
+#   ONLY='logg|handelser' bench/run.sh   # only these pages, and not the timings after them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -53,9 +54,13 @@ FIXED=$(echo "$LAGESBILDER" | sed -n 2p)
 PLAN=$(curl -fs -H "Cookie: $COOKIE" "$BASE/bankstad/atgardsplaner" | grep -o '/bankstad/atgardsplaner/[0-9a-f-]\{36\}' | sed -n 1p)
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
-measure() { # url -> "rps p50 p99 errors"
+measure() { # url [anonymous] -> "rps p50 p99 errors"
   local out
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $COOKIE" "$BASE$1")
+  if [ "${2:-}" = anonymous ]; then
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$1")
+  else
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $COOKIE" "$BASE$1")
+  fi
   local rps p50 p99 non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
@@ -64,7 +69,9 @@ measure() { # url -> "rps p50 p99 errors"
   echo "$rps $p50 $p99 $non2xx"
 }
 
-PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{kommun}/grupper/{id}|$GROUP"
+# Public pages (static, read without signing in) are measured without the cookie.
+PUBLIC=("/|/" "/{kommun}/medborgarloften (publik)|/bankstad/medborgarloften")
+PAGES=("/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{kommun}/grupper/{id}|$GROUP"
   "/{kommun}/grupper/{id}/redigera|$GROUP/redigera" "/{kommun}/medlemmar|/bankstad/medlemmar"
   "/{kommun}/medlemmar/{id}|$MEMBER" "/{kommun}/logg|/bankstad/logg"
   "/{kommun}/moten|/bankstad/moten" "/{kommun}/moten/{id}|$MEETING"
@@ -72,26 +79,44 @@ PAGES=("/|/" "/{kommun}|/bankstad" "/{kommun}/grupper|/bankstad/grupper" "/{komm
   "/{kommun}/lagesbilder/{id} (fastställd)|$FIXED" "/{kommun}/handelser|/bankstad/handelser" "/{kommun}/veckor|/bankstad/veckor"
   "/{kommun}/atgardsplaner|/bankstad/atgardsplaner" "/{kommun}/atgardsplaner/{id}|$PLAN" "/{kommun}/atgarder?vy=forsenade|/bankstad/atgarder?vy=forsenade"
   "/att-gora|/att-gora" "/konto/e-post|/konto/e-post")
+# ONLY=regex measures the pages whose name matches (to compare two builds on a few pages).
+if [ -n "${ONLY:-}" ]; then
+  keep=(); for entry in "${PUBLIC[@]}"; do [[ ${entry%%|*} =~ $ONLY ]] && keep+=("$entry"); done; PUBLIC=("${keep[@]}")
+  keep=(); for entry in "${PAGES[@]}"; do [[ ${entry%%|*} =~ $ONLY ]] && keep+=("$entry"); done; PAGES=("${keep[@]}")
+fi
 # The runtime keeps recompiling hot code for a good while after start (tiered compilation with profile-guided
 # optimisation): a page measured after a few seconds of warm-up ran at half its steady speed. A running service is at
 # steady state, so every page is first driven for WARMUP (default 15 s) before anything is measured.
 echo "==> Värmer upp ($WARMUP per sida)"
-for entry in "/health/live|/health/live" "${PAGES[@]}"; do
+for entry in "/health/live|/health/live" "${PUBLIC[@]}" "${PAGES[@]}"; do
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $COOKIE" "$BASE${entry#*|}" > /dev/null
 done
 
 echo "==> $(nproc) kärnor, $CONNECTIONS anslutningar, $DURATION per sida"
 read -r BASE_RPS BASE_P50 BASE_P99 _ < <(measure /health/live)
-printf "%-34s %10s %9s %9s %7s %7s  %s\n" sida "req/s" "p50 ms" "p99 ms" "kvot" "fel" "budget"
-printf "%-34s %10.0f %9s %9s %7s %7s\n" "/health/live (trivial)" "$BASE_RPS" "$BASE_P50" "$BASE_P99" "1.000" "0"
+printf "%-40s %10s %9s %9s %7s %7s  %s\n" sida "req/s" "p50 ms" "p99 ms" "kvot" "fel" "budget"
+printf "%-40s %10.0f %9s %9s %7s %7s\n" "/health/live (trivial)" "$BASE_RPS" "$BASE_P50" "$BASE_P99" "1.000" "0"
+# The budget (issue 17, item 11): a public page serves at least 25 % of the trivial endpoint's requests; the first
+# load of an app page (its server render, which is what a GET measures) has p99 under 150 ms; no errors.
 over=0
-for entry in "${PAGES[@]}"; do
-  page=${entry%%|*}
-  read -r RPS P50 P99 ERR < <(measure "${entry#*|}")
-  RATIO=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
-  OK=$(awk -v p="$P99" -v a="$RPS" -v b="$BASE_RPS" -v e="$ERR" 'BEGIN { print (p < 100 && a >= 0.10 * b && e == 0) ? "ok" : "ÖVER" }')
+report() { # name "rps p50 p99 errors" kind
+  local RATIO OK
+  RATIO=$(awk -v a="$2" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
+  if [ "$6" = public ]; then
+    OK=$(awk -v a="$2" -v b="$BASE_RPS" -v e="$5" 'BEGIN { print (a >= 0.25 * b && e == 0) ? "ok" : "ÖVER" }')
+  else
+    OK=$(awk -v p="$4" -v e="$5" 'BEGIN { print (p < 150 && e == 0) ? "ok" : "ÖVER" }')
+  fi
   [ "$OK" = ok ] || over=$((over + 1))
-  printf "%-34s %10.0f %9s %9s %7s %7s  %s\n" "$page" "$RPS" "$P50" "$P99" "$RATIO" "$ERR" "$OK"
+  printf "%-40s %10.0f %9s %9s %7s %7s  %s\n" "$1" "$2" "$3" "$4" "$RATIO" "$5" "$OK"
+}
+for entry in "${PUBLIC[@]}"; do
+  read -r RPS P50 P99 ERR < <(measure "${entry#*|}" anonymous)
+  report "${entry%%|*}" "$RPS" "$P50" "$P99" "$ERR" public
+done
+for entry in "${PAGES[@]}"; do
+  read -r RPS P50 P99 ERR < <(measure "${entry#*|}")
+  report "${entry%%|*}" "$RPS" "$P50" "$P99" "$ERR" app
 done
 PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
 echo "toppminne: $PEAK MB (budget 500 MB)"
@@ -99,5 +124,6 @@ echo "toppminne: $PEAK MB (budget 500 MB)"
 echo "sidor över budget: $over"
 kill $APP 2> /dev/null || true
 wait $APP 2> /dev/null || true
+[ -z "${ONLY:-}" ] || exit 0
 echo "==> Lägesbild och import på stora datamängden (appen stoppad)"
 dotnet SakraStader.Web.dll measure-lagesbild

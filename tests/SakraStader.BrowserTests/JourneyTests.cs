@@ -138,7 +138,7 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("tbody tr").First).Not.ToContainTextAsync("@");
         await PageCheck.CheckAsync(page, "17-logg");
         // One record's history: the address holds the view, and the export takes the same.
-        await page.Locator("tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Postens alla ändringar" }).ClickAsync();
+        await page.Locator("tbody tr").First.GetByRole(AriaRole.Link, new() { Name = "Postens alla ändringar" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("post=.*typ=Group|typ=Group.*post="));
         await Assertions.Expect(page.Locator(".mud-alert")).ToContainTextAsync("Visar bara ändringar av en post (grupp)");
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);

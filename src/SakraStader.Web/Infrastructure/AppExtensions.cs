@@ -27,6 +27,7 @@ public static class AppExtensions
         services.AddScoped<Features.Commands.Operations>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Groups.GroupRightHandler>();
         services.AddSingleton<KommunDirectory>();
+        services.AddSingleton<Components.Mud.ThemeStylesheet>();
         services.AddScoped<MemberHandler>();
         services.AddScoped<PlatformHandler>();
         services.AddScoped<Features.Groups.GroupAccess>();
@@ -143,6 +144,7 @@ public static class AppExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        Components.Mud.ThemeStylesheet.Map(app);
         app.MapAccountEndpoints();
         Features.Meetings.CalendarEndpoints.MapCalendarEndpoints(app);
         Features.Mail.UnsubscribeEndpoints.MapUnsubscribe(app);

@@ -8,7 +8,7 @@ public static class FrontEndExtensions
 {
     /// <summary>
     /// Razor components: the signed-in app in the interactive Server render mode with MudBlazor (Swedish texts, our
-    /// theme); public pages, sign-in and files stay static (docs/adr/0004-interactive-server-mudblazor.md).
+    /// theme); public pages, sign-in and files stay static (docs/adr/0005-interactive-server-mudblazor.md).
     /// </summary>
     public static IServiceCollection AddAppFrontEnd(this IServiceCollection services)
     {

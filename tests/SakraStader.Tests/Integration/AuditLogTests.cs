@@ -1,4 +1,5 @@
 using System.Net;
+using SakraStader.Auditing;
 using Microsoft.EntityFrameworkCore;
 using SakraStader.Components.Lists;
 using SakraStader.Domain;
@@ -73,6 +74,24 @@ public sealed class AuditLogTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("händelse", AuditText.Entity(created.EntityType));
         var import = await ReadAsync(new AuditFilter(nameof(ImportBatch), null, null, null, null), null);
         Assert.Contains(import.Page.Items.SelectMany(r => AuditText.Fields(r.Changes, import.Names)), f => f == ("Status", "väntar på bekräftelse", "importerad"));
+    }
+
+    [Fact]
+    public void Dates_kept_the_invariant_way_are_shown_the_swedish_way()
+    {
+        // As the audit writes them: a date with the invariant culture, a time as ISO 8601 (UTC here).
+        var changes = new Dictionary<string, AuditChange>
+        {
+            ["ValidFrom"] = new(null, new DateOnly(2026, 7, 31).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ["PublishedAt"] = new(null, new DateTimeOffset(2026, 11, 28, 22, 35, 51, TimeSpan.Zero).ToString("O")),
+            ["Title"] = new(null, "12/31/99 är inget datum"),
+        };
+        var summary = AuditText.Summary(AuditAction.Created, changes, new Dictionary<string, string>());
+        Assert.Contains("2026-07-31", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("07/31/2026", summary, StringComparison.Ordinal);
+        Assert.Contains("2026-11-28 23:35", summary, StringComparison.Ordinal); // Swedish local time (CET)
+        Assert.DoesNotContain("T22:35", summary, StringComparison.Ordinal);
+        Assert.Contains("12/31/99 är inget datum", summary, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -262,22 +262,48 @@ public sealed class SessionSecurityTests(QuickSessionsApp app) : IClassFixture<Q
         Assert.Equal("public, max-age=300", publicList.Headers.CacheControl!.ToString());
         using var publicLofte = await anonymous.GetAsync("/verifiera/x");
         Assert.Equal("public, max-age=300", publicLofte.Headers.CacheControl!.ToString());
-        // The stylesheet, fingerprinted, stays cacheable for a signed-in user.
-        var css = (await samordnare.PageAsync("/orebro")).QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
-        var stylesheet = await samordnare.GetAsync(css);
-        if (stylesheet.Headers.Contains("Set-Cookie"))
+        // The stylesheets, fingerprinted (the theme's by a hash of its content), stay cacheable for a signed-in user.
+        var page = await samordnare.PageAsync("/orebro");
+        var hrefs = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).ToList();
+        Assert.Contains(hrefs, h => h.StartsWith("/theme.css?v=", StringComparison.Ordinal));
+        foreach (var css in hrefs)
         {
-            // The sign-in cookie was renewed with this answer (the session check re-issues it every few seconds), and
-            // ASP.NET's cookie handler marks an answer that sets it "no-cache, no-store": the next one is the file's own.
-            stylesheet.Dispose();
-            stylesheet = await samordnare.GetAsync(css);
+            var stylesheet = await samordnare.GetAsync(css);
+            if (stylesheet.Headers.Contains("Set-Cookie"))
+            {
+                // The sign-in cookie was renewed with this answer (the session check re-issues it every few seconds), and
+                // ASP.NET's cookie handler marks an answer that sets it "no-cache, no-store": the next one is the file's own.
+                stylesheet.Dispose();
+                stylesheet = await samordnare.GetAsync(css);
+            }
+            using var _ = stylesheet;
+            Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+            Assert.False(stylesheet.Headers.CacheControl?.NoStore == true,
+                $"{css}: {stylesheet.Headers.CacheControl}; {stylesheet.Content.Headers.ContentType}; " +
+                $"{string.Join(", ", stylesheet.Headers.Select(h => h.Key))}; " +
+                $"{string.Concat((await stylesheet.Content.ReadAsStringAsync()).Take(200))}");
         }
-        using var _ = stylesheet;
-        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
-        Assert.False(stylesheet.Headers.CacheControl?.NoStore == true,
-            $"{css}: {stylesheet.Headers.CacheControl}; {stylesheet.Content.Headers.ContentType}; " +
-            $"{string.Join(", ", stylesheet.Headers.Select(h => h.Key))}; " +
-            $"{string.Concat((await stylesheet.Content.ReadAsStringAsync()).Take(200))}");
+    }
+
+    [Fact]
+    public async Task The_theme_is_one_stylesheet_that_browsers_keep_not_css_written_into_every_page()
+    {
+        using var samordnare = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var page = await samordnare.PageAsync("/orebro");
+        Assert.Empty(page.QuerySelectorAll("body style"));
+        var href = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Single(h => h.StartsWith("/theme.css", StringComparison.Ordinal));
+        using var anonymous = app.NewClient();
+        using var theme = await anonymous.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, theme.StatusCode);
+        Assert.Equal("text/css", theme.Content.Headers.ContentType!.MediaType);
+        Assert.True(theme.Headers.CacheControl is { Public: true, NoStore: false } && theme.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(365),
+            theme.Headers.CacheControl?.ToString());
+        var css = await theme.Content.ReadAsStringAsync();
+        // The product's palette and font stack, not MudBlazor's defaults.
+        Assert.Contains("--mud-palette-primary: rgba(26,75,140,1);", css, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("--mud-palette-error: rgba(163,34,42,1);", css, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("system-ui", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", css, StringComparison.Ordinal);
     }
 
     [Fact]

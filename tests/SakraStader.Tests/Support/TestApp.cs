@@ -140,6 +140,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     public SqlCommandCounter Commands { get; } = new();
 
+    /// <summary>The components each request's server render created (<see cref="ComponentCounter"/>).</summary>
+    public ComponentCounter Components { get; } = new();
+
     /// <summary>The app's Serilog events (request lines and circuit events are logged at Information in Testing).</summary>
     public TestLog Log { get; } = new();
 
@@ -163,6 +166,7 @@ public class TestApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(Commands);
+            services.AddSingleton<Microsoft.AspNetCore.Components.IComponentActivator>(Components);
             services.AddSingleton<IInterceptor>(Outage);
             services.AddSingleton<TimeProvider>(TestClock.Instance);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Log);

@@ -219,8 +219,27 @@ public static class AuditText
             {
                 "True" => "ja",
                 "False" => "nej",
-                _ => raw,
+                _ => DateText(raw) ?? raw,
             },
         };
+    }
+
+    /// <summary>
+    /// Dates are kept in the log as the invariant culture writes them (a date as 07/31/2026, a time as ISO 8601 with
+    /// offset); they are shown the Swedish way, a time in Swedish local time. Anything else is not a date.
+    /// </summary>
+    private static string? DateText(string raw)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (raw.Length == 10 && DateOnly.TryParseExact(raw, "MM/dd/yyyy", invariant, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return Components.Ui.Sv.Date(date);
+        }
+        if (raw.Length >= 20 && raw[4] == '-' && raw[10] == 'T'
+            && DateTimeOffset.TryParseExact(raw, "O", invariant, System.Globalization.DateTimeStyles.None, out var at))
+        {
+            return Components.Ui.Sv.DateTime(at);
+        }
+        return null;
     }
 }
