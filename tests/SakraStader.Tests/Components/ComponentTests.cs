@@ -22,11 +22,52 @@ public sealed class ComponentTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<NavigationManager>(new FixedNavigationManager("https://localhost" + path));
+        services.AddLogging();
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, NullLoggerFactory.Instance);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
         return AppClient.Parse(html);
+    }
+
+    [Fact]
+    public async Task The_app_menu_marks_the_page_the_user_is_on_and_only_that_one()
+    {
+        var onGroup = await RenderAsync<AppNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Samordnare }, "/orebro/grupper/123?flik=2");
+        var onOverview = await RenderAsync<AppNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Samordnare }, "/orebro");
+
+        var current = Assert.Single(onGroup.QuerySelectorAll("a[aria-current=page]"));
+        Assert.Equal("/orebro/grupper", current.GetAttribute("href"));
+        Assert.Contains("active", current.ClassList);
+        Assert.Single(onGroup.QuerySelectorAll("a.active"));
+        // "Översikt" is the kommun's root: it is current there and nowhere below it.
+        Assert.Equal("/orebro", Assert.Single(onOverview.QuerySelectorAll("a[aria-current=page]")).GetAttribute("href"));
+        Assert.Equal(14, onGroup.QuerySelectorAll("a.mud-nav-link svg[aria-hidden=true]").Length);
+    }
+
+    [Fact]
+    public async Task A_list_table_is_one_row_per_item_that_stacks_into_labelled_lines_on_a_phone()
+    {
+        RenderFragment header = b => b.AddMarkupContent(0, "<th class=\"mud-table-cell\" scope=\"col\">Namn</th>");
+        RenderFragment<string> row = name => b =>
+        {
+            b.OpenElement(0, "td");
+            b.AddAttribute(1, "class", "mud-table-cell");
+            b.AddAttribute(2, "data-label", "Namn");
+            b.AddContent(3, name);
+            b.CloseElement();
+        };
+        var table = await RenderAsync<SakraStader.Components.Lists.ListTable<string>>(new()
+        {
+            ["Items"] = (IEnumerable<string>)["Vivalla", "Baronbackarna"], ["Header"] = header, ["Row"] = row, ["Label"] = "Områden", ["Hover"] = true,
+        });
+
+        var frame = table.QuerySelector("div.mud-table")!;
+        Assert.Contains("mud-sm-table", frame.ClassList);
+        Assert.Contains("mud-table-hover", frame.ClassList);
+        Assert.Equal("Områden", table.QuerySelector("table")!.GetAttribute("aria-label"));
+        Assert.Equal(["Vivalla", "Baronbackarna"], table.QuerySelectorAll("tbody tr td[data-label=Namn]").Select(td => td.TextContent).ToArray());
+        Assert.Equal("Namn", table.QuerySelector("thead th[scope=col]")!.TextContent);
     }
 
     [Fact]
