@@ -110,6 +110,24 @@ public sealed class IncidentAndImportFormTests : BunitContext, IAsyncLifetime
             }));
 
     [Fact]
+    public void The_file_chooser_speaks_swedish_and_names_the_chosen_file()
+    {
+        var cut = RenderUpload(() => new CommandResult<Guid>(true, "Filen är kontrollerad.", null, false, false, null, Guid.NewGuid()), []);
+        var input = cut.Find("input[type=file]#file");
+        // The browser's own input (which says "Choose File" in an English browser) is hidden; a Swedish button labels it.
+        Assert.Contains("visually-hidden", input.ClassList);
+        Assert.Equal("Välj fil", cut.Find("label[for=file]").TextContent.Trim());
+        Assert.Equal("Ingen fil vald", cut.Find("#file-name").TextContent.Trim());
+        Assert.Equal("file-label file-name", input.GetAttribute("aria-labelledby"));
+        Assert.Equal("CSV-fil", cut.Find("#file-label").TextContent.Trim());
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Datum;Kategori\r\n", "logg.csv"));
+
+        cut.WaitForAssertion(() => Assert.Equal("logg.csv", cut.Find("#file-name").TextContent.Trim()));
+        Assert.Equal("Välj en annan fil", cut.Find("label[for=file]").TextContent.Trim());
+    }
+
+    [Fact]
     public void The_upload_reads_the_chosen_file_and_hands_it_to_the_check_with_the_kind()
     {
         var id = Guid.NewGuid();
