@@ -39,13 +39,28 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             orderby k.Name
             select new UserKommun(k.Id, k.Slug, k.Name, m.Id, m.Role, m.Organisation, m.Title, m.OrganisationName));
 
-    /// <summary>The kommuner that have published medborgarlöften, for the public start page.</summary>
-    public Task<List<PublishedKommun>> KommunerWithPublishedLoftenAsync(CancellationToken ct = default) =>
-        db.Kommuner.AsNoTracking()
+    /// <summary>
+    /// The kommuner that have published medborgarlöften, for the public start page. Kept for a minute on each instance:
+    /// every anonymous visit read it across all kommuner (half the start page's cost on the large data set,
+    /// bench/README.md), and a kommun's first published promise may well reach the start page a minute later (the
+    /// promise's own page shows it at once).
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedKommun>> KommunerWithPublishedLoftenAsync(CancellationToken ct = default)
+    {
+        if (Microsoft.Extensions.Caching.Memory.CacheExtensions.TryGetValue(cache, PublishedKey, out IReadOnlyList<PublishedKommun>? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var list = await db.Kommuner.AsNoTracking()
             .Where(k => db.Medborgarloften.IgnoreQueryFilters(TenantFilterOnly).Any(m => m.KommunId == k.Id && m.Status == LofteStatus.Gallande && m.PublishedAt != null))
             .OrderBy(k => k.Name)
             .Select(k => new PublishedKommun(k.Slug, k.Name))
             .ToListAsync(ct);
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(cache, PublishedKey, (IReadOnlyList<PublishedKommun>)list, TimeSpan.FromMinutes(1));
+        return list;
+    }
+
+    private const string PublishedKey = "public:kommuner-med-loften";
 
     /// <summary>
     /// The letterhead of a kommun (by its address name), for the public signed promise: what stands on every document

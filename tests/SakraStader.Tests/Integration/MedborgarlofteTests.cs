@@ -205,12 +205,16 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
 
         var current = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+        using var anonymous = app.NewClient();
+        var title = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Title).SingleAsync());
+        // The public list is kept between visits (KommunCache): it is read (and kept) before, and must show the promise at once after.
+        Assert.DoesNotContain((await anonymous.PageAsync("/karlstad/medborgarloften")).QuerySelectorAll(".card__title"), t => t.TextContent.Trim() == title);
         var published = await app.AsUserAsync(samordnare, "karlstad", ops =>
             ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.PublishAsync(id, current, ct), "Publicerat."));
         Assert.True(published.Succeeded, published.Message);
-        using var anonymous = app.NewClient();
         using var page = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains((await anonymous.PageAsync("/karlstad/medborgarloften")).QuerySelectorAll(".card__title"), t => t.TextContent.Trim() == title);
     }
 
     [Fact]
