@@ -243,6 +243,8 @@ public sealed class GroupAndMemberFormTests : BunitContext, IAsyncLifetime
 
         Assert.Contains(AreaWork.BoundaryTooLarge, FieldText(cut, "geojson"), StringComparison.Ordinal);
         Assert.Equal(0, sent);
+        // The chooser does not go on showing the refused file as chosen.
+        cut.WaitForAssertion(() => Assert.Equal("Ingen fil vald", cut.Find("#geojson-file-name").TextContent.Trim()));
     }
 
     [Fact]

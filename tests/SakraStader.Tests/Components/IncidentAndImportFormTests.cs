@@ -118,7 +118,8 @@ public sealed class IncidentAndImportFormTests : BunitContext, IAsyncLifetime
         Assert.Contains("visually-hidden", input.ClassList);
         Assert.Equal("Välj fil", cut.Find("label[for=file]").TextContent.Trim());
         Assert.Equal("Ingen fil vald", cut.Find("#file-name").TextContent.Trim());
-        Assert.Equal("file-label file-name", input.GetAttribute("aria-labelledby"));
+        Assert.Equal("file-label file-button file-name", input.GetAttribute("aria-labelledby"));
+        Assert.Equal("file-button", cut.Find("label[for=file]").Id);
         Assert.Equal("CSV-fil", cut.Find("#file-label").TextContent.Trim());
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Datum;Kategori\r\n", "logg.csv"));

@@ -31,6 +31,8 @@ public sealed class RenderBudgetTests(TestApp app) : IClassFixture<TestApp>
         var count = components.Values.Sum();
         var most = string.Join(", ", components.OrderByDescending(c => c.Value).Take(40).Select(c => $"{c.Key.Name} {c.Value}"));
         Console.WriteLine($"RENDER {who} {template}: {count} ({most})");
+        // Counted at all (the page's own component among them), then within the budget.
+        Assert.True(count > 10, $"{count} komponenter räknade: {most}");
         Assert.True(count <= Budget, $"{count} komponenter: {most}");
     }
 }
