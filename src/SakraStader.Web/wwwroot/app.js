@@ -150,6 +150,85 @@
         location.assign(url.href);
     }, true);
 
+    // Until the page runs over its circuit (a second or two after it is shown, longer after an instance died), its
+    // forms are the server's first render: a press on "Spara" would post the form to a page that only answers over the
+    // circuit (the browser showed a bare error page), and the circuit's first render replaces the fields, typed text
+    // and all. So a form sent too early is held with a word about why, and text typed meanwhile is put back into the
+    // same fields (found by their label) once the circuit has rendered them.
+    var earlyText = new Map();
+    var earlyFocus = null;
+    var waitNote = null;
+
+    function prerendered(element) {
+        var main = element instanceof Element ? element.closest('main[data-interactive]') : null;
+        return main !== null && main.dataset.interactive === 'false';
+    }
+
+    function fieldKey(input) {
+        var label = input.labels && input.labels.length > 0 ? input.labels[0].textContent : input.getAttribute('aria-label');
+        return label ? label.trim() : null;
+    }
+
+    function keepsText(input) {
+        return input instanceof HTMLTextAreaElement
+            || (input instanceof HTMLInputElement && ['text', 'search', 'email', 'tel', 'url', 'number'].indexOf(input.type) >= 0);
+    }
+
+    document.addEventListener('input', function (event) {
+        var input = event.target;
+        if (keepsText(input) && prerendered(input)) {
+            var key = fieldKey(input);
+            if (key) {
+                earlyText.set(key, { text: input.value, first: input.defaultValue });
+                earlyFocus = key;
+            }
+        }
+    }, true);
+
+    document.addEventListener('submit', function (event) {
+        if (!prerendered(event.target)) {
+            return;
+        }
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (!waitNote) {
+            waitNote = document.createElement('div');
+            waitNote.className = 'connecting-note';
+            waitNote.setAttribute('role', 'status');
+            document.body.appendChild(waitNote);
+        }
+        waitNote.textContent = 'Sidan ansluter. Det du har skrivit finns kvar; tryck igen om ett ögonblick.';
+    }, true);
+
+    var live = new MutationObserver(function () {
+        if (!document.querySelector('main[data-interactive="true"]')) {
+            return;
+        }
+        live.disconnect();
+        if (waitNote) {
+            waitNote.remove();
+            waitNote = null;
+        }
+        if (earlyText.size === 0) {
+            return;
+        }
+        document.querySelectorAll('main textarea, main input').forEach(function (input) {
+            var key = keepsText(input) ? fieldKey(input) : null;
+            var early = key ? earlyText.get(key) : null;
+            // Only into a field that still shows what the first render showed (not one a kept draft has filled).
+            if (early && input.value === early.first && early.text !== early.first) {
+                input.value = early.text;
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+                input.dispatchEvent(new Event('change', { bubbles: true }));
+                if (key === earlyFocus) {
+                    input.focus();
+                }
+            }
+        });
+        earlyText.clear();
+    });
+    live.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-interactive'] });
+
     Blazor.start({
         circuit: {
             configureSignalR: function (builder) {
