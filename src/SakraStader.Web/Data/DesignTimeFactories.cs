@@ -21,6 +21,13 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
             .AddInterceptors(new AuditInterceptor(DesignTimeClock.Instance)).Options);
 }
 
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost;Database=design;Integrated Security=true;TrustServerCertificate=true")
+            .AddInterceptors(new AuditInterceptor(DesignTimeClock.Instance)).Options);
+}
+
 internal static class DesignTimeClock
 {
     /// <summary>Migrations are generated, never saved through: the audit's clock is never read at design time.</summary>

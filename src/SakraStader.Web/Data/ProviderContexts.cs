@@ -22,3 +22,19 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     /// <summary>The server's own ICU collation: PostgreSQL must be built with ICU (Debian's and the cloud services' are).</summary>
     protected override string SwedishCollation => SwedishOrder.PostgresCollation;
 }
+
+/// <summary>
+/// Microsoft SQL Server, which many kommuner run. Its migrations live in Data/Migrations/SqlServer; it is tested in the
+/// hosted CI (.github/workflows/sqlserver.yml), since no SQL Server runs on our own machines (docs/adr/0009).
+/// </summary>
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
+{
+    /// <summary>The collation Swedish SQL Server installations use (Swedish order, case- and accent-insensitive equality).</summary>
+    protected override string SwedishCollation => SwedishOrder.SqlServerCollation;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SqlServerCascades.Apply(builder.Model);
+    }
+}

@@ -18,6 +18,9 @@ public static class SwedishOrder
     /// <summary>PostgreSQL's predefined ICU collation for Swedish (deterministic: equal only when the bytes are).</summary>
     public const string PostgresCollation = "sv-SE-x-icu";
 
+    /// <summary>SQL Server's collation for Swedish (as Swedish installations of SQL Server use by default).</summary>
+    public const string SqlServerCollation = "Finnish_Swedish_CI_AS";
+
     /// <summary>The collation our SQLite connections register.</summary>
     public const string SqliteCollation = "sv_SE";
 

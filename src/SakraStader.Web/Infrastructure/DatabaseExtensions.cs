@@ -10,7 +10,8 @@ namespace SakraStader.Infrastructure;
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// SQLite by default (a file created on first start); PostgreSQL when <c>Database:Provider</c> is "Postgres".
+    /// SQLite by default (a file created on first start); PostgreSQL when <c>Database:Provider</c> is "Postgres", SQL
+    /// Server when it is "SqlServer" (connection strings of the same names).
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -31,6 +32,15 @@ public static class DatabaseExtensions
                 .UseNpgsql(cs)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddTenantScopedContext<PostgresAppDbContext>();
+        }
+        else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = configuration.GetConnectionString("SqlServer")
+                ?? throw new InvalidOperationException("ConnectionStrings:SqlServer saknas.");
+            services.AddPooledDbContextFactory<SqlServerAppDbContext>((sp, o) => o
+                .UseSqlServer(cs, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddTenantScopedContext<SqlServerAppDbContext>();
         }
         else
         {
@@ -75,6 +85,12 @@ public static class DatabaseExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlServer())
+        {
+            // EF Core creates the database if missing and holds an application lock while it migrates.
+            await db.Database.MigrateAsync();
+            return;
+        }
         if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync();

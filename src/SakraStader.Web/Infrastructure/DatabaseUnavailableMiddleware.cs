@@ -56,6 +56,9 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<
                     return true;
                 case Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" }: // admin shutdown, crash shutdown, cannot connect now
                     return true;
+                // SQL Server: timeout, no server, connection reset or refused, database not available now.
+                case Microsoft.Data.SqlClient.SqlException { Number: -2 or 2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 10061 or 40613 }:
+                    return true;
             }
         }
         return false;

@@ -175,7 +175,7 @@ public sealed class PlatformAndOperationsTests(TestApp app) : IClassFixture<Test
 
         Assert.False(pending, "Modellen har ändringar utan migrering: lägg till en (docs/migrations.md).");
         Assert.NotEmpty(applied);
-        Assert.Equal(TestApp.IsPostgres ? "PostgresAppDbContext" : "SqliteAppDbContext",
+        Assert.Equal(TestApp.Provider + "AppDbContext",
             await app.WithDbAsync(null, db => Task.FromResult(db.GetType().Name)));
     }
 

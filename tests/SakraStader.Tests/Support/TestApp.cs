@@ -20,7 +20,9 @@ namespace SakraStader.Tests.Support;
 /// <summary>
 /// The app in memory, seeded with the demo kommuner. SQLite in memory by default; with
 /// <c>SAKRASTADER_TEST_DB=postgres</c> each instance gets its own database on the server named by
-/// <c>SAKRASTADER_TEST_POSTGRES</c> (the test script starts one). A missing server is a failure, never a skip.
+/// <c>SAKRASTADER_TEST_POSTGRES</c> (the test script starts one). With <c>SAKRASTADER_TEST_DB=sqlserver</c> (the hosted
+/// workflow .github/workflows/sqlserver.yml; no SQL Server runs on our machines) each instance migrates and seeds its own
+/// database on the server named by <c>SAKRASTADER_TEST_SQLSERVER</c>. A missing server is a failure, never a skip.
 /// </summary>
 public class TestApp : WebApplicationFactory<Program>
 {
@@ -51,6 +53,10 @@ public class TestApp : WebApplicationFactory<Program>
         {
             connectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "t_" + Guid.NewGuid().ToString("N") }.ToString();
         }
+        else if (IsSqlServer)
+        {
+            connectionString = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(SqlServerServer) { InitialCatalog = "t_" + Guid.NewGuid().ToString("N") }.ToString();
+        }
         else
         {
             connectionString = $"Data Source=file:{Guid.NewGuid():N}?mode=memory&cache=shared";
@@ -59,7 +65,8 @@ public class TestApp : WebApplicationFactory<Program>
         }
         // Each app starts from a copy of one migrated and seeded database, made once per test run: migrating and seeding
         // the demo for every test class cost most of the suite's time. The copy is the database as seeding left it.
-        if (FromSeededCopy)
+        // (SQL Server has no cheap copy of a database: each app there migrates and seeds its own.)
+        if (FromSeededCopy && !IsSqlServer)
         {
             SeededCopy.CopyTo(connectionString, keepAlive);
         }
@@ -70,6 +77,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     private static string PostgresServer => Environment.GetEnvironmentVariable("SAKRASTADER_TEST_POSTGRES")
         ?? throw new InvalidOperationException("SAKRASTADER_TEST_DB=postgres men SAKRASTADER_TEST_POSTGRES saknas.");
+
+    private static string SqlServerServer => Environment.GetEnvironmentVariable("SAKRASTADER_TEST_SQLSERVER")
+        ?? throw new InvalidOperationException("SAKRASTADER_TEST_DB=sqlserver men SAKRASTADER_TEST_SQLSERVER saknas.");
 
     /// <summary>An app that migrates and seeds the one database the others are copied from.</summary>
     private sealed class SeedingApp : TestApp
@@ -138,6 +148,12 @@ public class TestApp : WebApplicationFactory<Program>
     public static bool IsPostgres =>
         string.Equals(Environment.GetEnvironmentVariable("SAKRASTADER_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsSqlServer =>
+        string.Equals(Environment.GetEnvironmentVariable("SAKRASTADER_TEST_DB"), "sqlserver", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The provider the apps run on: Sqlite, Postgres or SqlServer (the setting Database:Provider).</summary>
+    public static string Provider => IsPostgres ? "Postgres" : IsSqlServer ? "SqlServer" : "Sqlite";
+
     public SqlCommandCounter Commands { get; } = new();
 
     /// <summary>The components each request's server render created (<see cref="ComponentCounter"/>).</summary>
@@ -155,8 +171,8 @@ public class TestApp : WebApplicationFactory<Program>
         // Outside Development the host does not read the static web assets manifest by itself (the compressed
         // variants live under obj/ until publish).
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
-        builder.UseSetting(IsPostgres ? "ConnectionStrings:Postgres" : "ConnectionStrings:Sqlite", connectionString);
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:" + Provider, connectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("https_port", "443");
         foreach (var (key, value) in settings)
@@ -230,7 +246,7 @@ public class TestApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (IsPostgres && (ownsDatabaseOverride ?? ownsDatabase))
+        if ((IsPostgres || IsSqlServer) && (ownsDatabaseOverride ?? ownsDatabase))
         {
             try
             {
