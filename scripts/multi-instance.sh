@@ -22,7 +22,7 @@ REDIS_PORT=$((LB_PORT + 10))
 pids=()
 cleanup() {
   redis-cli -p "$REDIS_PORT" shutdown nosave > /dev/null 2>&1
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null; done
+  [ -f "$WORK/pids" ] && while read -r pid; do kill "$pid" 2> /dev/null; done < "$WORK/pids"
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2> /dev/null
   rm -rf "$WORK"
 }
@@ -32,15 +32,24 @@ REDIS_START="redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --append
 bash -c "$REDIS_START" > /dev/null || { echo "Redis startade inte"; exit 1; }
 for _ in $(seq 1 40); do redis-cli -p "$REDIS_PORT" ping 2> /dev/null | grep -q PONG && break; sleep 0.25; done
 
+# One instance on a port, started in the background; prints its process id and notes it for the clean-up. The test
+# starts instances again with it (the rolling restart).
+cat > "$WORK/start-instance.sh" <<START
+port=\$1
+ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:\$port" Instance__Name="\$port" Hosting__AssetsFromBuild=true \\
+Database__Provider=Postgres ConnectionStrings__Postgres="$CONN" Demo__Seed=true Redis__Configuration="127.0.0.1:$REDIS_PORT" \\
+Security__RequireHttps=false Security__TrustForwardedHeaders=true Serilog__MinimumLevel__Default=Warning \\
+  dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" \\
+    --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitLogging=Information \\
+    --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitHandOver=Information \\
+    --Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Components.Server=Information >> "$WORK/app-\$port.log" 2>&1 < /dev/null &
+echo \$! >> "$WORK/pids"
+echo \$!
+START
+
 echo "==> Tre instanser startar samtidigt på en tom databas ($DB)"
 for port in "${PORTS[@]}"; do
-  ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:$port" Instance__Name="$port" Hosting__AssetsFromBuild=true \
-  Database__Provider=Postgres ConnectionStrings__Postgres="$CONN" Demo__Seed=true Redis__Configuration="127.0.0.1:$REDIS_PORT" \
-  Security__RequireHttps=false Security__TrustForwardedHeaders=true Serilog__MinimumLevel__Default=Warning \
-    dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" \
-      --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitLogging=Information \
-      --Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Components.Server=Information > "$WORK/app-$port.log" 2>&1 &
-  pids+=($!)
+  pids+=("$(bash "$WORK/start-instance.sh" "$port")")
 done
 for port in "${PORTS[@]}"; do
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.5; done
@@ -59,6 +68,7 @@ echo "==> Användare genom nginx; en instans dödas, databasen stoppas och start
 pg_ctl_cmd() { if [ "$(id -u)" = 0 ]; then echo "runuser -u postgres -- $PGBIN/pg_ctl -D $PGDATA"; else echo "$PGBIN/pg_ctl -D $PGDATA"; fi; }
 SAKRASTADER_LB_URL="http://127.0.0.1:$LB_PORT" \
 SAKRASTADER_INSTANCE_PIDS=$(IFS=,; echo "${pids[*]}") \
+SAKRASTADER_INSTANCE_START="bash $WORK/start-instance.sh" \
 SAKRASTADER_INSTANCE_URLS=$(IFS=,; for port in "${PORTS[@]}"; do printf 'http://127.0.0.1:%s,' "$port"; done) \
 SAKRASTADER_MULTI_DB="$CONN" \
 SAKRASTADER_REDIS_STOP="redis-cli -p $REDIS_PORT shutdown nosave" \

@@ -118,29 +118,213 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         public ILocator Field => Page.Locator("#prognosis");
     }
 
+    /// <summary>
+    /// The instances' process ids by name (the script names each instance by its port, the last part of its address).
+    /// Shared by the tests of this class: an instance one test kills or restarts is found by the next.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, int> Pids = new(
+        Env("SAKRASTADER_INSTANCE_URLS").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Zip(Env("SAKRASTADER_INSTANCE_PIDS").Split(',').Select(int.Parse))
+            .ToDictionary(x => NameOf(x.First), x => x.Second));
+
+    private static string NameOf(string url) => new Uri(url).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<bool> ReadyAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            return (await http.GetAsync(new Uri(new Uri(url), "/health/ready"))).IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Starts an instance again on its port (the script's start command) and waits until it is ready.</summary>
+    private static async Task StartAsync(string url)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", $"{Env("SAKRASTADER_INSTANCE_START")} {NameOf(url)}"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var pid = int.Parse((await process.StandardOutput.ReadToEndAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await process.WaitForExitAsync();
+        Pids[NameOf(url)] = pid;
+        var watch = Stopwatch.StartNew();
+        while (!await ReadyAsync(url))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"{url} kom inte igång");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>The pages people use here, shown once directly by the instance (its code compiled, its queries planned).</summary>
+    private async Task WarmAsync(string url, string database)
+    {
+        var warm = await SignedInPageAsync(url, DemoSeeder.EmailFor("samordnare", "orebro"));
+        foreach (var path in new[] { "/orebro", "/att-gora", "/orebro/handelser/ny", "/orebro/lagesbilder", $"/orebro/lagesbilder/{await DraftLagesbildAsync(database, "orebro")}?del=sammanfattning" })
+        {
+            await warm.GotoAsync(path);
+            await PageCheck.WaitForCircuitAsync(warm);
+        }
+        await warm.Context.CloseAsync();
+    }
+
+    /// <summary>Every instance up: those an earlier test of the class stopped are started again.</summary>
+    private static async Task AllInstancesUpAsync()
+    {
+        foreach (var url in Env("SAKRASTADER_INSTANCE_URLS").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!await ReadyAsync(url))
+            {
+                await StartAsync(url);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A rolling restart (issue 19 item 3): each of the three instances in turn is told to stop (SIGTERM, as a deployment
+    /// does), exits, and is started again, while people work through nginx: two samordnare writing the lägesbild's
+    /// prognosis on a phone and four people reading their pages. Each page on a stopping instance is handed over: it is
+    /// back on a working circuit on another instance within seconds, where it was, with its text; the instance exits
+    /// well within the host's grace period; nothing typed is lost.
+    /// </summary>
+    [Fact]
+    public async Task A_rolling_restart_hands_every_page_over_and_loses_no_text()
+    {
+        var baseUrl = Env("SAKRASTADER_LB_URL");
+        var urls = Env("SAKRASTADER_INSTANCE_URLS").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var database = Env("SAKRASTADER_MULTI_DB");
+        await AllInstancesUpAsync();
+
+        var pages = new List<(string Email, IPage Page)>();
+        foreach (var (role, slug, path) in new[]
+        {
+            ("medlem", "orebro", "/orebro"), ("inrapportor", "karlstad", "/karlstad/handelser/ny"),
+            ("styrgrupp", "orebro", "/att-gora"), ("medlem", "boras", "/boras/lagesbilder"),
+        })
+        {
+            var email = DemoSeeder.EmailFor(role, slug);
+            var page = await SignedInPageAsync(baseUrl, email);
+            await page.GotoAsync(path);
+            await PageCheck.WaitForCircuitAsync(page);
+            pages.Add((email, page));
+        }
+        var writers = new List<Writer>();
+        foreach (var slug in new[] { "orebro", "boras" })
+        {
+            var email = DemoSeeder.EmailFor("samordnare", slug);
+            var page = await SignedInPageAsync(baseUrl, email, 390, 700);
+            var lagesbild = await DraftLagesbildAsync(database, slug);
+            await page.GotoAsync($"/{slug}/lagesbilder/{lagesbild}?del=sammanfattning");
+            await PageCheck.WaitForCircuitAsync(page);
+            var writer = new Writer(page, email, slug, lagesbild);
+            await writer.Field.ClickAsync();
+            await page.Keyboard.PressAsync("Control+End");
+            writer.Typed = await writer.Field.InputValueAsync();
+            writer.LastSaved = writer.Typed;
+            writers.Add(writer);
+            pages.Add((email, page));
+        }
+        using var stop = new CancellationTokenSource();
+        var work = writers.Select(w => Task.Run(() => KeepWritingAsync(w, stop.Token))).ToList();
+
+        var moved = new List<string>();
+        var exits = new List<double>();
+        var savedBefore = new List<(Writer Writer, string Text)>();
+        foreach (var url in urls)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var name = NameOf(url);
+            var onIt = new List<(string Email, IPage Page)>();
+            foreach (var p in pages)
+            {
+                if (await InstanceOfAsync(p.Page) == name)
+                {
+                    onIt.Add(p);
+                }
+            }
+            foreach (var w in writers)
+            {
+                savedBefore.Add((w, w.LastSaved));
+            }
+            var process = Process.GetProcessById(Pids[name]);
+            var told = Stopwatch.StartNew();
+            await RunAsync($"kill -TERM {Pids[name]}");
+            // Each page it held is back on a working circuit on another instance.
+            await Task.WhenAll(onIt.Select(async p =>
+            {
+                var watch = Stopwatch.StartNew();
+                while (watch.Elapsed < TimeSpan.FromSeconds(20))
+                {
+                    var instance = await InstanceOfAsync(p.Page);
+                    if (instance is not null && instance != name)
+                    {
+                        lock (moved)
+                        {
+                            moved.Add($"{p.Email.Split('@')[0]} {watch.Elapsed.TotalSeconds:0.0} s");
+                        }
+                        return;
+                    }
+                    await Task.Delay(50);
+                }
+                lock (moved)
+                {
+                    moved.Add($"{p.Email.Split('@')[0]} INTE flyttad ({p.Page.Url})");
+                }
+            }));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            exits.Add(told.Elapsed.TotalSeconds);
+            await StartAsync(url);
+            // As a deployment warms an instance before it takes people (and as the first test's instances are).
+            await WarmAsync(url, database);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await stop.CancelAsync();
+        await Task.WhenAll(work);
+
+        var summary = $"instanser omstartade {exits.Count}, sidor {pages.Count}, texter kontrollerade {writers.Count}, flyttade: {string.Join(", ", moved)}; "
+            + $"instansen avslutad efter {string.Join(", ", exits.Select(e => e.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} s";
+        output.WriteLine(summary);
+        Assert.True(dialogs.IsEmpty, "dialoger: " + string.Join(" | ", dialogs));
+        Assert.True(moved.Count >= 3 && moved.All(m => !m.Contains("INTE", StringComparison.Ordinal)), summary);
+        // The goal is 3 s, as for a killed instance; the line is held at 8 s on this two-core machine (see above).
+        Assert.True(moved.Select(m => double.Parse(m.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).All(s => s <= 8.0), summary);
+        Assert.True(exits.All(e => e < 15), summary); // the host's shutdown timeout: it never had to cut anyone off
+        foreach (var (email, page) in pages)
+        {
+            Assert.False(page.Url.Contains("logga-in", StringComparison.Ordinal), $"{email} loggades ut");
+        }
+        // The texts: what was saved before each restart is there, and the field saves what it shows.
+        foreach (var w in writers)
+        {
+            await w.Field.BlurAsync();
+            await Assertions.Expect(w.Page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 15_000 });
+            var shown = await w.Field.InputValueAsync();
+            foreach (var (_, text) in savedBefore.Where(x => x.Writer == w))
+            {
+                Assert.StartsWith(text.Trim(), shown, StringComparison.Ordinal);
+            }
+            Assert.Equal(shown.Trim(), (await PrognosisAsync(database, w.Lagesbild)).Trim());
+        }
+    }
+
     [Fact]
     public async Task People_with_open_circuits_keep_working_and_their_text_when_an_instance_dies_and_the_database_restarts()
     {
         var baseUrl = Env("SAKRASTADER_LB_URL");
-        var pids = Env("SAKRASTADER_INSTANCE_PIDS").Split(',').Select(int.Parse).ToList();
         var urls = Env("SAKRASTADER_INSTANCE_URLS").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var database = Env("SAKRASTADER_MULTI_DB");
-        Assert.Equal(3, pids.Count);
-        // The script names each instance by its port (Instance__Name), the last part of its address.
-        var pidOf = urls.Select((u, i) => (Name: new Uri(u).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Pid: pids[i]))
-            .ToDictionary(x => x.Name, x => x.Pid);
+        await AllInstancesUpAsync();
+        var pidOf = Pids;
 
         // Instances in service have shown these pages before (compiled code and queries): so have these, once each,
         // directly, before people start. What is measured is the hand-over, not a cold start.
         foreach (var url in urls)
         {
-            var warm = await SignedInPageAsync(url, DemoSeeder.EmailFor("samordnare", "orebro"));
-            foreach (var path in new[] { "/orebro/handelser/ny", $"/orebro/lagesbilder/{await DraftLagesbildAsync(database, "orebro")}?del=sammanfattning" })
-            {
-                await warm.GotoAsync(path);
-                await PageCheck.WaitForCircuitAsync(warm);
-            }
-            await warm.Context.CloseAsync();
+            await WarmAsync(url, database);
         }
 
         (string Email, string Slug)[] reporterAccounts =
@@ -266,37 +450,6 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             }
         }
 
-        async Task WriteAsync(Writer writer)
-        {
-            var words = "Fler samlingar vid centrumhuset under helgkvällarna väntas när skolan har lov och belysningen vid torget fortfarande är trasig ".Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var i = 0;
-            while (!stop.IsCancellationRequested)
-            {
-                var page = writer.Page;
-                try
-                {
-                    await PageCheck.WaitForCircuitAsync(page);
-                    var word = (writer.Typed.Length == 0 ? "" : " ") + words[i++ % words.Length];
-                    await writer.Field.PressSequentiallyAsync(word, new() { Delay = 40 });
-                    writer.Typed += word;
-                    // A pause now and then: the text saves itself, and says so.
-                    if (i % 4 == 0)
-                    {
-                        await Assertions.Expect(page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 10_000 });
-                        writer.LastSaved = await writer.Field.InputValueAsync();
-                    }
-                }
-                catch (Exception e) when (e is PlaywrightException or TimeoutException)
-                {
-                    // Cut off mid-word: what the field holds when it is back is checked below; go on from there.
-                    await PageCheck.WaitForCircuitAsync(page);
-                    await writer.Field.ClickAsync();
-                    await page.Keyboard.PressAsync("Control+End");
-                    writer.Typed = await writer.Field.InputValueAsync();
-                }
-            }
-        }
-
         var cameBack = new ConcurrentDictionary<string, double>();
         var reloadedAt = new ConcurrentDictionary<string, double>();
         foreach (var (email, page) in reporters.Select(r => (r.Email, r.Page)).Concat(writers.Select(w => (w.Email, w.Page))))
@@ -310,7 +463,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             };
         }
         var scrolledAway = new ConcurrentBag<string>();
-        var work = reporters.Select((r, i) => Task.Run(() => ReportAsync(r, i))).Concat(writers.Select(w => Task.Run(() => WriteAsync(w)))).ToList();
+        var work = reporters.Select((r, i) => Task.Run(() => ReportAsync(r, i))).Concat(writers.Select(w => Task.Run(() => KeepWritingAsync(w, stop.Token)))).ToList();
 
         await Task.Delay(TimeSpan.FromSeconds(8));
         var affectedWriters = writers.Where(w => w.Instance == victim).ToList();
@@ -637,6 +790,38 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             """, db);
         command.Parameters.AddWithValue("s", slug);
         return (Guid)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"{slug} har ingen lägesbild under arbete"));
+    }
+
+    /// <summary>A person writing the prognosis a word at a time, pausing now and then (the text saves itself).</summary>
+    private static async Task KeepWritingAsync(Writer writer, CancellationToken stop)
+    {
+        var words = "Fler samlingar vid centrumhuset under helgkvällarna väntas när skolan har lov och belysningen vid torget fortfarande är trasig ".Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var i = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var page = writer.Page;
+            try
+            {
+                await PageCheck.WaitForCircuitAsync(page);
+                var word = (writer.Typed.Length == 0 ? "" : " ") + words[i++ % words.Length];
+                await writer.Field.PressSequentiallyAsync(word, new() { Delay = 40 });
+                writer.Typed += word;
+                // A pause now and then: the text saves itself, and says so.
+                if (i % 4 == 0)
+                {
+                    await Assertions.Expect(page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 10_000 });
+                    writer.LastSaved = await writer.Field.InputValueAsync();
+                }
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                // Cut off mid-word: what the field holds when it is back is checked below; go on from there.
+                await PageCheck.WaitForCircuitAsync(page);
+                await writer.Field.ClickAsync();
+                await page.Keyboard.PressAsync("Control+End");
+                writer.Typed = await writer.Field.InputValueAsync();
+            }
+        }
     }
 
     private static async Task<string> PrognosisAsync(string database, Guid lagesbild)

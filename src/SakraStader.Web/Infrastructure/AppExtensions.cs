@@ -66,6 +66,12 @@ public static class AppExtensions
         services.Configure<Features.Documents.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddSingleton<Features.Documents.PdfConverter>();
         services.AddHostedService<RetentionJob>();
+        // A graceful stop hands the instance's pages over to the others (Infrastructure/HandOver.cs); what is left after
+        // 15 s is closed, within the grace period hosts give (Kubernetes 30 s, systemd 90 s).
+        services.AddSingleton<CircuitHandOver>();
+        services.AddHostedService(sp => sp.GetRequiredService<CircuitHandOver>());
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, HandOverCircuitHandler>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<StoppingHealthCheck>("stopping", tags: ["ready"]);
         services.AddAntiforgery(o =>
@@ -99,6 +105,7 @@ public static class AppExtensions
             app.UseForwardedHeaders(forwarded);
         }
         app.UseRequestLogging();
+        app.UseStoppingGate();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsDevelopment())
         {

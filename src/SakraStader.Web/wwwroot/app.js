@@ -42,6 +42,12 @@
     }
 
     window.sakraStader = {
+        // The instance is stopping (a restart, a deployment) and asks its pages to move (Infrastructure/HandOver.cs):
+        // the unsaved text is kept in the tab and the page loads again, from another instance.
+        handOver: function () {
+            console.info('Säkra städer: instansen stängs, sidan flyttar');
+            setTimeout(reload, 50); // after the call's answer has gone back
+        },
         // The text kept for the field with this id on this page ({ text, base }), once; null if none.
         takeDraft: function (id) {
             var stored = sessionStorage.getItem(draftsKey);
