@@ -54,6 +54,40 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_signed_promise_comes_as_a_tagged_PDF_to_anyone_with_its_code_and_is_made_once()
+    {
+        var (title, hash) = await app.WithDbAsync("karlstad", async db =>
+        {
+            var lofte = await db.Medborgarloften.SingleAsync(l => l.Title == "Tryggare Kronoparken");
+            var version = await db.LofteVersions.Where(v => v.MedborgarlofteId == lofte.Id).OrderByDescending(v => v.Number).FirstAsync();
+            return (lofte.Title, version.Hash);
+        });
+        var code = LofteContent.CodeOf(hash);
+        using var anonymous = app.NewClient();
+
+        using var response = await anonymous.GetAsync($"/verifiera/{code}/medborgarlofte.pdf");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var (pages, tagged, text) = await LibreOffice.ReadPdfAsync(bytes);
+        Assert.True(tagged, "inte taggad");
+        Assert.True(pages >= 1);
+        foreach (var part in new[] { $"Medborgarlöfte: {title}", $"Kontrollkod: {code}", hash, "Karlstads kommun" })
+        {
+            Assert.Contains(part, text, StringComparison.Ordinal);
+        }
+        // Kept: the second request gets the same file without another conversion.
+        using var again = await anonymous.GetAsync($"/verifiera/{code}/medborgarlofte.pdf");
+        Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+        // The check page offers it; an unknown code has none.
+        using var page = await anonymous.GetAsync($"/verifiera/{code}");
+        Assert.Contains($"/verifiera/{code}/medborgarlofte.pdf", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unknown = await anonymous.GetAsync("/verifiera/XXXXX-XXXXX/medborgarlofte.pdf");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_LibreOffice_the_answer_says_so_in_Swedish_and_points_to_the_Word_document()
     {
         var converter = new PdfConverter(Microsoft.Extensions.Options.Options.Create(new DocumentOptions { LibreOffice = "/finns/inte/soffice" }),

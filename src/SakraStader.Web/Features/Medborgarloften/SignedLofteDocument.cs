@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using QRCoder;
 using SakraStader.Components.Ui;
 using SakraStader.Data;
@@ -91,6 +92,32 @@ public static class SignedLofteDocument
             }
             var url = $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}";
             return Results.File(Write(await crossTenant.LetterheadOfAsync(v.KommunSlug, ct), v, content, code, url), Meetings.MeetingDocument.ContentType, $"medborgarlofte-{code}.docx");
+        }).AllowAnonymous().NeverStored();
+        // The same document as PDF (LibreOffice, tagged). Anyone may ask for it, and a conversion costs a second or two,
+        // so the PDF of a signed version is kept for ten minutes (per address it was asked through: the QR code in it
+        // points there); conversions run one at a time per instance (PdfConverter).
+        app.MapGet("/verifiera/{code}/medborgarlofte.pdf", async (string code, CrossTenant crossTenant, HttpContext http,
+            Documents.PdfConverter pdf, IMemoryCache cache, CancellationToken ct) =>
+        {
+            if (code.Length > 20 || await crossTenant.VerifyAsync(code, ct) is not { } v || LofteContent.Read(v.Content) is not { } content)
+            {
+                return Results.NotFound();
+            }
+            var url = $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}";
+            var key = (nameof(MapSignedLofteDocument), code, v.StillCurrent, url);
+            if (!cache.TryGetValue(key, out byte[]? bytes) || bytes is null)
+            {
+                try
+                {
+                    bytes = await pdf.ToPdfAsync(Write(await crossTenant.LetterheadOfAsync(v.KommunSlug, ct), v, content, code, url), ct);
+                }
+                catch (Documents.PdfUnavailableException e)
+                {
+                    return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+                cache.Set(key, bytes, TimeSpan.FromMinutes(10));
+            }
+            return Results.File(bytes, Documents.PdfConverter.ContentType, $"medborgarlofte-{code}.pdf");
         }).AllowAnonymous().NeverStored();
         return app;
     }
