@@ -228,4 +228,66 @@ public sealed class AtgardFormTests : BunitContext, IAsyncLifetime
             .Add(x => x.Add, _ => Task.FromResult(CommandResult.Ok("Tillagd."))));
         Assert.Empty(draft.FindAll("#m-note"));
     }
+
+    private static readonly Features.Atgarder.GroupOption EstGroup = new(Guid.NewGuid(), "EST Centrum", GroupKind.Est);
+    private static readonly Features.Atgarder.GroupOption Styrgrupp = new(Guid.NewGuid(), "Styrgruppen", GroupKind.Styrgrupp);
+
+    [Fact]
+    public void A_new_plan_goes_to_the_first_group_and_a_refusal_of_the_title_stands_at_the_title_keeping_it()
+    {
+        var sent = new List<(Guid Group, string Title)>();
+        var cut = Render<NewPlanForm>(p => p
+            .Add(x => x.Groups, [EstGroup, Styrgrupp])
+            .Add(x => x.Create, (group, title) =>
+            {
+                sent.Add((group, title));
+                return Task.FromResult(Refused("Skriv en rubrik på högst 200 tecken.", nameof(Atgardsplan.Title)));
+            }));
+
+        cut.Find("#plan-title").Change("EST:s plan för hösten");
+        cut.ClickButton(b => b.TextContent.Contains("Skapa planen", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() => Assert.Contains("Skriv en rubrik", cut.Find("#plan-title").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.Equal((EstGroup.Id, "EST:s plan för hösten"), Assert.Single(sent));
+        Assert.Equal("EST:s plan för hösten", cut.Find("#plan-title").GetAttribute("value"));
+        var group = cut.FindAll(".mud-input-control").Single(c => c.TextContent.Contains("Grupp", StringComparison.Ordinal));
+        Assert.DoesNotContain("Skriv en rubrik", group.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_for_a_group_the_user_may_not_plan_for_is_refused_at_the_group()
+    {
+        var cut = Render<NewPlanForm>(p => p
+            .Add(x => x.Groups, [Styrgrupp])
+            .Add(x => x.Create, (_, _) => Task.FromResult(new CommandResult(false, "Du kan inte göra planer för den här gruppen.", null, false, true, null))));
+
+        cut.Find("#plan-title").Change("Långsiktig plan");
+        cut.ClickButton(b => b.TextContent.Contains("Skapa planen", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() =>
+        {
+            var group = cut.FindAll(".mud-input-control").Single(c => c.TextContent.Contains("Grupp", StringComparison.Ordinal));
+            Assert.Contains("Du kan inte göra planer", group.TextContent, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("Du kan inte göra planer", cut.Find("#plan-title").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_group_to_plan_for_nothing_is_sent_and_the_form_says_so_at_the_group()
+    {
+        var sent = 0;
+        var cut = Render<NewPlanForm>(p => p
+            .Add(x => x.Groups, [])
+            .Add(x => x.Create, (_, _) =>
+            {
+                sent++;
+                return Task.FromResult(CommandResult.Ok("Skapad."));
+            }));
+
+        cut.Find("#plan-title").Change("En plan");
+        cut.ClickButton(b => b.TextContent.Contains("Skapa planen", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() => Assert.Contains("Välj en av dina grupper.", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal(0, sent);
+    }
 }

@@ -164,4 +164,42 @@ public sealed class LagesbildFormTests : BunitContext, IAsyncLifetime
             .Add(x => x.Save, (_, _, _) => Task.FromResult(CommandResult.Ok("Sparat."))));
         Assert.Equal("text-causes", writer.Find("textarea").Id);
     }
+
+    [Fact]
+    public void A_cause_refused_for_its_evidence_says_so_at_the_evidence_and_keeps_what_was_written()
+    {
+        var assessment = Guid.NewGuid();
+        var sent = new List<(string Text, CauseKind Kind, string Evidence)>();
+        var cut = Render<CauseForm>(p => p
+            .Add(x => x.AssessmentId, assessment)
+            .Add(x => x.Add, input =>
+            {
+                sent.Add((input.Text, input.Kind, input.Evidence));
+                return Task.FromResult(Refused("Skriv vad som visar att det är en orsak.", "Evidence"));
+            }));
+
+        cut.Find($"#cause-{assessment}").Change("Trasig belysning i gångtunneln");
+        cut.ClickButton(b => b.TextContent.Contains("Lägg till orsaken", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() => Assert.Contains("Skriv vad som visar", cut.Find($"#evidence-{assessment}").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Skriv vad som visar", cut.Find($"#cause-{assessment}").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("Trasig belysning i gångtunneln", CauseKind.Situationell, ""), Assert.Single(sent));
+        Assert.Equal("Trasig belysning i gångtunneln", cut.Find($"#cause-{assessment}").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void An_added_cause_empties_the_form_for_the_next()
+    {
+        var assessment = Guid.NewGuid();
+        var cut = Render<CauseForm>(p => p
+            .Add(x => x.AssessmentId, assessment)
+            .Add(x => x.Add, _ => Task.FromResult(CommandResult.Ok("Orsaken är tillagd."))));
+
+        cut.Find($"#cause-{assessment}").Change("Samlingsplats utan vuxna");
+        cut.Find($"#evidence-{assessment}").Change("Fältassistenternas rapporter");
+        cut.ClickButton(b => b.TextContent.Contains("Lägg till orsaken", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() => Assert.Equal("", cut.Find($"#cause-{assessment}").GetAttribute("value") ?? ""));
+        Assert.Equal("", cut.Find($"#evidence-{assessment}").GetAttribute("value") ?? "");
+    }
 }
