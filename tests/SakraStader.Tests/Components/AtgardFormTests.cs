@@ -290,4 +290,33 @@ public sealed class AtgardFormTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Välj en av dina grupper.", cut.Markup, StringComparison.Ordinal));
         Assert.Equal(0, sent);
     }
+
+    [Fact]
+    public void Targets_send_the_problems_and_causes_ticked_and_a_refusal_at_the_note_keeps_the_ticks()
+    {
+        var (tunnel, square) = (new ProblemChoice(Guid.NewGuid(), "Otrygghet i gångtunneln", "Centrum"), new ProblemChoice(Guid.NewGuid(), "Klotter vid torget", "Centrum"));
+        var (dark, empty) = (new CauseOption(Guid.NewGuid(), "Trasig belysning", CauseKind.Situationell, true), new CauseOption(Guid.NewGuid(), "Ingen vuxen närvaro", CauseKind.Social, false));
+        var model = Measure() with { Choices = [new TargetChoice(tunnel, true, [dark, empty]), new TargetChoice(square, false, [])] };
+        var sent = new List<TargetInput>();
+        var cut = Render<AtgardTargetsForm>(p => p
+            .Add(x => x.Model, model)
+            .Add(x => x.Save, input =>
+            {
+                sent.Add(input);
+                return Task.FromResult(Refused("Planen är beslutad. Skriv kort vad som ändras och varför.", nameof(PlanRevision.Note)));
+            }));
+        void Tick(string label) => cut.FindAll("label").First(l => l.TextContent.Contains(label, StringComparison.Ordinal)).QuerySelector("input")!.Change(true);
+
+        Tick("Klotter vid torget");
+        Tick("Ingen vuxen närvaro");
+        cut.ClickButton(b => b.TextContent.Contains("Spara problem och orsaker", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() => Assert.Contains("Skriv kort vad som ändras", cut.Find("#t-note").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        var input = Assert.Single(sent);
+        Assert.Equal(model.Version, input.SeenVersion);
+        Assert.Equal([tunnel.Id, square.Id], input.Problems);
+        Assert.Equal([dark.Id, empty.Id], input.Causes);
+        // The ticks stay for the next try.
+        Assert.All(cut.FindAll("input[type=checkbox]"), box => Assert.True(box.HasAttribute("checked") || box.GetAttribute("aria-checked") == "true", box.OuterHtml));
+    }
 }
