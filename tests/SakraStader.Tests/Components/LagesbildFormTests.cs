@@ -202,4 +202,48 @@ public sealed class LagesbildFormTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("", cut.Find($"#cause-{assessment}").GetAttribute("value") ?? ""));
         Assert.Equal("", cut.Find($"#evidence-{assessment}").GetAttribute("value") ?? "");
     }
+
+    /// <summary>The page's model as the problem form reads it (the open problems and the areas; the rest is not its part).</summary>
+    private static LagesbildPageModel ForProblems(IReadOnlyList<ProblemOption> open, IReadOnlyList<AreaOption> areas) => new(
+        Guid.NewGuid(), Est.Id, Est.Name, 2026, 11, LagesbildStatus.Utkast, Guid.NewGuid(), null, [], null!, [],
+        new Features.Groups.GroupRights(true, true, false, null), true, true, "Kommunen", "", [], [], "", "", open, areas);
+
+    [Fact]
+    public void A_new_problem_refused_for_its_area_says_so_at_the_area_and_keeps_the_title()
+    {
+        var sent = new List<(Guid? Existing, Guid? Area, string Title)>();
+        var cut = Render<ProblemForm>(p => p
+            .Add(x => x.Model, ForProblems([], [new AreaOption(Guid.NewGuid(), "Centrum")]))
+            .Add(x => x.Add, input =>
+            {
+                sent.Add((input.ExistingProblemId, input.AreaId, input.Title));
+                return Task.FromResult(Refused("Välj området där problemet finns.", nameof(ProblemInput.AreaId)));
+            }));
+
+        cut.Find("#new-problem-title").Change("Klotter och samlingsplats vid centrumhuset");
+        cut.ClickButton(b => b.TextContent.Contains("Lägg till problemet", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() =>
+        {
+            var area = cut.FindAll(".mud-input-control").Single(c => c.TextContent.Contains("Område", StringComparison.Ordinal));
+            Assert.Contains("Välj området", area.TextContent, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("Välj området", cut.Find("#new-problem-title").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal((null, null, "Klotter och samlingsplats vid centrumhuset"), Assert.Single(sent));
+        Assert.Equal("Klotter och samlingsplats vid centrumhuset", cut.Find("#new-problem-title").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Open_problems_are_offered_first_and_an_added_problem_empties_the_form()
+    {
+        var cut = Render<ProblemForm>(p => p
+            .Add(x => x.Model, ForProblems([new ProblemOption(Guid.NewGuid(), "Otrygghet i gångtunneln", "Centrum")], [new AreaOption(Guid.NewGuid(), "Centrum")]))
+            .Add(x => x.Add, _ => Task.FromResult(CommandResult.Ok("Problemet är tillagt."))));
+
+        Assert.Contains("Ett problem som redan finns", cut.Markup, StringComparison.Ordinal);
+        cut.Find("#new-problem-title").Change("Klotter vid torget");
+        cut.ClickButton(b => b.TextContent.Contains("Lägg till problemet", StringComparison.Ordinal));
+
+        cut.WaitForAssertion(() => Assert.Equal("", cut.Find("#new-problem-title").GetAttribute("value") ?? ""));
+    }
 }
