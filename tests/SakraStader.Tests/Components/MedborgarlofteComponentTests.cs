@@ -200,4 +200,12 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
         Assert.Empty(Render<LofteFollowUpForm>(p => p.Add(x => x.Model, Model(LofteStatus.Gallande) with { CanFollowUp = false }).Add(x => x.Today, new DateOnly(2026, 12, 2))
             .Add(x => x.Add, _ => Task.FromResult(CommandResult.Ok("")))).FindAll("form"));
     }
+
+    [Fact]
+    public void A_commitments_lines_are_sentences_with_one_full_stop_each()
+    {
+        Assert.Equal("Ansvarig: Örebro kommun. Så visar vi det: Vi frågar de boende igen i höstens trygghetsvandring. Åtgärd: Byt belysning.",
+            LofteDocument.Sentences("Ansvarig: Örebro kommun", "Så visar vi det: Vi frågar de boende igen i höstens trygghetsvandring.", "Åtgärd: Byt belysning"));
+        Assert.Equal("Ansvarig: Polisen.", LofteDocument.Sentences("Ansvarig: Polisen", "", ""));
+    }
 }
