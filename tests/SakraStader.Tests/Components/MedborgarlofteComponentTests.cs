@@ -207,5 +207,7 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
         Assert.Equal("Ansvarig: Örebro kommun. Så visar vi det: Vi frågar de boende igen i höstens trygghetsvandring. Åtgärd: Byt belysning.",
             LofteDocument.Sentences("Ansvarig: Örebro kommun", "Så visar vi det: Vi frågar de boende igen i höstens trygghetsvandring.", "Åtgärd: Byt belysning"));
         Assert.Equal("Ansvarig: Polisen.", LofteDocument.Sentences("Ansvarig: Polisen", "", ""));
+        // A follow-up line leads with the commitment and a colon: no full stop before it.
+        Assert.Equal("Belysningen i gångtunneln byts och förstärks", PublicLofte.Short("Belysningen i gångtunneln byts och förstärks."));
     }
 }
