@@ -112,6 +112,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         }
         builder.UseTenantScopedForeignKeys();
         builder.UseSwedishCollation(SwedishCollation);
+        builder.UseTextGuard();
     }
 
     // Back to the pool without a tenant: a context leased without one sees and writes nothing.
@@ -134,12 +135,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnforceTenant();
+        TextGuard.Check(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceTenant();
+        TextGuard.Check(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -194,8 +194,7 @@
     // Likewise while the connection is lost or the page is loading again: Blazor can no longer take the form, and the
     // browser would post it (a bare 400 page, seen in the multi-instance test).
     function disconnected() {
-        var m = document.getElementById('components-reconnect-modal');
-        return reloading || (m !== null && m.dataset.state !== undefined && m.dataset.state !== 'hide');
+        return reloading || (modal !== null && modal.dataset.state !== undefined && modal.dataset.state !== 'hide');
     }
 
     document.addEventListener('submit', function (event) {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace SakraStader.Features.Documents;
 
@@ -130,11 +131,29 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
     private string Profile => profile ??= Directory.CreateTempSubdirectory("sakrastader-libreoffice-").FullName;
 
     /// <summary>The Word document as a PDF download, or 503 with a Swedish message when the server cannot make one.</summary>
-    public async Task<IResult> FileAsync(byte[] docx, string fileName, CancellationToken ct)
+    public Task<IResult> FileAsync(byte[] docx, string fileName, CancellationToken ct) =>
+        FileAsync(() => ToPdfAsync(docx, ct), fileName);
+
+    /// <summary>
+    /// As <see cref="FileAsync(byte[], string, CancellationToken)"/>, with the PDF kept in <paramref name="cache"/> under
+    /// <paramref name="key"/> for <paramref name="lifetime"/>: the Word document is written (by <paramref name="docx"/>)
+    /// and converted only when it is not there. A PDF that could not be made is not kept.
+    /// </summary>
+    public Task<IResult> FileAsync(IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<byte[]>> docx, string fileName, CancellationToken ct) =>
+        FileAsync(async () =>
+        {
+            if (!cache.TryGetValue(key, out byte[]? bytes) || bytes is null)
+            {
+                bytes = cache.Set(key, await ToPdfAsync(await docx(), ct), lifetime);
+            }
+            return bytes;
+        }, fileName);
+
+    private static async Task<IResult> FileAsync(Func<Task<byte[]>> pdf, string fileName)
     {
         try
         {
-            return Results.File(await ToPdfAsync(docx, ct), ContentType, fileName);
+            return Results.File(await pdf(), ContentType, fileName);
         }
         catch (PdfUnavailableException e)
         {

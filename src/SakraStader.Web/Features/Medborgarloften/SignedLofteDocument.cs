@@ -85,40 +85,34 @@ public static class SignedLofteDocument
     public static IEndpointRouteBuilder MapSignedLofteDocument(this IEndpointRouteBuilder app)
     {
         app.MapGet("/verifiera/{code}/medborgarlofte.docx", async (string code, CrossTenant crossTenant, HttpContext http, CancellationToken ct) =>
-        {
-            if (code.Length > 20 || await crossTenant.VerifyAsync(code, ct) is not { } v || LofteContent.Read(v.Content) is not { } content)
-            {
-                return Results.NotFound();
-            }
-            var url = $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}";
-            return Results.File(Write(await crossTenant.LetterheadOfAsync(v.KommunSlug, ct), v, content, code, url), Meetings.MeetingDocument.ContentType, $"medborgarlofte-{code}.docx");
-        }).AllowAnonymous().NeverStored();
+            await FindAsync(code, crossTenant, http, ct) is { } signed
+                ? Results.File(await signed.WriteAsync(crossTenant, ct), Meetings.MeetingDocument.ContentType, $"medborgarlofte-{code}.docx")
+                : Results.NotFound()).AllowAnonymous().NeverStored();
         // The same document as PDF (LibreOffice, tagged). Anyone may ask for it, and a conversion costs a second or two,
         // so the PDF of a signed version is kept for ten minutes (per address it was asked through: the QR code in it
         // points there); conversions run one at a time per instance (PdfConverter).
         app.MapGet("/verifiera/{code}/medborgarlofte.pdf", async (string code, CrossTenant crossTenant, HttpContext http,
             Documents.PdfConverter pdf, IMemoryCache cache, CancellationToken ct) =>
-        {
-            if (code.Length > 20 || await crossTenant.VerifyAsync(code, ct) is not { } v || LofteContent.Read(v.Content) is not { } content)
-            {
-                return Results.NotFound();
-            }
-            var url = $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}";
-            var key = (nameof(MapSignedLofteDocument), code, v.StillCurrent, url);
-            if (!cache.TryGetValue(key, out byte[]? bytes) || bytes is null)
-            {
-                try
-                {
-                    bytes = await pdf.ToPdfAsync(Write(await crossTenant.LetterheadOfAsync(v.KommunSlug, ct), v, content, code, url), ct);
-                }
-                catch (Documents.PdfUnavailableException e)
-                {
-                    return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-                cache.Set(key, bytes, TimeSpan.FromMinutes(10));
-            }
-            return Results.File(bytes, Documents.PdfConverter.ContentType, $"medborgarlofte-{code}.pdf");
-        }).AllowAnonymous().NeverStored();
+            await FindAsync(code, crossTenant, http, ct) is { } signed
+                ? await pdf.FileAsync(cache, (nameof(MapSignedLofteDocument), code, signed.Version.StillCurrent, signed.Url), TimeSpan.FromMinutes(10),
+                    () => signed.WriteAsync(crossTenant, ct), $"medborgarlofte-{code}.pdf", ct)
+                : Results.NotFound()).AllowAnonymous().NeverStored();
         return app;
+    }
+
+    /// <summary>
+    /// The signed version behind <paramref name="code"/> with the address of its verification page (as asked through),
+    /// or null when there is none: a code too long to be one, an unknown code, or content we cannot read.
+    /// </summary>
+    private static async Task<Signed?> FindAsync(string code, CrossTenant crossTenant, HttpContext http, CancellationToken ct) =>
+        code.Length <= 20 && await crossTenant.VerifyAsync(code, ct) is { } v && LofteContent.Read(v.Content) is { } content
+            ? new Signed(code, v, content, $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}")
+            : null;
+
+    /// <summary>What the Word document of a signed version is written from.</summary>
+    private sealed record Signed(string Code, Verification Version, LofteContent Content, string Url)
+    {
+        public async Task<byte[]> WriteAsync(CrossTenant crossTenant, CancellationToken ct) =>
+            Write(await crossTenant.LetterheadOfAsync(Version.KommunSlug, ct), Version, Content, Code, Url);
     }
 }
