@@ -142,24 +142,34 @@ public static class TextGuard
     public static string? Exemption(IReadOnlyProperty property) =>
         (property.FindAnnotation(WrittenByTheAppAnnotation) ?? property.FindAnnotation(MayLookLikeANumberAnnotation))?.Value as string;
 
-    private static bool HasControlCharacter(string text)
+    private static bool HasControlCharacter(string text) => !ReferenceEquals(Storable(text), text);
+
+    /// <summary>
+    /// The text without control characters (line breaks and tabs are kept) and without halves of surrogate pairs: what
+    /// every database can store and compare. The same instance when there is nothing to remove.
+    /// </summary>
+    public static string Storable(string text)
     {
+        System.Text.StringBuilder? kept = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var bad = (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || (!pair && char.IsSurrogate(c));
+            if (bad && kept is null)
             {
-                return true;
+                kept = new System.Text.StringBuilder(text.Length).Append(text, 0, i);
             }
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (!bad)
             {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return true;
+                kept?.Append(c);
+                if (pair)
+                {
+                    kept?.Append(text[i + 1]);
+                    i++;
+                }
             }
         }
-        return false;
+        return kept?.ToString() ?? text;
     }
 }

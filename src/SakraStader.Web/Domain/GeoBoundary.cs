@@ -33,8 +33,10 @@ public sealed class GeoBoundary
             }
             return new GeoBoundary(polygons);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
+            // Not JSON, not valid UTF-16 (half of a surrogate pair), or JSON of another shape (a number where an object
+            // or a list of coordinates belongs).
             throw Invalid("Filen är inte giltig GeoJSON.");
         }
     }

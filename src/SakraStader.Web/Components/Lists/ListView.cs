@@ -19,11 +19,12 @@ public sealed record ListView(string? Search, string? Sort, bool Descending, int
     /// <summary>From the address: <paramref name="sort"/> is a key, with a leading '-' for descending.</summary>
     public static ListView From(string? search, string? sort, int? page)
     {
-        var s = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        var s = QueryValue.Text(search);
         if (s is { Length: > 100 })
         {
             s = s[..100];
         }
+        sort = QueryValue.Text(sort);
         var descending = sort?.StartsWith('-') == true;
         var key = string.IsNullOrWhiteSpace(sort) ? null : sort.TrimStart('-');
         return new ListView(s, key, descending, Math.Clamp(page ?? 1, 1, 100_000));

@@ -13,4 +13,11 @@ public static class QueryValue
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     public static Guid? Id(string? text) => System.Guid.TryParse(text, out var value) ? value : null;
+
+    /// <summary>
+    /// Text to search or filter by, without what no database can compare (control characters, halves of surrogate
+    /// pairs: PostgreSQL refuses them); null when nothing is left.
+    /// </summary>
+    public static string? Text(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : Data.TextGuard.Storable(text).Trim() is { Length: > 0 } kept ? kept : null;
 }

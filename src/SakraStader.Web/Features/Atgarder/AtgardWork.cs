@@ -65,9 +65,9 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
             {
                 query = query.Where(a => a.Problems.Any(t => db.Problems.Any(p => p.Id == t.ProblemId && p.AreaId == areaId)));
             }
-            if (!string.IsNullOrEmpty(filter.Organisation))
+            if (QueryValue.Text(filter.Organisation) is { } organisation)
             {
-                query = query.Where(a => a.ResponsibleOrganisation == filter.Organisation);
+                query = query.Where(a => a.ResponsibleOrganisation == organisation);
             }
             if (filter.Status is { } status)
             {

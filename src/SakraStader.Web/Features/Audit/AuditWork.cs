@@ -117,11 +117,10 @@ public sealed class AuditWork(AppDbContext db)
                 ignored.Add("datumet till");
             }
         }
-        if (!string.IsNullOrEmpty(filter.Record))
+        if (QueryValue.Text(filter.Record) is { } record)
         {
-            if (filter.Record.Length <= 100)
+            if (record.Length <= 100)
             {
-                var record = filter.Record;
                 query = query.Where(a => a.EntityId == record);
             }
             else

@@ -5,7 +5,7 @@ using SakraStader.Domain;
 namespace SakraStader.Features.Meetings;
 
 /// <summary>Creates a group's meeting plan for a year from its cadence; dates already planned are kept as they are.</summary>
-public sealed class MeetingPlanner(AppDbContext db)
+public sealed class MeetingPlanner(AppDbContext db, TimeProvider time)
 {
     public static readonly TimeOnly DefaultStart = new(9, 0);
     public static readonly TimeOnly DefaultEnd = new(11, 0);
@@ -14,6 +14,11 @@ public sealed class MeetingPlanner(AppDbContext db)
     /// <summary>Adds the year's meetings the cadence gives and the group does not have yet. Returns how many were added.</summary>
     public async Task<int> PlanYearAsync(Group group, int year, string location, CancellationToken ct = default)
     {
+        var thisYear = time.Today().Year;
+        if (year < thisYear - 1 || year > thisYear + 5)
+        {
+            throw new DomainException($"Möten kan planeras för åren {thisYear - 1}–{thisYear + 5}.", "Year");
+        }
         var dates = group.Rule.DatesIn(year, group.MeetingDay);
         if (dates.Count == 0)
         {
