@@ -283,6 +283,9 @@ public sealed class CooperationAgreement : TenantEntity
 {
     public const int TextMax = 4000;
 
+    /// <summary>Agreements run a mandate period or less; longer is a slip in the year.</summary>
+    public const int MaxYears = 5;
+
     private CooperationAgreement() { }
 
     public CooperationAgreement(string title, string parties, DateOnly? validFrom, DateOnly? validTo, IEnumerable<Guid> areaIds, string focus)
@@ -323,10 +326,7 @@ public sealed class CooperationAgreement : TenantEntity
         {
             throw new DomainException("Ange när överenskommelsen slutar gälla.", nameof(ValidTo));
         }
-        if (to < from)
-        {
-            throw new DomainException("Slutdatumet kan inte ligga före startdatumet.", nameof(ValidTo));
-        }
+        PlausibleDate.EnsurePeriod(from, to, MaxYears, "En samverkansöverenskommelse", nameof(ValidFrom), nameof(ValidTo));
         Focus = DomainText.Free(focus, TextMax, nameof(Focus));
         Title = newTitle;
         Parties = newParties;

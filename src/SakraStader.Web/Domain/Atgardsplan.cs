@@ -274,6 +274,8 @@ public sealed class Atgard : TenantEntity
 
     public void Schedule(DateOnly? start, DateOnly? due, decimal? plannedCost)
     {
+        PlausibleDate.Ensure(start, nameof(StartDate));
+        PlausibleDate.Ensure(due, nameof(DueDate));
         if (start is { } s && due is { } d && d < s)
         {
             throw new DomainException("Slutdatum kan inte komma före startdatum.", nameof(DueDate));
@@ -318,6 +320,7 @@ public sealed class Atgard : TenantEntity
 
     public AtgardProgress AddProgress(DateOnly date, string text, string author, DateTimeOffset at)
     {
+        PlausibleDate.Ensure(date, nameof(AtgardProgress.Date));
         var note = new AtgardProgress(Id, date, DomainText.Required(text, TextMax, "Skriv vad som har hänt.", nameof(AtgardProgress.Text)), author, at);
         PersonalData.EnsureNone(note.Text, nameof(AtgardProgress.Text));
         progress.Add(note);

@@ -15,10 +15,7 @@ public sealed class CitizenDialogue : TenantEntity
 
     public CitizenDialogue(DateOnly date, string place, string method, int participants)
     {
-        if (date.Year is < Medborgarlofte.FirstYear or > Medborgarlofte.LastYear)
-        {
-            throw new DomainException($"Ange ett datum mellan år {Medborgarlofte.FirstYear} och {Medborgarlofte.LastYear}.", nameof(Date));
-        }
+        PlausibleDate.Ensure(date, nameof(Date));
         Date = date;
         Place = DomainText.Required(place, TextMax, "Skriv var dialogen hölls.", nameof(Place));
         Method = DomainText.Required(method, TextMax, "Skriv hur dialogen gick till, till exempel ”Trygghetsvandring”.", nameof(Method));

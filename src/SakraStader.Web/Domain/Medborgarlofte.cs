@@ -42,8 +42,8 @@ public sealed class Medborgarlofte : TenantEntity
     /// <summary>A promise is for a period people can follow: at most this many years (they are usually one or two).</summary>
     public const int MaxYears = 4;
 
-    public const int FirstYear = 2000;
-    public const int LastYear = 2100;
+    public const int FirstYear = PlausibleDate.FirstYear;
+    public const int LastYear = PlausibleDate.LastYear;
 
     private readonly List<LofteParty> parties = [];
     private readonly List<Commitment> commitments = [];

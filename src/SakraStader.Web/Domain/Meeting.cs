@@ -79,9 +79,14 @@ public sealed class Meeting : TenantEntity
         {
             throw new DomainException("Ange mötets datum och starttid.", nameof(StartsAt));
         }
+        PlausibleDate.Ensure(startsAt.Value, nameof(StartsAt));
         if (endsAt is { } end && end <= startsAt)
         {
             throw new DomainException("Mötet måste sluta efter att det har börjat.", nameof(EndsAt));
+        }
+        if (endsAt is { } last && last > startsAt.Value.AddDays(1))
+        {
+            throw new DomainException("Ett möte kan vara högst ett dygn. Kontrollera sluttiden.", nameof(EndsAt));
         }
     }
 
