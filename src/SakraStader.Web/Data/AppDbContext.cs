@@ -112,7 +112,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
         }
         builder.UseTenantScopedForeignKeys();
         builder.UseSwedishCollation(SwedishCollation);
-        builder.UseTextGuard();
     }
 
     // Back to the pool without a tenant: a context leased without one sees and writes nothing.

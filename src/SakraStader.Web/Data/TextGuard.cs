@@ -24,11 +24,6 @@ public static class TextGuard
     public const string ControlMessage =
         "Texten innehåller osynliga styrtecken som inte kan sparas. Skriv texten på nytt i stället för att klistra in den.";
 
-    /// <summary>The model annotation that exempts a property, with its reason as the value.</summary>
-    public const string WrittenByTheAppAnnotation = "SakraStader:TextGuard:WrittenByTheApp";
-
-    public const string MayLookLikeANumberAnnotation = "SakraStader:TextGuard:MayLookLikeAPersonnummer";
-
     private const string Framework = "ASP.NET Core Identity's own record: keys, stamps and tokens the framework writes, never typed as text";
 
     /// <summary>Whole entity types the app writes itself: nothing in them is typed by a person.</summary>
@@ -76,26 +71,15 @@ public static class TextGuard
         (typeof(AccessibilityReport), nameof(AccessibilityReport.Description), "A citizen's own report on the site's accessibility, read only by the web team: what they write about themselves is theirs to decide"),
     ];
 
-    /// <summary>Puts the exemptions on the model; a name that is not a property of the model fails the model's build.</summary>
-    public static void UseTextGuard(this ModelBuilder builder)
-    {
-        foreach (var (entity, reason) in AppWrittenTypes)
-        {
-            var type = builder.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} finns inte i modellen.");
-            foreach (var property in type.GetDeclaredProperties().Where(p => p.ClrType == typeof(string)))
-            {
-                property.SetAnnotation(WrittenByTheAppAnnotation, reason);
-            }
-        }
-        foreach (var (entity, name, reason) in AppWritten)
-        {
-            builder.Entity(entity).Property(name).HasAnnotation(WrittenByTheAppAnnotation, reason);
-        }
-        foreach (var (entity, name, reason) in MayLookLikeANumber)
-        {
-            builder.Entity(entity).Property(name).HasAnnotation(MayLookLikeANumberAnnotation, reason);
-        }
-    }
+    /// <summary>The exemptions as the check looks them up: (entity, property) or (entity, null) for a whole type.</summary>
+    private static readonly Dictionary<(Type Entity, string? Property), (bool AppWritten, string Reason)> Exemptions =
+        AppWrittenTypes.Select(x => KeyValuePair.Create<(Type, string?), (bool, string)>((x.Entity, null), (true, x.Reason)))
+            .Concat(AppWritten.Select(x => KeyValuePair.Create<(Type, string?), (bool, string)>((x.Entity, x.Property), (true, x.Reason))))
+            .Concat(MayLookLikeANumber.Select(x => KeyValuePair.Create<(Type, string?), (bool, string)>((x.Entity, x.Property), (false, x.Reason))))
+            .ToDictionary();
+
+    /// <summary>Every exemption by name, to check that each names a text property of the model.</summary>
+    public static IEnumerable<(Type Entity, string? Property)> ExemptNames => Exemptions.Keys;
 
     /// <summary>Refuses the first inserted or changed text that breaks a rule; see the class summary.</summary>
     public static void Check(ChangeTracker tracker)
@@ -123,7 +107,8 @@ public static class TextGuard
     /// <summary>The Swedish message for a text that <paramref name="property"/> must not hold, or null when it may.</summary>
     public static string? Refusal(IReadOnlyProperty property, string? text)
     {
-        if (string.IsNullOrEmpty(text) || property.FindAnnotation(WrittenByTheAppAnnotation) is not null)
+        var exemption = Find(property);
+        if (string.IsNullOrEmpty(text) || exemption is { AppWritten: true })
         {
             return null;
         }
@@ -131,7 +116,7 @@ public static class TextGuard
         {
             return ControlMessage;
         }
-        if (property.FindAnnotation(MayLookLikeANumberAnnotation) is null && PersonalData.ContainsIdentityNumber(text))
+        if (exemption is null && PersonalData.ContainsIdentityNumber(text))
         {
             return PersonalData.Message;
         }
@@ -139,8 +124,12 @@ public static class TextGuard
     }
 
     /// <summary>The reason a property is let through, or null when it is guarded.</summary>
-    public static string? Exemption(IReadOnlyProperty property) =>
-        (property.FindAnnotation(WrittenByTheAppAnnotation) ?? property.FindAnnotation(MayLookLikeANumberAnnotation))?.Value as string;
+    public static string? Exemption(IReadOnlyProperty property) => Find(property)?.Reason;
+
+    private static (bool AppWritten, string Reason)? Find(IReadOnlyProperty property) =>
+        Exemptions.TryGetValue((property.DeclaringType.ClrType, property.Name), out var named) ? named
+        : Exemptions.TryGetValue((property.DeclaringType.ClrType, null), out var type) ? type
+        : null;
 
     private static bool HasControlCharacter(string text) => !ReferenceEquals(Storable(text), text);
 

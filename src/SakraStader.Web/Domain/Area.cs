@@ -71,7 +71,7 @@ internal static class DomainText
         }
         if (text.Length > max)
         {
-            throw new DomainException($"Namnet får vara högst {max} tecken.", field);
+            throw new DomainException($"Texten får vara högst {max.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))} tecken.", field);
         }
         return text;
     }

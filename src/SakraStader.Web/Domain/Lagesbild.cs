@@ -110,6 +110,15 @@ public sealed class Lagesbild : TenantEntity
     /// <summary>Concurrency token: changes on every edit, so two people editing at once cannot overwrite each other.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
+    /// <summary>The group's meeting where the lägesbild was presented and fixed, when it was fixed at one.</summary>
+    public Guid? MeetingId { get; private set; }
+
+    /// <summary>
+    /// Preliminär: a draft whose month has not ended. Its figures can still change, and it cannot be fixed before the
+    /// month ends, unless the meeting it is presented at has been held.
+    /// </summary>
+    public bool IsPreliminary(DateTimeOffset now) => Status == LagesbildStatus.Utkast && now < SwedishTime.MonthBounds(Year, Month).To;
+
     public IReadOnlyList<LagesbildSection> Sections => sections;
 
     public IReadOnlyList<ProblemAssessment> Assessments => assessments;
@@ -209,14 +218,26 @@ public sealed class Lagesbild : TenantEntity
         Touch();
     }
 
-    /// <summary>The chair fixes (fastställer) the lägesbild at the meeting: a version with the content as it stands.</summary>
-    public LagesbildVersion Fix(GroupMember chair, DateTimeOffset now, string snapshot)
+    /// <summary>
+    /// The chair fixes (fastställer) the lägesbild: a version with the content as it stands, naming the meeting where it
+    /// was presented (<paramref name="meeting"/>, a held meeting of the group). Before the month has ended only at such
+    /// a meeting: a preliminary lägesbild is not fixed on its own.
+    /// </summary>
+    public LagesbildVersion Fix(GroupMember chair, DateTimeOffset now, string snapshot, Meeting? meeting)
     {
         if (!chair.IsChair || chair.GroupId != GroupId)
         {
             throw new DomainException("Bara gruppens ordförande kan fastställa lägesbilden.");
         }
         EnsureEditable();
+        meeting?.EnsureDecisionBy(GroupId, "gruppens", now, nameof(MeetingId));
+        if (meeting is null && IsPreliminary(now))
+        {
+            throw new DomainException(
+                $"Lägesbilden är preliminär: {System.Globalization.CultureInfo.GetCultureInfo("sv-SE").DateTimeFormat.GetMonthName(Month)} är inte slut. Den kan fastställas när månaden är slut, eller efter det möte där den presenteras.",
+                nameof(MeetingId));
+        }
+        MeetingId = meeting?.Id;
         var version = new LagesbildVersion(Id, versions.Count + 1, chair.Name, now, snapshot, PendingCorrectionReason);
         versions.Add(version);
         Status = LagesbildStatus.Faststalld;

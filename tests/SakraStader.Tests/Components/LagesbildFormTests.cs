@@ -205,7 +205,7 @@ public sealed class LagesbildFormTests : BunitContext, IAsyncLifetime
 
     /// <summary>The page's model as the problem form reads it (the open problems and the areas; the rest is not its part).</summary>
     private static LagesbildPageModel ForProblems(IReadOnlyList<ProblemOption> open, IReadOnlyList<AreaOption> areas) => new(
-        Guid.NewGuid(), Est.Id, Est.Name, 2026, 11, LagesbildStatus.Utkast, Guid.NewGuid(), null, [], null!, [],
+        Guid.NewGuid(), Est.Id, Est.Name, 2026, 11, LagesbildStatus.Utkast, Guid.NewGuid(), null, [], false, null, null!, [],
         new Features.Groups.GroupRights(true, true, false, null), true, true, "Kommunen", "", [], [], "", "", open, areas);
 
     [Fact]

@@ -41,6 +41,11 @@ public sealed class TextGuardTests(TestApp app) : IClassFixture<TestApp>
         // Every exemption says why, in a sentence.
         Assert.All(properties.Where(p => TextGuard.Exemption(p) is not null), p => Assert.True(TextGuard.Exemption(p)!.Length >= 25, $"{p.DeclaringType.ClrType.Name}.{p.Name}"));
 
+        // Every exemption names a text property (or an entity type with text) of the model: none is left behind by a rename.
+        var names = properties.Select(p => (p.DeclaringType.ClrType, p.Name)).ToHashSet();
+        Assert.All(TextGuard.ExemptNames, x => Assert.True(x.Property is null ? properties.Any(p => p.DeclaringType.ClrType == x.Entity) : names.Contains((x.Entity, x.Property)),
+            $"{x.Entity.Name}.{x.Property}"));
+
         // The texts found without a guard are all guarded now.
         string[] found =
         [

@@ -47,7 +47,47 @@ public sealed class LagesbildRuleTests
         var groupId = Guid.NewGuid();
         var chair = GroupMember.External(groupId, "Ordförande", "Kommunen", "Säkerhetschef");
         chair.MakeChair();
-        return (new Lagesbild(groupId, 2026, 10), chair);
+        // A month that has ended, whatever the tests' date.
+        var month = TestClock.Today.AddMonths(-2);
+        return (new Lagesbild(groupId, month.Year, month.Month), chair);
+    }
+
+    [Fact]
+    public void A_lagesbild_of_a_month_not_ended_is_preliminary_and_is_fixed_only_after_its_meeting_which_it_names()
+    {
+        var now = TestClock.Now;
+        var today = TestClock.Today;
+        var groupId = Guid.NewGuid();
+        var chair = GroupMember.External(groupId, "Ordförande", "Kommunen", "Säkerhetschef");
+        chair.MakeChair();
+        var lagesbild = new Lagesbild(groupId, today.Year, today.Month);
+        Assert.True(lagesbild.IsPreliminary(now));
+
+        // Alone, before the month has ended: refused, and nothing changes.
+        var e = Assert.Throws<DomainException>(() => lagesbild.Fix(chair, now, "{}", meeting: null));
+        Assert.Equal(nameof(Lagesbild.MeetingId), e.Field);
+        Assert.Contains("preliminär", e.Message, StringComparison.Ordinal);
+        Assert.Equal(LagesbildStatus.Utkast, lagesbild.Status);
+        Assert.Empty(lagesbild.Versions);
+
+        // Not at a meeting that has not been held, nor at another group's.
+        var coming = new Meeting(groupId, now.AddHours(2), now.AddHours(4), "Rådhuset", null);
+        Assert.Equal(nameof(Lagesbild.MeetingId), Assert.Throws<DomainException>(() => lagesbild.Fix(chair, now, "{}", coming)).Field);
+        var others = new Meeting(Guid.NewGuid(), now.AddHours(-3), now.AddHours(-2), "Rådhuset", null);
+        Assert.Equal(nameof(Lagesbild.MeetingId), Assert.Throws<DomainException>(() => lagesbild.Fix(chair, now, "{}", others)).Field);
+
+        // After the meeting where it was presented: fixed, and it names the meeting.
+        var held = new Meeting(groupId, now.AddHours(-3), now.AddHours(-2), "Rådhuset", null);
+        lagesbild.Fix(chair, now, "{}", held);
+        Assert.Equal(LagesbildStatus.Faststalld, lagesbild.Status);
+        Assert.Equal(held.Id, lagesbild.MeetingId);
+        Assert.False(lagesbild.IsPreliminary(now));
+
+        // Once the month has ended, no meeting is needed.
+        var (ended, endedChair) = Draft();
+        Assert.False(ended.IsPreliminary(now));
+        ended.Fix(endedChair, now, "{}", meeting: null);
+        Assert.Null(ended.MeetingId);
     }
 
     [Fact]
@@ -55,14 +95,14 @@ public sealed class LagesbildRuleTests
     {
         var (lagesbild, chair) = Draft();
         lagesbild.WriteTexts("Lugnt", "Lugnt");
-        var v1 = lagesbild.Fix(chair, TestClock.Now, "{}");
+        var v1 = lagesbild.Fix(chair, TestClock.Now, "{}", meeting: null);
 
         Assert.Equal(1, v1.Number);
         Assert.Throws<DomainException>(() => lagesbild.WriteTexts("Ändrat", ""));
         Assert.Throws<DomainException>(() => lagesbild.StartCorrection(" "));
         lagesbild.StartCorrection("Fel siffra för Vivalla");
         lagesbild.WriteTexts("Rättat", "Lugnt");
-        var v2 = lagesbild.Fix(chair, TestClock.Now, "{}");
+        var v2 = lagesbild.Fix(chair, TestClock.Now, "{}", meeting: null);
 
         Assert.Equal(2, v2.Number);
         Assert.Equal("Fel siffra för Vivalla", v2.CorrectionReason);
@@ -74,7 +114,7 @@ public sealed class LagesbildRuleTests
     {
         var (lagesbild, _) = Draft();
         var member = GroupMember.External(lagesbild.GroupId, "Ledamot", "Polisen", "Kommunpolis");
-        Assert.Throws<DomainException>(() => lagesbild.Fix(member, TestClock.Now, "{}"));
+        Assert.Throws<DomainException>(() => lagesbild.Fix(member, TestClock.Now, "{}", meeting: null));
         Assert.Equal(LagesbildStatus.Utkast, lagesbild.Status);
     }
 

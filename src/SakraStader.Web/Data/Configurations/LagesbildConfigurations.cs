@@ -81,6 +81,7 @@ internal sealed class LagesbildConfiguration : IEntityTypeConfiguration<Lagesbil
         b.Property(l => l.PendingCorrectionReason).HasMaxLength(Lagesbild.TextMax);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasOne<Group>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(l => l.MeetingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.GroupId, l.Year, l.Month }).IsUnique();
         b.HasMany(l => l.Sections).WithOne().HasForeignKey(s => s.LagesbildId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(l => l.Assessments).WithOne().HasForeignKey(a => a.LagesbildId).OnDelete(DeleteBehavior.Cascade);

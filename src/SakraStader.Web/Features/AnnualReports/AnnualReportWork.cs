@@ -75,7 +75,11 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
     public async Task<Guid> CommentAsync(int year, ReportSection section, string text, CancellationToken ct = default)
     {
         var (report, rights) = await LoadAsync(year, ct);
-        ReportRights.Ensure(rights.CanComment);
+        if (report.Status == AnnualReportStatus.Granskning)
+        {
+            ReportRights.Ensure(rights.CanComment);
+        }
+        // Otherwise the report says why it takes no comments (approved while the comment was written, or not yet in review).
         db.ReportComments.Add(report.Comment(section, tenant.UserId!.Value, tenant.DisplayName, text, time.GetUtcNow()));
         return report.Version;
     }

@@ -240,7 +240,7 @@ public static class BenchmarkData
             await db.SaveChangesAsync();
             if (m < 0)
             {
-                lagesbild.Fix(chair, now, (await handler.SnapshotAsync(lagesbild)).ToJson());
+                lagesbild.Fix(chair, now, (await handler.SnapshotAsync(lagesbild)).ToJson(), meeting: null);
                 await db.SaveChangesAsync();
             }
         }

@@ -263,7 +263,7 @@ internal static class DemoLagesbilder
             {
                 var snapshot = await snapshots.SnapshotAsync(lagesbild);
                 var fixedAt = SwedishTime.At(month.AddMonths(1).AddDays(7), MeetingPlanner.DefaultEnd);
-                lagesbild.Fix(chair, fixedAt < now ? fixedAt : now, snapshot.ToJson());
+                lagesbild.Fix(chair, fixedAt < now ? fixedAt : now, snapshot.ToJson(), meeting: null);
                 await db.SaveChangesAsync();
             }
             previous = lagesbild;

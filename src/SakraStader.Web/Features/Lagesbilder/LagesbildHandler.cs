@@ -92,6 +92,11 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
             throw new DomainException("Bara gruppens ordförande kan fastställa lägesbilden.");
         }
         var snapshot = await SnapshotAsync(lagesbild, ct);
-        lagesbild.Fix(chair, time.GetUtcNow(), snapshot.ToJson());
+        var now = time.GetUtcNow();
+        // Presented at: the group's latest meeting held since the month began (this month's, or next month's early on).
+        var from = SwedishTime.MonthBounds(lagesbild.Year, lagesbild.Month).From;
+        var meeting = await db.Meetings.Where(m => m.GroupId == lagesbild.GroupId && !m.Cancelled && m.StartsAt >= from && m.StartsAt <= now)
+            .OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(ct);
+        lagesbild.Fix(chair, now, snapshot.ToJson(), meeting);
     }
 }

@@ -75,6 +75,7 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
         var own = l.Sections.FirstOrDefault(x => x.Organisation == organisation);
         return new LagesbildPageModel(
             l.Id, l.GroupId, l.GroupName, l.Year, l.Month, l.Status, l.Version, l.PendingCorrectionReason, l.Versions,
+            !fixedNow && time.GetUtcNow() < SwedishTime.MonthBounds(l.Year, l.Month).To, l.PresentedAt,
             view, map, rights, editable, canWriteSection, organisation, own?.Text ?? "",
             // A fixed lägesbild shows its sections as fixed in the version, not as they are now.
             fixedNow ? [.. view.Sections.Select(x => new SectionInfo(x.Organisation, x.Text, x.UpdatedBy, l.Versions.Count > 0 ? l.Versions[0].FixedAt : default))] : l.Sections,
@@ -92,8 +93,11 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
         }
         var groupName = await db.Groups.Where(g => g.Id == lagesbild.GroupId).Select(g => g.Name).FirstOrDefaultAsync(ct) ?? "";
         var fixedNow = lagesbild.Status == LagesbildStatus.Faststalld;
+        var presentedAt = fixedNow && lagesbild.MeetingId is { } meetingId
+            ? await db.Meetings.Where(m => m.Id == meetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct)
+            : null;
         return new KeptLagesbild(lagesbild.Id, lagesbild.GroupId, groupName, lagesbild.Year, lagesbild.Month, lagesbild.Status, lagesbild.Version,
-            lagesbild.PendingCorrectionReason, lagesbild.Summary, lagesbild.Prognosis,
+            lagesbild.PendingCorrectionReason, presentedAt, lagesbild.Summary, lagesbild.Prognosis,
             [.. lagesbild.Versions.OrderByDescending(v => v.Number).Select(v => new VersionInfo(v.Number, v.FixedAt, v.FixedBy, v.CorrectionReason))],
             lagesbild.Versions.OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefault(),
             fixedNow ? [] : [.. lagesbild.Sections.OrderBy(x => x.Organisation, Sv.Comparer).Select(x => new SectionInfo(x.Organisation, x.Text, x.UpdatedBy, x.UpdatedAt))],
@@ -102,7 +106,7 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
     }
 
     private sealed record KeptLagesbild(Guid Id, Guid GroupId, string GroupName, int Year, int Month, LagesbildStatus Status, Guid Version,
-        string? PendingCorrectionReason, string Summary, string Prognosis, IReadOnlyList<VersionInfo> Versions, Guid? LatestVersionId,
+        string? PendingCorrectionReason, DateTimeOffset? PresentedAt, string Summary, string Prognosis, IReadOnlyList<VersionInfo> Versions, Guid? LatestVersionId,
         IReadOnlyList<SectionInfo> Sections, IReadOnlyList<KeptAssessment> Assessments);
 
     private sealed record KeptAssessment(Guid Id, Guid ProblemId, string Art, string Omfattning, string Konsekvens, Trend Trend, int Priority,
@@ -256,7 +260,7 @@ public enum AssessmentField
 /// <summary>The lägesbild page as shown to one user: what it says and what they may do.</summary>
 public sealed record LagesbildPageModel(
     Guid Id, Guid GroupId, string GroupName, int Year, int Month, LagesbildStatus Status, Guid Version, string? PendingCorrectionReason,
-    IReadOnlyList<VersionInfo> Versions, LagesbildView View, IReadOnlyList<MapArea> Map, GroupRights Rights, bool Editable,
+    IReadOnlyList<VersionInfo> Versions, bool Preliminary, DateTimeOffset? PresentedAt, LagesbildView View, IReadOnlyList<MapArea> Map, GroupRights Rights, bool Editable,
     bool CanWriteSection, string Organisation, string OwnSection, IReadOnlyList<SectionInfo> Sections, IReadOnlyList<AssessmentText> AssessmentTexts,
     string Summary, string Prognosis, IReadOnlyList<ProblemOption> OpenProblems, IReadOnlyList<AreaOption> Areas)
 {

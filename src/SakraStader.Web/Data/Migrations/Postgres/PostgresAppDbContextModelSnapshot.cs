@@ -1407,6 +1407,9 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<Guid>("KommunId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
@@ -1441,6 +1444,8 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.HasIndex("KommunId");
 
                     b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
@@ -2885,6 +2890,12 @@ namespace SakraStader.Data.Migrations.Postgres
                         .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.LagesbildSection", b =>

@@ -1411,6 +1411,9 @@ namespace SakraStader.Data.Migrations.SqlServer
                     b.Property<Guid>("KommunId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Month")
                         .HasColumnType("int");
 
@@ -1445,6 +1448,8 @@ namespace SakraStader.Data.Migrations.SqlServer
                     b.HasIndex("KommunId");
 
                     b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
@@ -2889,6 +2894,12 @@ namespace SakraStader.Data.Migrations.SqlServer
                         .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.LagesbildSection", b =>

@@ -1396,6 +1396,9 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<Guid>("KommunId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
@@ -1430,6 +1433,8 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.HasIndex("KommunId");
 
                     b.HasIndex("KommunId", "GroupId");
+
+                    b.HasIndex("KommunId", "MeetingId");
 
                     b.HasIndex("GroupId", "Year", "Month")
                         .IsUnique();
@@ -2872,6 +2877,12 @@ namespace SakraStader.Data.Migrations.Sqlite
                         .HasPrincipalKey("KommunId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SakraStader.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId", "MeetingId")
+                        .HasPrincipalKey("KommunId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SakraStader.Domain.LagesbildSection", b =>
