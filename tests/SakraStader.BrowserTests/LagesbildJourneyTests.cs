@@ -1,11 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SakraStader.Data;
+using SakraStader.Domain;
 using SakraStader.Features.Demo;
+using SakraStader.Tenancy;
+using SakraStader.Tests.Support;
 
 namespace SakraStader.BrowserTests;
 
 /// <summary>An inrapportör logs an incident with the keyboard; the EST chair completes and fixes the month's lägesbild.</summary>
 public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
+    /// <summary>EST meets: a meeting of Örebro's EST that has just been held, this month.</summary>
+    private async Task EstMeetsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == "orebro");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
+        var est = await db.Groups.Where(g => g.Kind == GroupKind.Est).OrderBy(g => g.Name).FirstAsync();
+        var now = TestClock.Now;
+        db.Meetings.Add(new Meeting(est.Id, now.AddMinutes(-20), now.AddMinutes(-5), "Stadshuset", null));
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task An_inrapportor_logs_an_incident_with_the_keyboard_only()
     {
@@ -65,6 +84,8 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Lägesbild EST");
         await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator(".chart svg")).ToBeVisibleAsync();
+        // This month has not ended: the lägesbild says it is preliminary.
+        await Assertions.Expect(page.Locator(".page-head")).ToContainTextAsync("Preliminär");
         await PageCheck.CheckAsync(page, "63-lagesbild-utkast");
         var url = page.Url;
 
@@ -105,6 +126,8 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#prognosis").Locator("xpath=ancestor::div[contains(@class,'autosave')]").Locator(".autosave__status")).ToContainTextAsync("Sparat");
 
         // Fixing is confirmed in a dialog that says what happens; with the keyboard only (the part is in the address).
+        // Before the month has ended it is fixed at EST's meeting, once the meeting has been held.
+        await EstMeetsAsync();
         await page.GotoAsync(url.Split('?')[0] + "?del=faststallande");
         await PageCheck.WaitForCircuitAsync(page);
         await PageCheck.PressWithKeyboardAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" }));
@@ -114,6 +137,8 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await PageCheck.ConfirmWithKeyboardAsync(page, dialog, "Fastställ");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Lägesbilden är fastställd.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Fastställ lägesbilden" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".page-head")).ToContainTextAsync("presenterad vid gruppens möte");
+        await Assertions.Expect(page.Locator(".page-head")).Not.ToContainTextAsync("Preliminär");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Rapporter" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(report);
         await PageCheck.CheckAsync(page, "64-lagesbild-faststalld");

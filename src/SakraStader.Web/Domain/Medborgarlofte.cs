@@ -69,7 +69,14 @@ public sealed class Medborgarlofte : TenantEntity
 
     public LofteStatus Status { get; private set; }
 
+    /// <summary>When the promise was first published.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>
+    /// The signed version citizens read. It stays public while a changed version is drafted and signed again, and is
+    /// replaced when the new version is published.
+    /// </summary>
+    public int? PublishedVersionNumber { get; private set; }
 
     /// <summary>Slutrapport: at the end of the period, what was kept.</summary>
     public string FinalReport { get; private set; } = "";
@@ -86,7 +93,14 @@ public sealed class Medborgarlofte : TenantEntity
 
     public IReadOnlyList<LofteSignature> Signatures => signatures;
 
-    public bool IsPublished => PublishedAt is not null && Status == LofteStatus.Gallande;
+    /// <summary>Some signed version is on the public page.</summary>
+    public bool IsPublic => PublishedVersionNumber is not null;
+
+    /// <summary>The current, fully signed version is the one on the public page.</summary>
+    public bool IsPublished => IsPublic && Status == LofteStatus.Gallande && CurrentVersion?.Number == PublishedVersionNumber;
+
+    /// <summary>Public in an earlier signed version while a changed one is drafted or signed.</summary>
+    public bool RevisionPending => IsPublic && !IsPublished;
 
     /// <summary>The version out for signing or signed; null in a draft.</summary>
     public LofteVersion? CurrentVersion => Status == LofteStatus.Utkast ? null : versions.OrderBy(v => v.Number).LastOrDefault();
@@ -290,12 +304,14 @@ public sealed class Medborgarlofte : TenantEntity
                 : "Löftet kan publiceras först när alla parter har skrivit under.");
         }
         PublishedAt ??= at;
+        PublishedVersionNumber = CurrentVersion!.Number;
         Version = Guid.NewGuid();
     }
 
     public void Unpublish()
     {
         PublishedAt = null;
+        PublishedVersionNumber = null;
         Version = Guid.NewGuid();
     }
 
@@ -317,7 +333,8 @@ public sealed class Medborgarlofte : TenantEntity
 
     /// <summary>
     /// A change to the content. Once the promise is out for signing or signed, every signature is voided (kept, marked
-    /// void) and the promise goes back to draft, unpublished, to be sent for signing again.
+    /// void) and the promise goes back to draft, to be sent for signing again. A published version stays public until
+    /// the new one is signed and published.
     /// </summary>
     private void Changed(Action change)
     {
@@ -325,7 +342,6 @@ public sealed class Medborgarlofte : TenantEntity
         if (Status != LofteStatus.Utkast)
         {
             Status = LofteStatus.Utkast;
-            PublishedAt = null;
             foreach (var s in signatures.Where(s => s.VoidedAt is null))
             {
                 s.Void();

@@ -35,7 +35,7 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
     {
         var signedAt = TestClock.Now.AddDays(-1);
         return new LoftePageModel(Guid.NewGuid(), "Tryggare Kronoparken", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "Invånarna är oroliga.",
-            status, published ? TestClock.Now : null, "", Guid.NewGuid(),
+            status, published ? TestClock.Now : null, published ? 1 : null, "", Guid.NewGuid(),
             status == LofteStatus.Utkast ? null : new VersionView(1, signedAt, "7K3Q9-XPD2M"), status == LofteStatus.Utkast ? null : 1,
             [
                 new(Kommun, PartyKind.Kommunen, "Karlstads kommun", Guid.NewGuid(), "Anna Lindqvist", "Säkerhetschef", status == LofteStatus.Utkast ? null : signedAt, false),
@@ -87,10 +87,10 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Changing_a_published_promise_says_it_leaves_the_public_page()
+    public void Changing_a_published_promise_says_the_signed_version_stays_public_until_the_new_one_is_published()
     {
         var text = LofteActions.ReopenText(Model(LofteStatus.Gallande, published: true));
-        Assert.Equal("Underskrifterna från Anna Lindqvist (Karlstads kommun) och Mikael Strand (Polisen, LPO Karlstad) blir ogiltiga. De måste skriva under igen när du har skickat löftet för underskrift på nytt. Löftet tas också bort från den publika sidan tills det är underskrivet och publicerat igen.", text);
+        Assert.Equal("Underskrifterna från Anna Lindqvist (Karlstads kommun) och Mikael Strand (Polisen, LPO Karlstad) blir ogiltiga. De måste skriva under igen när du har skickat löftet för underskrift på nytt. Invånarna fortsätter att läsa den undertecknade version 1 på den publika sidan, med en upplysning om att en reviderad version är på väg, tills den nya versionen är underskriven och publicerad.", text);
     }
 
     [Fact]

@@ -278,14 +278,14 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(MedborgarlofteWork.NotDraft, refused.Message);
         Assert.Equal(0, await app.WithDbAsync("boras", db => db.LofteSignatures.CountAsync(s => s.MedborgarlofteId == id && s.VoidedAt != null)));
 
-        // The dialog before reopening names whose signatures are voided and says the promise leaves the public page.
+        // The dialog before reopening names whose signatures are voided and says what citizens read meanwhile.
         var text = LofteActions.ReopenText(before);
         foreach (var p in before.Parties)
         {
             Assert.Contains($"{p.SignatoryName} ({p.Organisation})", text, StringComparison.Ordinal);
         }
         Assert.Contains("blir ogiltiga. De måste skriva under igen", text, StringComparison.Ordinal);
-        Assert.Contains("tas också bort från den publika sidan", text, StringComparison.Ordinal);
+        Assert.Contains("Invånarna fortsätter att läsa den undertecknade version 1", text, StringComparison.Ordinal);
         // A medlem may not reopen; a stale version is refused.
         var medlem = await app.AsUserAsync(TestApp.Email("medlem", "boras"), "boras", ops =>
             ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null, (w, ct) => w.ReopenAsync(id, before.Version, ct), "Sparat."));
@@ -303,8 +303,17 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal((measure, "Sanera klotter inom 24 timmar"), draft.Commitments.Where(c => c.AtgardId == measure).Select(c => (c.AtgardId!.Value, c.Atgard)).Single());
         Assert.Equal(3, await app.WithDbAsync("boras", db => db.LofteSignatures.CountAsync(s => s.MedborgarlofteId == id && s.VoidedAt != null)));
 
-        using var gone = await anonymous.GetAsync($"/boras/medborgarloften/{id}");
-        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        // Citizens still read the signed version 1, told that a revised version is on its way; the new commitment is
+        // not shown before it is signed and published.
+        var stillPublic = await anonymous.PageAsync($"/boras/medborgarloften/{id}");
+        Assert.Equal(before.Title, stillPublic.QuerySelector("h1")!.TextContent);
+        Assert.Contains(PublicList.RevisionNote, stillPublic.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fler papperskorgar vid torget", stillPublic.Body.TextContent, StringComparison.Ordinal);
+        // With the signatures version 1 was signed with (void for the new text, valid for this one).
+        Assert.All(before.Parties, p => Assert.Contains(p.SignatoryName, stillPublic.Body.TextContent, StringComparison.Ordinal));
+        var listed = await anonymous.PageAsync("/boras/medborgarloften");
+        Assert.Contains(listed.QuerySelectorAll(".card"), c => c.TextContent.Contains(before.Title, StringComparison.Ordinal)
+            && c.TextContent.Contains(PublicList.RevisionNote, StringComparison.Ordinal));
         var stale = await anonymous.PageAsync($"/verifiera/{code}");
         Assert.Equal("Texten har ändrats efter underskriften", stale.QuerySelector(".alert__title")!.TextContent);
 
@@ -316,7 +325,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var publish = await SendAsSamordnareAsync("boras", (w, ct) => w.PublishAsync(id, sent.Version, ct));
         Assert.False(publish.Succeeded);
         Assert.Contains("först när alla parter har skrivit under. Saknas: Borås kommun", publish.Message, StringComparison.Ordinal);
-        Assert.Null(await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedAt).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync("boras", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.PublishedVersionNumber).SingleAsync()));
     }
 
     [Theory]

@@ -70,7 +70,7 @@ public sealed class MedborgarlofteRuleTests
     }
 
     [Fact]
-    public void A_change_after_signing_voids_every_signature_visibly_and_unpublishes()
+    public void A_change_after_signing_voids_every_signature_visibly()
     {
         var (lofte, kommun, police) = Draft();
         var version = Send(lofte);
@@ -90,6 +90,34 @@ public sealed class MedborgarlofteRuleTests
         var second = Send(lofte);
         Assert.Equal(2, second.Number);
         Assert.NotEqual(version.Hash, second.Hash);
+    }
+
+    [Fact]
+    public void A_published_promise_stays_public_in_its_signed_version_while_a_change_is_drafted_and_signed_until_the_new_is_published()
+    {
+        var (lofte, kommun, police) = Draft();
+        var first = Send(lofte);
+        lofte.Sign(kommun.Id, KommunSigner, "Anna", "", "", first.Hash, "Lösenord", Now);
+        lofte.Sign(police.Id, PoliceSigner, "Mikael", "", "", first.Hash, "Lösenord", Now);
+        lofte.Publish(Now);
+        Assert.Equal((1, true, false), (lofte.PublishedVersionNumber, lofte.IsPublished, lofte.RevisionPending));
+
+        // Changed: the signatures are void for the new text, and version 1 stays public, marked as being revised.
+        lofte.AddCommitment("Fler papperskorgar vid torget.", kommun.Id, "");
+        Assert.Equal((LofteStatus.Utkast, 1, true, true), (lofte.Status, lofte.PublishedVersionNumber, lofte.IsPublic, lofte.RevisionPending));
+        Assert.Equal(Now, lofte.PublishedAt);
+
+        // Signed again by everyone: still version 1 on the public page until the samordnare publishes version 2.
+        var second = Send(lofte);
+        lofte.Sign(kommun.Id, KommunSigner, "Anna", "", "", second.Hash, "Lösenord", Now);
+        lofte.Sign(police.Id, PoliceSigner, "Mikael", "", "", second.Hash, "Lösenord", Now);
+        Assert.Equal((LofteStatus.Gallande, 1, false, true), (lofte.Status, lofte.PublishedVersionNumber, lofte.IsPublished, lofte.RevisionPending));
+        lofte.Publish(Now.AddDays(1));
+        Assert.Equal((2, true, false), (lofte.PublishedVersionNumber, lofte.IsPublished, lofte.RevisionPending));
+        Assert.Equal(Now, lofte.PublishedAt); // first published
+
+        lofte.Unpublish();
+        Assert.Equal((null, false), (lofte.PublishedVersionNumber, lofte.IsPublic));
     }
 
     [Fact]
@@ -123,7 +151,7 @@ public sealed class MedborgarlofteRuleTests
     }
 
     [Fact]
-    public void Reopening_a_signed_promise_voids_its_signatures_and_unpublishes_it_and_a_draft_stays_as_it_is()
+    public void Reopening_a_signed_promise_voids_its_signatures_and_a_draft_stays_as_it_is()
     {
         var (lofte, kommun, police) = Draft();
         var draftVersion = lofte.Version;

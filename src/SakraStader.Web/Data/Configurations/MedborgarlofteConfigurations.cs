@@ -15,6 +15,8 @@ internal sealed class MedborgarlofteConfiguration : IEntityTypeConfiguration<Med
         b.Ignore(x => x.CurrentVersion);
         b.Ignore(x => x.ValidSignatures);
         b.Ignore(x => x.IsPublished);
+        b.Ignore(x => x.IsPublic);
+        b.Ignore(x => x.RevisionPending);
         b.HasMany(x => x.Parties).WithOne().HasForeignKey(p => p.MedborgarlofteId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Commitments).WithOne().HasForeignKey(c => c.MedborgarlofteId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.MedborgarlofteId).OnDelete(DeleteBehavior.Cascade);

@@ -101,7 +101,7 @@ public sealed class InboxWork(IServiceScopeFactory scopes, TenantContext tenant,
         if (samordnare)
         {
             var toPublish = await db.Medborgarloften.AsNoTracking()
-                .Where(l => l.Status == LofteStatus.Gallande && l.PublishedAt == null)
+                .Where(l => l.Status == LofteStatus.Gallande && (l.PublishedVersionNumber == null || l.PublishedVersionNumber != l.Versions.Max(v => v.Number)))
                 .Select(l => new { l.Id, l.Title, Since = db.LofteSignatures.Where(s => s.MedborgarlofteId == l.Id && s.VoidedAt == null).Max(s => (DateTimeOffset?)s.SignedAt) })
                 .ToListAsync(ct);
             items.AddRange(toPublish.Select(l => Item(InboxKind.Publish, "Publicera medborgarlöftet", l.Title,

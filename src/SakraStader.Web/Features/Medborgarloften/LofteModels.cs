@@ -19,7 +19,7 @@ public enum LofteFilter
 /// <summary>The promise's page as shown to one user: what it says, who signs, what changed, and what the user may do.</summary>
 public sealed record LoftePageModel(
     Guid Id, string Title, DateOnly ValidFrom, DateOnly ValidTo, string Background, LofteStatus Status, DateTimeOffset? PublishedAt,
-    string FinalReport, Guid Version, VersionView? CurrentVersion, int? LastVersionNumber,
+    int? PublishedVersionNumber, string FinalReport, Guid Version, VersionView? CurrentVersion, int? LastVersionNumber,
     IReadOnlyList<PartyView> Parties, IReadOnlyList<CommitmentView> Commitments, IReadOnlyList<VoidedSignature> Voided,
     IReadOnlyList<string> ChangesSinceSigned,
     IReadOnlyList<NamedOption> Areas, IReadOnlyList<NamedOption> Dialogues, IReadOnlyList<NamedOption> Problems,
@@ -27,7 +27,11 @@ public sealed record LoftePageModel(
     IReadOnlyList<NamedOption> MeasureOptions, IReadOnlyList<PersonOption> People,
     bool CanEdit, bool CanFollowUp, Guid? UserId)
 {
-    public bool IsPublished => PublishedAt is not null && Status == LofteStatus.Gallande;
+    /// <summary>The current, fully signed version is the public one.</summary>
+    public bool IsPublished => PublishedVersionNumber is { } n && Status == LofteStatus.Gallande && CurrentVersion?.Number == n;
+
+    /// <summary>Some signed version is public (perhaps an earlier one, while this one is changed and signed again).</summary>
+    public bool IsPublic => PublishedVersionNumber is not null;
 
     public bool IsDraft => Status == LofteStatus.Utkast;
 

@@ -41,8 +41,8 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
         {
             LofteFilter.Utkast => query.Where(m => m.Status == LofteStatus.Utkast),
             LofteFilter.ForUnderskrift => query.Where(m => m.Status == LofteStatus.ForUnderskrift),
-            LofteFilter.Gallande => query.Where(m => m.Status == LofteStatus.Gallande && m.PublishedAt == null),
-            LofteFilter.Publicerade => query.Where(m => m.Status == LofteStatus.Gallande && m.PublishedAt != null),
+            LofteFilter.Gallande => query.Where(m => m.Status == LofteStatus.Gallande && (m.PublishedVersionNumber == null || m.PublishedVersionNumber != m.Versions.Max(v => v.Number))),
+            LofteFilter.Publicerade => query.Where(m => m.PublishedVersionNumber != null),
             _ => query,
         };
         return await query.SortedBy(view, SortKeys, "period", true, m => m.Id)
@@ -115,7 +115,7 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
             parties.FirstOrDefault(p => p.Id == c.PartyId)?.Organisation ?? "", c.HowShown, c.AtgardId,
             c.AtgardId is { } a ? measures.FirstOrDefault(m => m.Id == a)?.Name : null,
             [.. c.FollowUps.OrderBy(f => f.Date).Select(f => new FollowUpView(f.Date, f.Text, f.Author, f.IsPublic))])).ToList();
-        return new LoftePageModel(lofte.Id, lofte.Title, lofte.ValidFrom, lofte.ValidTo, lofte.Background, lofte.Status, lofte.PublishedAt,
+        return new LoftePageModel(lofte.Id, lofte.Title, lofte.ValidFrom, lofte.ValidTo, lofte.Background, lofte.Status, lofte.PublishedAt, lofte.PublishedVersionNumber,
             lofte.FinalReport, lofte.Version,
             lofte.CurrentVersion is { } v ? new VersionView(v.Number, v.CreatedAt, v.VerificationCode) : null,
             lastVersion?.Number, parties, commitments,
