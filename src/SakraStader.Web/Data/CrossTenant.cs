@@ -52,7 +52,7 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
             return kept;
         }
         var list = await db.Kommuner.AsNoTracking()
-            .Where(k => db.Medborgarloften.IgnoreQueryFilters(TenantFilterOnly).Any(m => m.KommunId == k.Id && m.Status == LofteStatus.Gallande && m.PublishedAt != null))
+            .Where(k => db.Medborgarloften.IgnoreQueryFilters(TenantFilterOnly).Any(m => m.KommunId == k.Id && m.PublishedVersionNumber != null))
             .OrderBy(k => k.Name)
             .Select(k => new PublishedKommun(k.Slug, k.Name))
             .ToListAsync(ct);
@@ -93,7 +93,7 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
                              join l in db.Medborgarloften.IgnoreQueryFilters([AppDbContext.TenantFilter]) on v.MedborgarlofteId equals l.Id
                              join k in db.Kommuner on v.KommunId equals k.Id
                              where v.VerificationCode == code
-                             select new { v.Id, v.Number, v.Content, v.Hash, v.CreatedAt, k.Slug, LofteId = l.Id, l.Status, l.PublishedAt })
+                             select new { v.Id, v.Number, v.Content, v.Hash, v.CreatedAt, k.Slug, LofteId = l.Id, l.Status, l.PublishedVersionNumber })
             .FirstOrDefaultAsync(ct);
         if (version is null)
         {
@@ -106,8 +106,9 @@ public sealed class CrossTenant(AppDbContext db, Microsoft.Extensions.Caching.Me
         var latest = await db.LofteVersions.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
             .Where(v => v.MedborgarlofteId == version.LofteId).MaxAsync(v => v.Number, ct);
         var stillCurrent = latest == version.Number && version.Status != LofteStatus.Utkast;
+        var published = version.PublishedVersionNumber == version.Number;
         return new Verification(version.Slug, version.LofteId, version.Number, version.Content, version.Hash, version.CreatedAt, signatures,
-            stillCurrent, stillCurrent && version.PublishedAt is not null);
+            stillCurrent, published, Revising: published && !stillCurrent);
     }
 
     /// <summary>
@@ -158,6 +159,13 @@ public sealed record VerifiedSignature(string Name, string Title, string Organis
 
 /// <summary>A version found by its code. <see cref="StillCurrent"/>: the promise's content still matches this version's hash.</summary>
 public sealed record Verification(string KommunSlug, Guid LofteId, int Number, string Content, string Hash, DateTimeOffset CreatedAt,
-    List<VerifiedSignature> Signatures, bool StillCurrent, bool Published);
+    List<VerifiedSignature> Signatures, bool StillCurrent, bool Published, bool Revising)
+{
+    /// <summary>What a signature of this version counts for, in words (the check page and the documents).</summary>
+    public string Validity(VerifiedSignature s) =>
+        s.Hash != Hash ? "Nej: kontrollsumman stämmer inte"
+        : s.VoidedAt is { } voided && !Revising ? $"Nej: ogiltig sedan {Components.Ui.Sv.Date(voided)}"
+        : "Ja";
+}
 
 public sealed record PublishedKommun(string Slug, string Name);

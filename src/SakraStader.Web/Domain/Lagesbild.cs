@@ -117,7 +117,10 @@ public sealed class Lagesbild : TenantEntity
     /// Preliminär: a draft whose month has not ended. Its figures can still change, and it cannot be fixed before the
     /// month ends, unless the meeting it is presented at has been held.
     /// </summary>
-    public bool IsPreliminary(DateTimeOffset now) => Status == LagesbildStatus.Utkast && now < SwedishTime.MonthBounds(Year, Month).To;
+    public bool IsPreliminary(DateTimeOffset now) => Status == LagesbildStatus.Utkast && MonthRunning(Year, Month, now);
+
+    /// <summary>The month has not ended (Swedish time).</summary>
+    public static bool MonthRunning(int year, int month, DateTimeOffset now) => now < SwedishTime.MonthBounds(year, month).To;
 
     public IReadOnlyList<LagesbildSection> Sections => sections;
 
@@ -234,7 +237,7 @@ public sealed class Lagesbild : TenantEntity
         if (meeting is null && IsPreliminary(now))
         {
             throw new DomainException(
-                $"Lägesbilden är preliminär: {System.Globalization.CultureInfo.GetCultureInfo("sv-SE").DateTimeFormat.GetMonthName(Month)} är inte slut. Den kan fastställas när månaden är slut, eller efter det möte där den presenteras.",
+                $"Lägesbilden är preliminär: {System.Globalization.CultureInfo.GetCultureInfo("sv-SE").DateTimeFormat.GetMonthName(Month)} är inte slut. Den kan fastställas när månaden är slut eller när mötet där den presenteras har hållits.",
                 nameof(MeetingId));
         }
         MeetingId = meeting?.Id;

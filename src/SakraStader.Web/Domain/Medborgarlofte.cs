@@ -197,8 +197,8 @@ public sealed class Medborgarlofte : TenantEntity
     }
 
     /// <summary>
-    /// Opens a promise out for signing or signed for changes: every valid signature is voided (kept, visibly), the
-    /// promise leaves the public page, and it must be sent for signing again. A draft is already open.
+    /// Opens a promise out for signing or signed for changes: every valid signature is voided (kept, visibly) and it
+    /// must be sent for signing again; a published version stays public meanwhile. A draft is already open.
     /// </summary>
     public void Reopen()
     {

@@ -90,7 +90,7 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
     public void Changing_a_published_promise_says_the_signed_version_stays_public_until_the_new_one_is_published()
     {
         var text = LofteActions.ReopenText(Model(LofteStatus.Gallande, published: true));
-        Assert.Equal("Underskrifterna från Anna Lindqvist (Karlstads kommun) och Mikael Strand (Polisen, LPO Karlstad) blir ogiltiga. De måste skriva under igen när du har skickat löftet för underskrift på nytt. Invånarna fortsätter att läsa den undertecknade version 1 på den publika sidan, med en upplysning om att en reviderad version är på väg, tills den nya versionen är underskriven och publicerad.", text);
+        Assert.Equal("Underskrifterna från Anna Lindqvist (Karlstads kommun) och Mikael Strand (Polisen, LPO Karlstad) blir ogiltiga. De måste skriva under igen när du har skickat löftet för underskrift på nytt. Invånarna ser fortfarande version 1, som parterna skrev under, med en upplysning om att löftet håller på att ändras. Den nya versionen visas när den är underskriven och publicerad.", text);
     }
 
     [Fact]

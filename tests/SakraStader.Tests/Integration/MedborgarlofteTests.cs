@@ -285,7 +285,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
             Assert.Contains($"{p.SignatoryName} ({p.Organisation})", text, StringComparison.Ordinal);
         }
         Assert.Contains("blir ogiltiga. De måste skriva under igen", text, StringComparison.Ordinal);
-        Assert.Contains("Invånarna fortsätter att läsa den undertecknade version 1", text, StringComparison.Ordinal);
+        Assert.Contains("Invånarna ser fortfarande version 1, som parterna skrev under", text, StringComparison.Ordinal);
         // A medlem may not reopen; a stale version is refused.
         var medlem = await app.AsUserAsync(TestApp.Email("medlem", "boras"), "boras", ops =>
             ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null, (w, ct) => w.ReopenAsync(id, before.Version, ct), "Sparat."));
@@ -314,8 +314,11 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var listed = await anonymous.PageAsync("/boras/medborgarloften");
         Assert.Contains(listed.QuerySelectorAll(".card"), c => c.TextContent.Contains(before.Title, StringComparison.Ordinal)
             && c.TextContent.Contains(PublicList.RevisionNote, StringComparison.Ordinal));
+        // Its check page says it is the published version while a change is prepared; its signatures count for it.
         var stale = await anonymous.PageAsync($"/verifiera/{code}");
-        Assert.Equal("Texten har ändrats efter underskriften", stale.QuerySelector(".alert__title")!.TextContent);
+        Assert.Equal("Den publicerade versionen", stale.QuerySelector(".alert__title")!.TextContent);
+        Assert.Contains(VerifyPage.RevisingText, stale.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ogiltig sedan", stale.Body.TextContent, StringComparison.Ordinal);
 
         // Sent again, it asks every party for a new signature on version 2; publishing before they sign is refused.
         Assert.Contains("Innehållet låses i version 2.", LofteActions.SendText(draft), StringComparison.Ordinal);

@@ -116,7 +116,7 @@ public sealed class AnnualReportCompiler(AppDbContext db, FordjupadCompiler tren
     {
         var loften = await db.Medborgarloften.AsNoTracking().Where(m => m.ValidFrom <= yearEnd && m.ValidTo >= yearStart)
             .OrderBy(m => m.ValidFrom).ThenBy(m => m.Title)
-            .Select(m => new { m.Id, m.Title, m.ValidFrom, m.ValidTo, m.Status, m.PublishedAt, FinalReport = m.FinalReport.Length > 0 })
+            .Select(m => new { m.Id, m.Title, m.ValidFrom, m.ValidTo, m.Status, Published = m.Status == LofteStatus.Gallande && m.PublishedVersionNumber == m.Versions.Max(v => (int?)v.Number), FinalReport = m.FinalReport.Length > 0 })
             .ToListAsync(ct);
         var ids = loften.Select(l => l.Id).ToList();
         var commitments = await db.Set<Commitment>().AsNoTracking().Where(c => ids.Contains(c.MedborgarlofteId))
@@ -129,7 +129,7 @@ public sealed class AnnualReportCompiler(AppDbContext db, FordjupadCompiler tren
         {
             var mine = commitments.Where(c => c.MedborgarlofteId == l.Id).Select(c => c.Id).ToHashSet();
             return new LofteFigure(l.Id, l.Title, $"{l.ValidFrom:yyyy-MM-dd}–{l.ValidTo:yyyy-MM-dd}",
-                l.Status.Display(l.PublishedAt is not null), mine.Count,
+                l.Status.Display(l.Published), mine.Count,
                 followUps.Count(mine.Contains), followUps.Where(mine.Contains).Distinct().Count(), l.FinalReport);
         })];
     }

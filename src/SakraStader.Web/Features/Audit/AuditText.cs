@@ -134,6 +134,7 @@ public static class AuditText
         ["SignedAt"] = "Undertecknat",
         ["VoidedAt"] = "Ogiltigförklarat",
         ["PublishedAt"] = "Publicerat",
+        ["PublishedVersionNumber"] = "Publicerad version",
         ["CorrectionReason"] = "Skäl till rättelse",
         ["PendingCorrectionReason"] = "Skäl till rättelse",
         ["FixedAt"] = "Fastställt",

@@ -93,8 +93,10 @@ public sealed class LagesbildHandler(AppDbContext db, LagesbildCompiler compiler
         }
         var snapshot = await SnapshotAsync(lagesbild, ct);
         var now = time.GetUtcNow();
-        // Presented at: the group's latest meeting held since the month began (this month's, or next month's early on).
-        var from = SwedishTime.MonthBounds(lagesbild.Year, lagesbild.Month).From;
+        // Presented at: the group's latest meeting held within the month while it runs; once it has ended, the latest
+        // held after its end (the meeting where the finished month is presented), or none.
+        var (start, end) = SwedishTime.MonthBounds(lagesbild.Year, lagesbild.Month);
+        var from = now < end ? start : end;
         var meeting = await db.Meetings.Where(m => m.GroupId == lagesbild.GroupId && !m.Cancelled && m.StartsAt >= from && m.StartsAt <= now)
             .OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(ct);
         lagesbild.Fix(chair, now, snapshot.ToJson(), meeting);

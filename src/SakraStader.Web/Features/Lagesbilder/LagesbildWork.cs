@@ -75,7 +75,7 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
         var own = l.Sections.FirstOrDefault(x => x.Organisation == organisation);
         return new LagesbildPageModel(
             l.Id, l.GroupId, l.GroupName, l.Year, l.Month, l.Status, l.Version, l.PendingCorrectionReason, l.Versions,
-            !fixedNow && time.GetUtcNow() < SwedishTime.MonthBounds(l.Year, l.Month).To, l.PresentedAt,
+            !fixedNow && Lagesbild.MonthRunning(l.Year, l.Month, time.GetUtcNow()), l.PresentedAt,
             view, map, rights, editable, canWriteSection, organisation, own?.Text ?? "",
             // A fixed lägesbild shows its sections as fixed in the version, not as they are now.
             fixedNow ? [.. view.Sections.Select(x => new SectionInfo(x.Organisation, x.Text, x.UpdatedBy, l.Versions.Count > 0 ? l.Versions[0].FixedAt : default))] : l.Sections,

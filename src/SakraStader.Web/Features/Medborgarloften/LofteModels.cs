@@ -3,7 +3,8 @@ using SakraStader.Domain;
 namespace SakraStader.Features.Medborgarloften;
 
 /// <summary>One row of the list of promises.</summary>
-public sealed record LofteRow(Guid Id, string Title, DateOnly ValidFrom, DateOnly ValidTo, LofteStatus Status, DateTimeOffset? PublishedAt,
+/// <param name="Published">The current, fully signed version is the one citizens read.</param>
+public sealed record LofteRow(Guid Id, string Title, DateOnly ValidFrom, DateOnly ValidTo, LofteStatus Status, bool Published,
     int Parties, int Signatures);
 
 /// <summary>The list's status filter, as written in the address (<c>?status=utkast</c>).</summary>

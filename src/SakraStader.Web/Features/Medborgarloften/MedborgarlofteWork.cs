@@ -15,7 +15,8 @@ namespace SakraStader.Features.Medborgarloften;
 /// records; commands load the promise through the tenant filter, check the version or text the user saw and apply the
 /// model's rules; <see cref="Operations"/> checks the kommun role and saves, with the audit, in one transaction.
 /// The content can only change in a draft: a promise out for signing or signed is first reopened
-/// (<see cref="ReopenAsync"/>), which voids its signatures and takes it off the public page, after the user has said yes.
+/// (<see cref="ReopenAsync"/>), which voids its signatures after the user has said yes; a published version stays public
+/// until the changed one is signed and published.
 /// </summary>
 public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler loften, TenantContext tenant,
     ISignatureService signatures, TimeProvider time)
@@ -42,12 +43,13 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
             LofteFilter.Utkast => query.Where(m => m.Status == LofteStatus.Utkast),
             LofteFilter.ForUnderskrift => query.Where(m => m.Status == LofteStatus.ForUnderskrift),
             LofteFilter.Gallande => query.Where(m => m.Status == LofteStatus.Gallande && (m.PublishedVersionNumber == null || m.PublishedVersionNumber != m.Versions.Max(v => v.Number))),
-            LofteFilter.Publicerade => query.Where(m => m.PublishedVersionNumber != null),
+            LofteFilter.Publicerade => query.Where(m => m.Status == LofteStatus.Gallande && m.PublishedVersionNumber == m.Versions.Max(v => (int?)v.Number)),
             _ => query,
         };
         return await query.SortedBy(view, SortKeys, "period", true, m => m.Id)
 #pragma warning disable CA1826 // Count() over a navigation is translated to SQL; the property form is not.
-            .Select(m => new LofteRow(m.Id, m.Title, m.ValidFrom, m.ValidTo, m.Status, m.PublishedAt, m.Parties.Count(),
+            .Select(m => new LofteRow(m.Id, m.Title, m.ValidFrom, m.ValidTo, m.Status,
+                m.Status == LofteStatus.Gallande && m.PublishedVersionNumber == m.Versions.Max(v => (int?)v.Number), m.Parties.Count(),
                 m.Signatures.Count(s => s.VoidedAt == null)))
 #pragma warning restore CA1826
             .PageAsync(view, ct: ct);

@@ -70,12 +70,14 @@ public static class SignedLofteDocument
             doc.Table("Underskrifter av den här versionen", ["Namn", "Organisation", "Tidpunkt", "Metod", "Gäller"],
                 v.Signatures.Select(s => (IReadOnlyList<string>)[
                     s.Title.Length > 0 ? $"{s.Name}, {s.Title}" : s.Name, s.Organisation, Sv.DateTime(s.SignedAt), s.Method,
-                    s.Hash != v.Hash ? "Nej: kontrollsumman stämmer inte" : s.VoidedAt is { } voided ? $"Nej: ogiltig sedan {Sv.Date(voided)}" : "Ja"]));
+                    v.Validity(s)]));
         }
         doc.Heading(1, "Kontrollera")
             .Text(v.StillCurrent
                 ? "Löftets innehåll är oförändrat sedan den här versionen skrevs under."
-                : "Löftet har ändrats sedan den här versionen skrevs under. Underskrifterna gäller bara den här texten.")
+                : v.Revising
+                    ? VerifyPage.RevisingText
+                    : "Löftet har ändrats sedan den här versionen skrevs under. Underskrifterna gäller bara den här texten.")
             .Text($"Kontrollera texten och underskrifterna på {verifyUrl}");
         using var qr = new QRCodeGenerator().CreateQrCode(verifyUrl, QRCodeGenerator.ECCLevel.M);
         doc.Image(new PngByteQRCode(qr).GetGraphic(8), $"QR-kod till kontrollsidan {verifyUrl}", 3.5, 3.5);

@@ -15,6 +15,9 @@ namespace SakraStader.Data.Migrations.SqlServer
                 table: "Medborgarloften",
                 type: "int",
                 nullable: true);
+
+            // Promises published before this column existed: the public version is the latest, signed one.
+            migrationBuilder.Sql("UPDATE [Medborgarloften] SET [PublishedVersionNumber] = (SELECT MAX(v.[Number]) FROM [LofteVersions] v WHERE v.[MedborgarlofteId] = [Medborgarloften].[Id]) WHERE [PublishedAt] IS NOT NULL AND [Status] = 2;");
         }
 
         /// <inheritdoc />
