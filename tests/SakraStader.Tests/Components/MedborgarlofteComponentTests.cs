@@ -69,6 +69,31 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Taking_a_published_promise_off_the_public_page_asks_first_and_is_offered_only_to_the_samordnare()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var taken = 0;
+        IRenderedComponent<LofteActions> Actions(LoftePageModel model) => Render<LofteActions>(p => p
+            .Add(x => x.Model, model)
+            .Add(x => x.Send, () => Task.FromResult(CommandResult.Ok("")))
+            .Add(x => x.Reopen, () => Task.FromResult(CommandResult.Ok("")))
+            .Add(x => x.Publish, () => Task.FromResult(CommandResult.Ok("")))
+            .Add(x => x.Unpublish, () => { taken++; return Task.FromResult(CommandResult.Ok("Borttaget.")); }));
+        Assert.Empty(Actions(Model(LofteStatus.Gallande, published: true, samordnare: false)).FindAll("button"));
+        Assert.DoesNotContain(Actions(Model(LofteStatus.Gallande)).FindAll("button"), b => b.TextContent.Contains("Ta bort från den publika sidan", StringComparison.Ordinal));
+
+        var cut = Actions(Model(LofteStatus.Gallande, published: true));
+        cut.ClickButton(b => b.TextContent.Contains("Ta bort från den publika sidan", StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => Assert.Contains("tas bort från kommunens sida för medborgarlöften", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Avbryt");
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Equal(0, taken);
+        cut.ClickButton(b => b.TextContent.Contains("Ta bort från den publika sidan", StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() => dialogs.ClickButton(b => b.TextContent.Trim() == "Ta bort"));
+        cut.WaitForAssertion(() => Assert.Equal(1, taken));
+    }
+
+    [Fact]
     public void Changing_a_promise_out_for_signing_asks_first_naming_whose_signature_is_voided_and_a_refusal_is_shown()
     {
         var dialogs = Render<MudDialogProvider>();

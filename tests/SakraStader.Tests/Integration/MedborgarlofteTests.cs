@@ -215,6 +215,24 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         using var page = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains((await anonymous.PageAsync("/karlstad/medborgarloften")).QuerySelectorAll(".card__title"), t => t.TextContent.Trim() == title);
+
+        // The samordnare can take it off the public page again (a member cannot); its check code still answers.
+        var afterPublish = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+        Assert.True((await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.UnpublishAsync(id, afterPublish, ct), "Borttaget."))).Forbidden);
+        var unpublished = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.UnpublishAsync(id, afterPublish, ct), "Borttaget."));
+        Assert.True(unpublished.Succeeded, unpublished.Message);
+        using var gone = await anonymous.GetAsync($"/karlstad/medborgarloften/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.DoesNotContain((await anonymous.PageAsync("/karlstad/medborgarloften")).QuerySelectorAll(".card__title"), t => t.TextContent.Trim() == title);
+        var code = await app.WithDbAsync("karlstad", db => db.LofteVersions.Where(v => v.MedborgarlofteId == id).Select(v => v.VerificationCode).SingleAsync());
+        using var check = await anonymous.GetAsync($"/verifiera/{code}");
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        var afterUnpublish = await app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.Version).SingleAsync());
+        var again = await app.AsUserAsync(samordnare, "karlstad", ops =>
+            ops.SendAsync<MedborgarlofteWork>(samordnareRole, null, (w, ct) => w.UnpublishAsync(id, afterUnpublish, ct), "Borttaget."));
+        Assert.Equal("Löftet är inte publicerat.", again.Message);
     }
 
     [Fact]

@@ -327,6 +327,17 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
         lofte.Publish(time.GetUtcNow());
     }
 
+    /// <summary>Takes the promise off the public page (its check code still answers).</summary>
+    public async Task UnpublishAsync(Guid id, Guid seenVersion, CancellationToken ct = default)
+    {
+        var lofte = await LoadAsync(id, seenVersion, ct);
+        if (!lofte.IsPublic)
+        {
+            throw new DomainException("Löftet är inte publicerat.");
+        }
+        lofte.Unpublish();
+    }
+
     /// <summary>A draft, as the user saw it (a null version: the caller checks the text it changes instead).</summary>
     private async Task<Medborgarlofte> LoadDraftAsync(Guid id, Guid? seenVersion, CancellationToken ct)
     {
