@@ -119,10 +119,6 @@ public sealed class AddressInputTests(TestApp app) : IClassFixture<TestApp>
         {
             url = url.Replace($"/{segment}/{{Id:guid}}", $"/{segment}/{id}", StringComparison.Ordinal);
         }
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*:guid\}", Guid.NewGuid().ToString());
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*:int\}", "2025");
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{format:[^}]*\}", "xlsx");
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*\}", "x");
-        return url.StartsWith('/') ? url : "/" + url;
+        return RouteUrls.Fill(url);
     }
 }

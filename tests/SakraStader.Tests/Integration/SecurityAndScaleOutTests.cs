@@ -129,7 +129,7 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is not { } m || m.HttpMethods.Contains("GET"))
             .Where(e => !e.RoutePattern.RawText!.Contains('*', StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/_", StringComparison.Ordinal))
-            .Select(e => (Url: Fill(e.RoutePattern.RawText!), Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+            .Select(e => (Url: RouteUrls.Fill(e.RoutePattern.RawText!), Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
                 Anonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
             .DistinctBy(r => r.Url)
             .ToList();
@@ -208,16 +208,6 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         using var unknown = await users["anonym"].Client!.GetAsync("/verifiera/x");
         Assert.Equal(System.Net.HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("Det finns inget medborgarlöfte med kontrollkoden", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static string Fill(string pattern)
-    {
-        var url = pattern.Replace("{KommunSlug}", "orebro", StringComparison.Ordinal);
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*:guid\}", Guid.NewGuid().ToString());
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*:int\}", "2025");
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{format:[^}]*\}", "xlsx");
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]*\}", "x");
-        return url.StartsWith('/') ? url : "/" + url;
     }
 
     private const string Payload = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"><b>fet</b>";
