@@ -143,6 +143,61 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
         Assert.Empty(saves);
     }
 
+    /// <summary>
+    /// A rolling restart: the user's save reached the database but the page moved before its answer came, and the user
+    /// typed on. The kept text begins with the stored one, so it is saved, not shown as someone else's change.
+    /// </summary>
+    [Fact]
+    public void A_kept_text_that_goes_on_from_the_users_own_landed_save_is_saved_not_shown_as_a_conflict()
+    {
+        JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
+            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget", AutosaveText.Fingerprint("")));
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.WaitForAssertion(() => Assert.Single(saves));
+        Assert.Equal(("Läget är lugnt. Klotter vid torget", "Läget är lugnt."), saves[0]);
+        cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Texten har ändrats", cut.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>The answer "someone saved meanwhile" whose stored text is the user's own text: their save had landed.</summary>
+    [Fact]
+    public void A_conflict_with_the_users_own_text_counts_as_saved()
+    {
+        var cut = Render("Gammal.", (text, _) => new CommandResult(false, "Någon annan har ändrat det här.", "Summary", true, false, text));
+        cut.Find("textarea").Input("Min text.");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        Assert.Equal("false", cut.Find(".autosave").GetAttribute("data-unsaved"));
+        Assert.Empty(cut.FindAll(".mud-alert"));
+    }
+
+    /// <summary>
+    /// A refusal that may pass (the database away for a moment: no field, no conflict) is tried again when the field is
+    /// left; a rule's refusal at a field is not tried again for the same text.
+    /// </summary>
+    [Fact]
+    public void A_save_that_failed_for_a_moment_is_tried_again_on_leaving_but_a_broken_rule_is_not()
+    {
+        var answers = new Queue<CommandResult>([
+            new CommandResult(false, "Det gick inte att spara just nu. Försök igen om en stund; det du skrev finns kvar.", null, false, false, null),
+            CommandResult.Ok("Sparat.")]);
+        var cut = Render("", (_, _) => answers.Dequeue());
+        cut.Find("textarea").Input("Ny text.");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Inte sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Sparat ", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        Assert.Equal(2, saves.Count);
+
+        var rule = Render("", (_, _) => new CommandResult(false, "Skriv inte personnummer.", "Summary", false, false, null));
+        saves.Clear();
+        rule.Find("textarea").Input("Se 811218-9876");
+        rule.Find("textarea").Blur();
+        rule.WaitForAssertion(() => Assert.Single(saves));
+        rule.Find("textarea").Blur();
+        Assert.Single(saves);
+    }
+
     [Fact]
     public void Nothing_is_saved_when_nothing_changed()
     {
