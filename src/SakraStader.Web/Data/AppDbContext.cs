@@ -109,6 +109,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
                 // collection an insert, not an update of a row that does not exist.
                 builder.Entity(entityType.ClrType).Property(nameof(TenantEntity.Id)).ValueGeneratedNever();
             }
+            if (typeof(IVersioned).IsAssignableFrom(entityType.ClrType))
+            {
+                // The aggregate's version, set by the save path (Versioning), compared in every UPDATE of the root.
+                builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
         }
         builder.UseTenantScopedForeignKeys();
         builder.UseSwedishCollation(SwedishCollation);
@@ -135,6 +140,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     {
         EnforceTenant();
         TextGuard.Check(ChangeTracker);
+        Versioning.Stamp(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -142,6 +148,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Gui
     {
         EnforceTenant();
         TextGuard.Check(ChangeTracker);
+        Versioning.Stamp(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -59,7 +59,7 @@ public static class AnnualReportText
 /// meetings, which freezes figures and texts in <see cref="Snapshot"/>; then it is handed over (Överlämnad) with the
 /// date and the case number (diarienummer).
 /// </summary>
-public sealed class AnnualReport : TenantEntity
+public sealed class AnnualReport : TenantEntity, IVersioned
 {
     public const int TextMax = 12000;
     public const int CaseNumberMax = 50;
@@ -132,7 +132,6 @@ public sealed class AnnualReport : TenantEntity
             TextMap[section] = value;
         }
         TextsJson = JsonSerializer.Serialize(TextMap.OrderBy(t => t.Key).ToDictionary());
-        Version = Guid.NewGuid();
     }
 
     public void StartReview(DateTimeOffset at)
@@ -147,7 +146,6 @@ public sealed class AnnualReport : TenantEntity
         }
         Status = AnnualReportStatus.Granskning;
         ReviewStartedAt = at;
-        Version = Guid.NewGuid();
     }
 
     /// <summary>A styrgrupp member's comment on one section, while the report is in review.</summary>
@@ -161,7 +159,6 @@ public sealed class AnnualReport : TenantEntity
         }
         var comment = new ReportComment(Id, section, authorUserId, authorName, text, at) { KommunId = KommunId };
         comments.Add(comment);
-        Version = Guid.NewGuid();
         return comment;
     }
 
@@ -171,7 +168,6 @@ public sealed class AnnualReport : TenantEntity
         EnsureNotFrozen();
         var comment = comments.FirstOrDefault(c => c.Id == commentId) ?? throw new DomainException("Kommentaren finns inte.");
         comment.SetAnswer(answer, by, at);
-        Version = Guid.NewGuid();
     }
 
     /// <summary>Approved by the styrgrupp at one of its meetings that has taken place; every comment answered.</summary>
@@ -195,7 +191,6 @@ public sealed class AnnualReport : TenantEntity
         ApprovedBy = approvedBy;
         ApprovedAt = at;
         Snapshot = snapshot;
-        Version = Guid.NewGuid();
     }
 
     /// <summary>Handed over to kommunstyrelsen and kommunfullmäktige under the council's case number.</summary>
@@ -218,7 +213,6 @@ public sealed class AnnualReport : TenantEntity
         HandedOverOn = date;
         CaseNumber = DomainText.Required(caseNumber, CaseNumberMax, "Ange ärendets diarienummer, till exempel KS 2026/412.", nameof(CaseNumber));
         Status = AnnualReportStatus.Overlamnad;
-        Version = Guid.NewGuid();
     }
 
     private void EnsureNotFrozen()

@@ -151,7 +151,7 @@ public sealed class PlanRevision : TenantEntity
 /// An åtgärd: what is done against a problem and its causes, by whom, when, at what cost, on what grounds, and how its
 /// effect will be measured. "Försenad" is derived from the due date, never stored.
 /// </summary>
-public sealed class Atgard : TenantEntity
+public sealed class Atgard : TenantEntity, IVersioned
 {
     public const int TitleMax = 200;
     public const int TextMax = 4000;
@@ -239,7 +239,6 @@ public sealed class Atgard : TenantEntity
         Method = DomainText.Free(method, TextMax, nameof(Method));
         ExpectedEffect = DomainText.Free(expectedEffect, TextMax, nameof(ExpectedEffect));
         HowMeasured = DomainText.Free(howMeasured, TextMax, nameof(HowMeasured));
-        Touch();
     }
 
     /// <summary>
@@ -259,7 +258,6 @@ public sealed class Atgard : TenantEntity
         analysedCauses.AddRange(causes.DistinctBy(c => (c.ProblemId, c.Text))
             .Where(c => !analysedCauses.Any(a => a.ProblemId == c.ProblemId && a.Text == c.Text))
             .Select(c => new AtgardCause(Id, c.ProblemId, c.Text, c.Kind)));
-        Touch();
     }
 
     /// <summary>The responsible person must be a member of the kommun (the caller checks and passes their name).</summary>
@@ -269,7 +267,6 @@ public sealed class Atgard : TenantEntity
         ResponsibleUserId = userId;
         ResponsibleName = (name ?? "").Trim();
         Partners = DomainText.Free(partners, 500, nameof(Partners));
-        Touch();
     }
 
     public void Schedule(DateOnly? start, DateOnly? due, decimal? plannedCost)
@@ -285,7 +282,6 @@ public sealed class Atgard : TenantEntity
             throw new DomainException("Kostnaden kan inte vara negativ.", nameof(PlannedCost));
         }
         (StartDate, DueDate, PlannedCost) = (start, due, plannedCost);
-        Touch();
     }
 
     public void SetStatus(AtgardStatus status)
@@ -295,7 +291,6 @@ public sealed class Atgard : TenantEntity
             throw new DomainException("En genomförd åtgärd behöver en utvärdering: blev effekten uppnådd, delvis eller inte?", nameof(Outcome));
         }
         Status = status;
-        Touch();
     }
 
     /// <summary>Completes the measure with its evaluation: the outcome, what was learned, and what it cost.</summary>
@@ -315,7 +310,6 @@ public sealed class Atgard : TenantEntity
             throw new DomainException("Kostnaden kan inte vara negativ.", nameof(ActualCost));
         }
         (Outcome, Learned, ActualCost, Status) = (outcome, text, actualCost, AtgardStatus.Genomford);
-        Touch();
     }
 
     public AtgardProgress AddProgress(DateOnly date, string text, string author, DateTimeOffset at)
@@ -324,11 +318,9 @@ public sealed class Atgard : TenantEntity
         var note = new AtgardProgress(Id, date, DomainText.Required(text, TextMax, "Skriv vad som har hänt.", nameof(AtgardProgress.Text)), author, at);
         PersonalData.EnsureNone(note.Text, nameof(AtgardProgress.Text));
         progress.Add(note);
-        Touch();
         return note;
     }
 
-    private void Touch() => Version = Guid.NewGuid();
 }
 
 /// <summary>A problem a measure targets; a measure can target several.</summary>

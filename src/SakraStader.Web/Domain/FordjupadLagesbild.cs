@@ -21,7 +21,7 @@ public enum FordjupadText
 /// incidents and surveys, the problems with their causes and consequences built from the monthly lägesbilder, and the
 /// analysis. The styrgrupp approves it at a meeting; approval freezes figures and texts in <see cref="Snapshot"/>.
 /// </summary>
-public sealed class FordjupadLagesbild : TenantEntity
+public sealed class FordjupadLagesbild : TenantEntity, IVersioned
 {
     public const int TextMax = 12000;
     public const int MaxYears = 5;
@@ -92,7 +92,6 @@ public sealed class FordjupadLagesbild : TenantEntity
         Causes = DomainText.Free(causes, TextMax, nameof(Causes));
         Consequences = DomainText.Free(consequences, TextMax, nameof(Consequences));
         Priorities = DomainText.Free(priorities, TextMax, nameof(Priorities));
-        Version = Guid.NewGuid();
     }
 
     /// <summary>One of the analysis texts (the others stay as they are).</summary>
@@ -109,7 +108,6 @@ public sealed class FordjupadLagesbild : TenantEntity
             case FordjupadText.Consequences: Consequences = value; break;
             default: Priorities = value; break;
         }
-        Version = Guid.NewGuid();
     }
 
     public string Text(FordjupadText field) => field switch
@@ -135,7 +133,6 @@ public sealed class FordjupadLagesbild : TenantEntity
         ApprovedBy = approvedBy;
         ApprovedAt = at;
         Snapshot = snapshot;
-        Version = Guid.NewGuid();
     }
 
     private void EnsureDraft()

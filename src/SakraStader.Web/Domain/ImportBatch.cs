@@ -20,7 +20,7 @@ public enum ImportStatus
 /// memory or disk), so the preview and the confirmation may be served by different app instances. Confirming commits
 /// every row or none; the batch's own change of status is the one audit entry that summarises the import.
 /// </summary>
-public sealed class ImportBatch : TenantEntity
+public sealed class ImportBatch : TenantEntity, IVersioned
 {
     public const int FileNameMax = 200;
 
@@ -94,7 +94,6 @@ public sealed class ImportBatch : TenantEntity
         ReplacedCount = replacedCount;
         CompletedAt = at;
         Content = [];
-        Version = Guid.NewGuid();
     }
 
     public void Discard(DateTimeOffset at)
@@ -103,7 +102,6 @@ public sealed class ImportBatch : TenantEntity
         Status = ImportStatus.Discarded;
         CompletedAt = at;
         Content = [];
-        Version = Guid.NewGuid();
     }
 
     private void EnsurePending()

@@ -69,7 +69,7 @@ public sealed class Problem : TenantEntity
 /// organisation's own section, the assessed problems with their causes, and the prognosis. The chair fixes
 /// (fastställer) it at the meeting; then it is read-only, and a correction makes a visible new version.
 /// </summary>
-public sealed class Lagesbild : TenantEntity
+public sealed class Lagesbild : TenantEntity, IVersioned
 {
     public const int TextMax = 8000;
 
@@ -141,7 +141,6 @@ public sealed class Lagesbild : TenantEntity
         EnsureEditable();
         Summary = Text(summary, nameof(Summary));
         Prognosis = Text(prognosis, nameof(Prognosis));
-        Touch();
     }
 
     /// <summary>An organisation's own section (police, fire service, housing company, ...), written before the meeting.</summary>
@@ -155,7 +154,6 @@ public sealed class Lagesbild : TenantEntity
             sections.Add(section);
         }
         section.Write(Text(text, nameof(LagesbildSection.Text)), author, at);
-        Touch();
         return section;
     }
 
@@ -168,7 +166,6 @@ public sealed class Lagesbild : TenantEntity
         }
         var assessment = new ProblemAssessment(Id, problem.Id, assessments.Count + 1);
         assessments.Add(assessment);
-        Touch();
         return assessment;
     }
 
@@ -194,7 +191,6 @@ public sealed class Lagesbild : TenantEntity
         }
         if (added > 0)
         {
-            Touch();
         }
         return added;
     }
@@ -203,14 +199,12 @@ public sealed class Lagesbild : TenantEntity
     {
         EnsureEditable();
         Find(assessmentId).Update(Text(art, "Art"), Text(omfattning, "Omfattning"), Text(konsekvens, "Konsekvens"), trend, priority);
-        Touch();
     }
 
     public ProblemCause AddCause(Guid assessmentId, string text, CauseKind kind, string evidence)
     {
         EnsureEditable();
         var cause = Find(assessmentId).AddCause(text, kind, evidence);
-        Touch();
         return cause;
     }
 
@@ -218,7 +212,6 @@ public sealed class Lagesbild : TenantEntity
     {
         EnsureEditable();
         assessments.Remove(Find(assessmentId));
-        Touch();
     }
 
     /// <summary>
@@ -245,7 +238,6 @@ public sealed class Lagesbild : TenantEntity
         versions.Add(version);
         Status = LagesbildStatus.Faststalld;
         PendingCorrectionReason = null;
-        Touch();
         return version;
     }
 
@@ -262,7 +254,6 @@ public sealed class Lagesbild : TenantEntity
         }
         Status = LagesbildStatus.Utkast;
         PendingCorrectionReason = Text(reason, nameof(PendingCorrectionReason));
-        Touch();
     }
 
     private ProblemAssessment Find(Guid id) =>
@@ -270,7 +261,6 @@ public sealed class Lagesbild : TenantEntity
 
     private static string Text(string? text, string field) => DomainText.Free(text, TextMax, field);
 
-    private void Touch() => Version = Guid.NewGuid();
 }
 
 public sealed class LagesbildSection : TenantEntity

@@ -34,7 +34,7 @@ public enum LinkKind
 /// party's signatory signs that hash. Any change to the content afterwards voids every signature visibly. Only a
 /// promise signed by every party is Gällande and may be published.
 /// </summary>
-public sealed class Medborgarlofte : TenantEntity
+public sealed class Medborgarlofte : TenantEntity, IVersioned
 {
     public const int TitleMax = 200;
     public const int TextMax = 8000;
@@ -255,7 +255,6 @@ public sealed class Medborgarlofte : TenantEntity
         var version = new LofteVersion(Id, versions.Count == 0 ? 1 : versions.Max(v => v.Number) + 1, content.ToJson(), at);
         versions.Add(version);
         Status = LofteStatus.ForUnderskrift;
-        Version = Guid.NewGuid();
         return version;
     }
 
@@ -290,7 +289,6 @@ public sealed class Medborgarlofte : TenantEntity
         {
             Status = LofteStatus.Gallande;
         }
-        Version = Guid.NewGuid();
         return signature;
     }
 
@@ -305,20 +303,17 @@ public sealed class Medborgarlofte : TenantEntity
         }
         PublishedAt ??= at;
         PublishedVersionNumber = CurrentVersion!.Number;
-        Version = Guid.NewGuid();
     }
 
     public void Unpublish()
     {
         PublishedAt = null;
         PublishedVersionNumber = null;
-        Version = Guid.NewGuid();
     }
 
     public void WriteFinalReport(string text)
     {
         FinalReport = DomainText.Free(text, TextMax, nameof(FinalReport));
-        Version = Guid.NewGuid();
     }
 
     public CommitmentFollowUp FollowUp(Guid commitmentId, DateOnly date, string text, bool isPublic, string author, DateTimeOffset at)
@@ -347,7 +342,6 @@ public sealed class Medborgarlofte : TenantEntity
                 s.Void();
             }
         }
-        Version = Guid.NewGuid();
     }
 }
 

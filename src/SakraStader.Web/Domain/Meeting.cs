@@ -22,7 +22,7 @@ public static class AttendanceText
 /// items. Minutes are drafted, then approved (justerade) by the chair; approved minutes are read-only, and a later
 /// correction opens a new version while the approved ones stay visible.
 /// </summary>
-public sealed class Meeting : TenantEntity
+public sealed class Meeting : TenantEntity, IVersioned
 {
     private readonly List<AgendaItem> agenda = [];
     private readonly List<Attendance> attendance = [];
@@ -97,13 +97,11 @@ public sealed class Meeting : TenantEntity
         EndsAt = endsAt;
         Location = (location ?? "").Trim();
         Link = string.IsNullOrWhiteSpace(link) ? null : link.Trim();
-        Touch();
     }
 
     public void Cancel()
     {
         Cancelled = true;
-        Touch();
     }
 
     public AgendaItem AddAgendaItem(string title)
@@ -119,7 +117,6 @@ public sealed class Meeting : TenantEntity
         }
         var item = new AgendaItem(Id, agenda.Count + 1, title.Trim());
         agenda.Add(item);
-        Touch();
         return item;
     }
 
@@ -129,7 +126,6 @@ public sealed class Meeting : TenantEntity
         var item = agenda.SingleOrDefault(a => a.Id == agendaItemId)
             ?? throw new DomainException("Punkten finns inte på dagordningen.");
         item.Record(minutes, decision);
-        Touch();
     }
 
     public void RecordAttendance(Guid groupMemberId, string name, AttendanceStatus status, string? substitute)
@@ -148,7 +144,6 @@ public sealed class Meeting : TenantEntity
         {
             row.Set(status, substitute);
         }
-        Touch();
     }
 
     public FollowUpItem AddFollowUp(string text, string owner, DateOnly? due)
@@ -172,7 +167,6 @@ public sealed class Meeting : TenantEntity
         }
         var item = new FollowUpItem(Id, text.Trim(), owner.Trim(), due);
         followUps.Add(item);
-        Touch();
         return item;
     }
 
@@ -196,7 +190,6 @@ public sealed class Meeting : TenantEntity
                 : "Välj en av gruppens medlemmar som har ett konto, så att hen kan justera här.", nameof(JusterareMemberId));
         }
         JusterareMemberId = member?.Id;
-        Touch();
     }
 
     /// <summary>Whether <paramref name="member"/> has yet to justera these minutes (the chair, or the chosen justerare).</summary>
@@ -236,7 +229,6 @@ public sealed class Meeting : TenantEntity
         {
             JusterareJusteradBy = approver.Name;
         }
-        Touch();
         if (ChairJusteradBy is null || (JusterareMemberId is not null && JusterareJusteradBy is null))
         {
             return null;
@@ -266,7 +258,6 @@ public sealed class Meeting : TenantEntity
         }
         MinutesApproved = false;
         PendingCorrectionReason = reason.Trim();
-        Touch();
     }
 
     /// <summary>
@@ -282,7 +273,6 @@ public sealed class Meeting : TenantEntity
         (ChairJusteradBy, JusterareJusteradBy) = (null, null);
     }
 
-    private void Touch() => Version = Guid.NewGuid();
 }
 
 public sealed class AgendaItem : TenantEntity

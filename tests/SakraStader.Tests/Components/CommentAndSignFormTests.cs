@@ -108,10 +108,10 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         {
             var created = await o.SendAsync<AnnualReportListWork, int>(SamordnareRight, null, (w, ct) => w.CreateAsync(year, ct), "Påbörjad.");
             Assert.True(created.Succeeded, created.Message);
-            var written = await o.SendAsync<AnnualReportWork, Guid>(SamordnareRight, null,
+            var written = await o.SaveAsync<AnnualReportWork>(SamordnareRight, null,
                 (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Ett lugnare år i centrum.", "", ct), "Sparat.");
             Assert.True(written.Succeeded, written.Message);
-            return await o.SendAsync<AnnualReportWork, Guid>(SamordnareRight, null, (w, ct) => w.StartReviewAsync(year, written.Value, ct), "Skickad.");
+            return await o.SaveAsync<AnnualReportWork>(SamordnareRight, null, (w, ct) => w.StartReviewAsync(year, written.Value, ct), "Skickad.");
         });
         Assert.True(started.Succeeded, started.Message);
     }
@@ -215,7 +215,7 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         var approved = await app.AsUserAsync(SamordnareBoras, Boras, async o =>
         {
             var version = (await o.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!.Version;
-            return await o.SendAsync<AnnualReportWork, Guid>(GroupRightRequirement.ChairOrManage, styrgrupp,
+            return await o.SaveAsync<AnnualReportWork>(GroupRightRequirement.ChairOrManage, styrgrupp,
                 (w, ct) => w.ApproveAsync(year, styrgrupp, held, version, ct), "Godkänd.");
         });
         Assert.True(approved.Succeeded, approved.Message);
@@ -386,9 +386,9 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         await app.AsUserAsync(SamordnareKarlstad, Karlstad, async o =>
         {
             async Task<Guid> Version() => (await o.ReadAsync<MedborgarlofteWork, LoftePageModel?>((w, ct) => w.ReadAsync(id, ct)))!.Version;
-            var reopened = await o.SendAsync<MedborgarlofteWork, Guid>(SamordnareRight, null, async (w, ct) => await w.ReopenAsync(id, await Version(), ct), "Öppnat.");
+            var reopened = await o.SaveAsync<MedborgarlofteWork>(SamordnareRight, null, async (w, ct) => await w.ReopenAsync(id, await Version(), ct), "Öppnat.");
             Assert.True(reopened.Succeeded, reopened.Message);
-            var changed = await o.SendAsync<MedborgarlofteWork, Guid>(SamordnareRight, null, (w, ct) => w.WriteCommitmentAsync(id, commitment, CommitmentField.What,
+            var changed = await o.SaveAsync<MedborgarlofteWork>(SamordnareRight, null, (w, ct) => w.WriteCommitmentAsync(id, commitment, CommitmentField.What,
                 "Polisen syns vid Kronoparkens centrum fredags- och lördagskvällar.", "Polisen syns vid Kronoparkens centrum fredagskvällar.", ct), "Sparat.");
             Assert.True(changed.Succeeded, changed.Message);
             var sent = await o.SendAsync<MedborgarlofteWork, int>(SamordnareRight, null, async (w, ct) => await w.SendForSigningAsync(id, await Version(), ct), "Skickat.");

@@ -100,7 +100,7 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static Task<CommandResult<Guid>> Send(Operations ops, IAuthorizationRequirement right, object? resource,
-        Func<AnnualReportWork, CancellationToken, Task<Guid>> command) => ops.SendAsync(right, resource, command, "Klart.");
+        Func<AnnualReportWork, CancellationToken, Task<IVersioned>> command) => ops.SaveAsync(right, resource, command, "Klart.");
 
     private static Task<AnnualReportPageModel?> Read(Operations ops, int year) =>
         ops.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct));

@@ -25,8 +25,8 @@ public sealed class AtgardTests(TestApp app) : IClassFixture<TestApp>
 
     private static Task<AtgardPageModel?> Read(Operations ops, Guid id) => ops.ReadAsync<AtgardWork, AtgardPageModel?>((w, ct) => w.ReadAsync(id, ct));
 
-    private static Task<CommandResult<Guid>> Send(Operations ops, Guid groupId, Func<AtgardWork, CancellationToken, Task<Guid>> command) =>
-        ops.SendAsync(GroupRightRequirement.Edit, groupId, command, "Sparat.");
+    private static Task<CommandResult<Guid>> Send(Operations ops, Guid groupId, Func<AtgardWork, CancellationToken, Task<IVersioned>> command) =>
+        ops.SaveAsync(GroupRightRequirement.Edit, groupId, command, "Sparat.");
 
     private static AtgardEditInput Edit(AtgardPageModel m, Action<AtgardEditInput> change)
     {

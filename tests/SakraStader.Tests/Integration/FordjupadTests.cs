@@ -66,10 +66,10 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
             (w, ct) => w.CreateFordjupadAsync(new NewFordjupadInput { GroupId = group, FromYear = from, ToYear = to }, ct), "Skapad.");
 
     private static Task<CommandResult<Guid>> Write(Operations ops, FordjupadPageModel model, FordjupadText field, string text, string seen) =>
-        ops.SendAsync<FordjupadWork, Guid>(GroupRightRequirement.Edit, model.GroupId, (w, ct) => w.WriteTextAsync(model.Id, model.GroupId, field, text, seen, ct), "Sparat.");
+        ops.SaveAsync<FordjupadWork>(GroupRightRequirement.Edit, model.GroupId, (w, ct) => w.WriteTextAsync(model.Id, model.GroupId, field, text, seen, ct), "Sparat.");
 
     private static Task<CommandResult<Guid>> Approve(Operations ops, FordjupadPageModel model, Guid? meeting, Guid version) =>
-        ops.SendAsync<FordjupadWork, Guid>(GroupRightRequirement.ChairOrManage, model.GroupId, (w, ct) => w.ApproveAsync(model.Id, model.GroupId, meeting, version, ct), "Godkänd.");
+        ops.SaveAsync<FordjupadWork>(GroupRightRequirement.ChairOrManage, model.GroupId, (w, ct) => w.ApproveAsync(model.Id, model.GroupId, meeting, version, ct), "Godkänd.");
 
     private static async Task<FordjupadPageModel> Read(Operations ops, Guid id) =>
         (await ops.ReadAsync<FordjupadWork, FordjupadPageModel?>((w, ct) => w.ReadAsync(id, ct)))!;
@@ -178,7 +178,7 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
         // Another kommun's samordnare finds nothing, and their right in their own groups does not reach it.
         var (found, written) = await app.AsUserAsync(TestApp.Email("samordnare", "karlstad"), "karlstad", async ops =>
             (await ops.ReadAsync<FordjupadWork, FordjupadPageModel?>((w, ct) => w.ReadAsync(id, ct)),
-             await ops.SendAsync<FordjupadWork, Guid>(GroupRightRequirement.Edit, styrgrupp, (w, ct) => w.WriteTextAsync(id, styrgrupp, FordjupadText.Summary, "Karlstad", summary, ct), "Sparat.")));
+             await ops.SaveAsync<FordjupadWork>(GroupRightRequirement.Edit, styrgrupp, (w, ct) => w.WriteTextAsync(id, styrgrupp, FordjupadText.Summary, "Karlstad", summary, ct), "Sparat.")));
         Assert.Null(found);
         Assert.False(written.Succeeded);
         Assert.Equal(summary, await app.WithDbAsync("orebro", db => db.FordjupadeLagesbilder.Where(f => f.Id == id).Select(f => f.Summary).SingleAsync()));

@@ -52,7 +52,7 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
     }
 
     private static Task<CommandResult<Guid>> Send(Operations ops, IAuthorizationRequirement right, Guid group,
-        Func<LagesbildWork, CancellationToken, Task<Guid>> command) => ops.SendAsync(right, group, command, "Sparat.");
+        Func<LagesbildWork, CancellationToken, Task<IVersioned>> command) => ops.SaveAsync(right, group, command, "Sparat.");
 
     private async Task<(Guid Group, string ChairEmail)> EstAsync(string kommun) => await app.WithDbAsync(kommun, async db =>
     {
@@ -144,7 +144,7 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
             Assert.True(model.Editable);
             Assert.True(model.CanWriteSection);
             Assert.True((await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteSectionAsync(id, est, "Lugn månad i centrum.", "", ct))).Succeeded);
-            var added = await ops.SendAsync<LagesbildWork, Guid>(GroupRightRequirement.Edit, est,
+            var added = await ops.SaveAsync<LagesbildWork>(GroupRightRequirement.Edit, est,
                 (w, ct) => w.AddProblemAsync(id, est, new ProblemInput { AreaId = area, Title = "Skadegörelse vid Rud skola" }, ct), "Tillagt.");
             Assert.True(added.Succeeded, added.Message);
 

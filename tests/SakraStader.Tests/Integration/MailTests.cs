@@ -111,7 +111,7 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         // The samordnare changes the content: the police officer is told that his signature no longer holds.
         var version = (await LofteAsync(SamordnareKarlstad, id)).Version;
         var reopened = await app.AsUserAsync(SamordnareKarlstad, "karlstad", ops =>
-            ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null, (w, ct) => w.ReopenAsync(id, version, ct), "Sparat."));
+            ops.SaveAsync<MedborgarlofteWork>(Samordnare, null, (w, ct) => w.ReopenAsync(id, version, ct), "Sparat."));
         Assert.True(reopened.Succeeded, reopened.Message);
         await SendPassAsync();
         var voided = Assert.Single(await DeliveredAsync(DemoSeeder.PolisEmail, $"Underskrifterna gäller inte längre: {title}"));
@@ -129,14 +129,14 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         await app.AsUserAsync(samordnare, "kristianstad", async ops =>
         {
             Assert.True((await ops.SendAsync<Features.AnnualReports.AnnualReportListWork, int>(right, null, (w, ct) => w.CreateAsync(year, ct), "Ok.")).Succeeded);
-            Assert.True((await ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(right, null,
+            Assert.True((await ops.SaveAsync<Features.AnnualReports.AnnualReportWork>(right, null,
                 (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Ett år med färre bränder.", "", ct), "Ok.")).Succeeded);
             var model = (await ops.ReadAsync<Features.AnnualReports.AnnualReportWork, Features.AnnualReports.AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
-            var review = await ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(right, null, (w, ct) => w.StartReviewAsync(year, model.Version, ct), "Ok.");
+            var review = await ops.SaveAsync<Features.AnnualReports.AnnualReportWork>(right, null, (w, ct) => w.StartReviewAsync(year, model.Version, ct), "Ok.");
             Assert.True(review.Succeeded, review.Message);
             return true;
         });
-        var comment = await app.AsUserAsync(styrgrupp, "kristianstad", ops => ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(Medlem, null,
+        var comment = await app.AsUserAsync(styrgrupp, "kristianstad", ops => ops.SaveAsync<Features.AnnualReports.AnnualReportWork>(Medlem, null,
             (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, "Redovisa kostnaderna för kamerorna.", ct), "Ok."));
         Assert.True(comment.Succeeded, comment.Message);
         await SendPassAsync();
@@ -146,7 +146,7 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         Assert.Empty(await DeliveredAsync(styrgrupp, $"Ny kommentar på årsrapporten {year}"));
 
         var commentId = await app.WithDbAsync("kristianstad", db => db.ReportComments.Where(c => c.Text == "Redovisa kostnaderna för kamerorna.").Select(c => c.Id).SingleAsync());
-        var answered = await app.AsUserAsync(samordnare, "kristianstad", ops => ops.SendAsync<Features.AnnualReports.AnnualReportWork, Guid>(right, null,
+        var answered = await app.AsUserAsync(samordnare, "kristianstad", ops => ops.SaveAsync<Features.AnnualReports.AnnualReportWork>(right, null,
             (w, ct) => w.AnswerAsync(year, commentId, "Kostnaderna står nu i avsnittet om åtgärder.", "", ct), "Ok."));
         Assert.True(answered.Succeeded, answered.Message);
         await SendPassAsync();
@@ -301,7 +301,7 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         Assert.Empty(await DeliveredAsync(samordnare, $"Inbjudan: {name} {when}"));
 
         var cancelled = await app.AsUserAsync(samordnare, "orebro", ops =>
-            ops.SendAsync<MeetingWork, Guid>(GroupRightRequirement.Edit, group, (w, ct) => w.CancelAsync(created.Value, group, ct), "Inställt."));
+            ops.SaveAsync<MeetingWork>(GroupRightRequirement.Edit, group, (w, ct) => w.CancelAsync(created.Value, group, ct), "Inställt."));
         Assert.True(cancelled.Succeeded, cancelled.Message);
         await SendPassAsync();
         var cancellation = Assert.Single(await DeliveredAsync(others[0], $"Inställt: {name} {when}"));
@@ -329,7 +329,7 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         Assert.NotEqual(samordnare, chair);
         async Task WriteAsync(string text, string seen)
         {
-            var saved = await app.AsUserAsync(samordnare, "boras", ops => ops.SendAsync<MeetingWork, MeetingSaved>(GroupRightRequirement.Edit, group,
+            var saved = await app.AsUserAsync(samordnare, "boras", ops => ops.SaveAsync<MeetingWork>(GroupRightRequirement.Edit, group,
                 (w, ct) => w.WriteItemAsync(meeting, group, item, MinutesField.Minutes, text, seen, ct), "Sparat."));
             Assert.True(saved.Succeeded, saved.Message);
         }

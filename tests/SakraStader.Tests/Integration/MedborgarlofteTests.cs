@@ -306,7 +306,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Invånarna ser fortfarande version 1, som parterna skrev under", text, StringComparison.Ordinal);
         // A medlem may not reopen; a stale version is refused.
         var medlem = await app.AsUserAsync(TestApp.Email("medlem", "boras"), "boras", ops =>
-            ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null, (w, ct) => w.ReopenAsync(id, before.Version, ct), "Sparat."));
+            ops.SaveAsync<MedborgarlofteWork>(Samordnare, null, (w, ct) => w.ReopenAsync(id, before.Version, ct), "Sparat."));
         Assert.True(medlem.Forbidden);
         Assert.True((await SendAsSamordnareAsync("boras", (w, ct) => w.ReopenAsync(id, Guid.NewGuid(), ct))).Conflict);
 
@@ -377,7 +377,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var seen = (await ReadAsync(TestApp.Email("medlem", "karlstad"), "karlstad", id))!;
         Assert.False(seen.CanEdit);
         Assert.Empty(seen.People);
-        var edit = await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Samordnare, null,
+        var edit = await app.AsUserAsync(TestApp.Email("medlem", "karlstad"), "karlstad", ops => ops.SaveAsync<MedborgarlofteWork>(Samordnare, null,
             (w, ct) => w.ReopenAsync(id, seen.Version, ct), "Sparat."));
         Assert.True(edit.Forbidden);
         Assert.Equal(("Tryggare Kronoparken", LofteStatus.ForUnderskrift), await app.WithDbAsync("karlstad", db =>
@@ -544,13 +544,13 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         var page = (await ReadAsync(medlem, "orebro", id))!;
         Assert.True(page.CanFollowUp);
         var input = new FollowUpInput { CommitmentId = page.Commitments[0].Id, Date = new DateTime(2026, 11, 30), Text = "Uppföljningstest: tre kvällar i november.", IsPublic = false };
-        var done = await app.AsUserAsync(medlem, "orebro", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
+        var done = await app.AsUserAsync(medlem, "orebro", ops => ops.SaveAsync<MedborgarlofteWork>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
         Assert.True(done.Succeeded, done.Message);
         Assert.True(await app.WithDbAsync("orebro", db => db.Set<CommitmentFollowUp>().AnyAsync(f => f.Text == "Uppföljningstest: tre kvällar i november." && !f.IsPublic)));
-        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
+        var lasare = await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro", ops => ops.SaveAsync<MedborgarlofteWork>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
         Assert.True(lasare.Forbidden);
         input.Date = new DateTime(1, 1, 1);
-        var ancient = await app.AsUserAsync(medlem, "orebro", ops => ops.SendAsync<MedborgarlofteWork, Guid>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
+        var ancient = await app.AsUserAsync(medlem, "orebro", ops => ops.SaveAsync<MedborgarlofteWork>(Medlem, null, (w, ct) => w.FollowUpAsync(id, input, ct), "Sparat."));
         Assert.Equal(nameof(FollowUpInput.Date), ancient.Field);
 
         var dialogue = new DialogueInput { Date = new DateTime(2026, 11, 3), Participants = 23, Method = "Trygghetsvandring", Place = "Dialogtestgatan", Themes = "Mörk gångtunnel; 12\nKlotter" };

@@ -10,7 +10,6 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
     {
         b.Property(x => x.ApprovedBy).HasMaxLength(200);
         b.Property(x => x.CaseNumber).HasMaxLength(AnnualReport.CaseNumberMax);
-        b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.IsFrozen);
         b.Ignore(x => x.UnansweredComments);
         b.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Restrict);

@@ -41,7 +41,6 @@ internal sealed class AtgardConfiguration : IEntityTypeConfiguration<Atgard>
         b.Property(x => x.Partners).HasMaxLength(500);
         b.Property(x => x.PlannedCost).HasPrecision(14, 2);
         b.Property(x => x.ActualCost).HasPrecision(14, 2);
-        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Atgardsplan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Progress).WithOne().HasForeignKey(p => p.AtgardId).OnDelete(DeleteBehavior.Cascade);

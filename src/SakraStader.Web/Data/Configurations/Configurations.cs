@@ -70,7 +70,6 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(m => m.PendingCorrectionReason).HasMaxLength(1000);
         b.Property(m => m.ChairJusteradBy).HasMaxLength(150);
         b.Property(m => m.JusterareJusteradBy).HasMaxLength(150);
-        b.Property(m => m.Version).IsConcurrencyToken();
         b.HasOne<Group>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.KommunId, m.StartsAt });
         b.HasIndex(m => new { m.GroupId, m.StartsAt });

@@ -79,7 +79,6 @@ internal sealed class LagesbildConfiguration : IEntityTypeConfiguration<Lagesbil
         b.Property(l => l.Summary).HasMaxLength(Lagesbild.TextMax);
         b.Property(l => l.Prognosis).HasMaxLength(Lagesbild.TextMax);
         b.Property(l => l.PendingCorrectionReason).HasMaxLength(Lagesbild.TextMax);
-        b.Property(l => l.Version).IsConcurrencyToken();
         b.HasOne<Group>().WithMany().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Meeting>().WithMany().HasForeignKey(l => l.MeetingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.GroupId, l.Year, l.Month }).IsUnique();
@@ -145,7 +144,6 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(x => x.ContentHash).HasMaxLength(64);
         b.Property(x => x.UploadedByName).HasMaxLength(200);
         b.Property(x => x.Periods).HasMaxLength(4000);
-        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.KommunId, x.UploadedAt });
         b.HasIndex(x => new { x.KommunId, x.ContentHash });
     }
@@ -174,7 +172,6 @@ internal sealed class FordjupadLagesbildConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Consequences).HasMaxLength(FordjupadLagesbild.TextMax);
         b.Property(x => x.Priorities).HasMaxLength(FordjupadLagesbild.TextMax);
         b.Property(x => x.ApprovedBy).HasMaxLength(200);
-        b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.Period);
         b.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);

@@ -11,7 +11,6 @@ internal sealed class MedborgarlofteConfiguration : IEntityTypeConfiguration<Med
         b.Property(x => x.Title).HasMaxLength(Medborgarlofte.TitleMax);
         b.Property(x => x.Background).HasMaxLength(Medborgarlofte.TextMax);
         b.Property(x => x.FinalReport).HasMaxLength(Medborgarlofte.TextMax);
-        b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.CurrentVersion);
         b.Ignore(x => x.ValidSignatures);
         b.Ignore(x => x.IsPublished);

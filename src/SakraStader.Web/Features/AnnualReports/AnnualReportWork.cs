@@ -62,17 +62,17 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
         IReadOnlyList<CommentView> Comments, AnnualReportSnapshot? Frozen);
 
     /// <summary>The samordnare writes a section's text over the text they started from.</summary>
-    public async Task<Guid> WriteTextAsync(int year, ReportSection section, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteTextAsync(int year, ReportSection section, string text, string seen, CancellationToken ct = default)
     {
         var (report, rights) = await LoadAsync(year, ct);
         ReportRights.Ensure(rights.CanWrite);
         EnsureSeen(report.Text(section), seen, section.ToString());
         report.WriteText(section, text);
-        return report.Version;
+        return report;
     }
 
     /// <summary>A styrgrupp member comments on a section while the report is in review.</summary>
-    public async Task<Guid> CommentAsync(int year, ReportSection section, string text, CancellationToken ct = default)
+    public async Task<IVersioned> CommentAsync(int year, ReportSection section, string text, CancellationToken ct = default)
     {
         var (report, rights) = await LoadAsync(year, ct);
         if (report.Status == AnnualReportStatus.Granskning)
@@ -81,31 +81,31 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
         }
         // Otherwise the report says why it takes no comments (approved while the comment was written, or not yet in review).
         db.ReportComments.Add(report.Comment(section, tenant.UserId!.Value, tenant.DisplayName, text, time.GetUtcNow()));
-        return report.Version;
+        return report;
     }
 
     /// <summary>The samordnare answers a comment (or amends the answer) over the answer they started from.</summary>
-    public async Task<Guid> AnswerAsync(int year, Guid commentId, string answer, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> AnswerAsync(int year, Guid commentId, string answer, string seen, CancellationToken ct = default)
     {
         var (report, rights) = await LoadAsync(year, ct);
         ReportRights.Ensure(rights.CanWrite);
         var current = report.Comments.FirstOrDefault(c => c.Id == commentId)?.Answer ?? "";
         EnsureSeen(current, seen, "Answer");
         report.Answer(commentId, answer, tenant.DisplayName, time.GetUtcNow());
-        return report.Version;
+        return report;
     }
 
-    public async Task<Guid> StartReviewAsync(int year, Guid seenVersion, CancellationToken ct = default)
+    public async Task<IVersioned> StartReviewAsync(int year, Guid seenVersion, CancellationToken ct = default)
     {
         var (report, rights) = await LoadAsync(year, ct);
         ReportRights.Ensure(rights.CanWrite);
         EnsureVersion(report, seenVersion);
         report.StartReview(time.GetUtcNow());
-        return report.Version;
+        return report;
     }
 
     /// <summary>The chair (or the samordnare) records the styrgrupp's approval at a held meeting of the report they saw.</summary>
-    public async Task<Guid> ApproveAsync(int year, Guid groupId, Guid? meetingId, Guid seenVersion, CancellationToken ct = default)
+    public async Task<IVersioned> ApproveAsync(int year, Guid groupId, Guid? meetingId, Guid seenVersion, CancellationToken ct = default)
     {
         var (report, _) = await LoadAsync(year, ct);
         // The command path checked the right in groupId; the report must be that group's.
@@ -115,15 +115,15 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
         }
         EnsureVersion(report, seenVersion);
         await reports.ApproveAsync(report, meetingId, ct);
-        return report.Version;
+        return report;
     }
 
-    public async Task<Guid> HandOverAsync(int year, HandOverInput input, CancellationToken ct = default)
+    public async Task<IVersioned> HandOverAsync(int year, HandOverInput input, CancellationToken ct = default)
     {
         var (report, rights) = await LoadAsync(year, ct);
         ReportRights.Ensure(rights.CanWrite);
         report.HandOver(input.HandedOverOn, input.CaseNumber, time.Today());
-        return report.Version;
+        return report;
     }
 
     private async Task<(AnnualReport Report, ReportRights Rights)> LoadAsync(int year, CancellationToken ct)

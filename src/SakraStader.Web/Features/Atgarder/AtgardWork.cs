@@ -145,7 +145,7 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
     }
 
     /// <summary>The title, kind, owner, dates, planned cost and status, over the version the user saw.</summary>
-    public async Task<Guid> EditAsync(Guid id, Guid groupId, AtgardEditInput input, CancellationToken ct = default)
+    public async Task<IVersioned> EditAsync(Guid id, Guid groupId, AtgardEditInput input, CancellationToken ct = default)
     {
         var (m, plan) = await LoadAsync(id, groupId, input.SeenVersion, ct);
         Owner? owner = null;
@@ -168,7 +168,7 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
             m.SetStatus(input.Status);
         }
         plan.Revise(input.RevisionNote, tenant.DisplayName, time.GetUtcNow());
-        return m.Version;
+        return m;
     }
 
     private static DateOnly? KeptDate(DateOnly? given, bool remove, DateOnly? stored, string field, string what) =>
@@ -176,7 +176,7 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
             : throw new DomainException($"Datumet saknas. Välj {what} i kalendern, eller välj att ta bort det.", field));
 
     /// <summary>The problems and their analysed causes the measure targets; the first chosen becomes the main problem of a measure that had none.</summary>
-    public async Task<Guid> TargetAsync(Guid id, Guid groupId, TargetInput input, CancellationToken ct = default)
+    public async Task<IVersioned> TargetAsync(Guid id, Guid groupId, TargetInput input, CancellationToken ct = default)
     {
         var (m, plan) = await LoadAsync(id, groupId, input.SeenVersion, ct);
         var open = await options.ProblemsAsync(ct);
@@ -189,11 +189,11 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
             .ToList();
         m.Target(problems, causes);
         plan.Revise(input.RevisionNote, tenant.DisplayName, time.GetUtcNow());
-        return m.Version;
+        return m;
     }
 
     /// <summary>A follow-up note: what has happened, dated today. A note adds to the measure and overwrites nothing.</summary>
-    public async Task<Guid> AddProgressAsync(Guid id, Guid groupId, string text, CancellationToken ct = default)
+    public async Task<IVersioned> AddProgressAsync(Guid id, Guid groupId, string text, CancellationToken ct = default)
     {
         var (m, _) = await LoadAsync(id, groupId, null, ct);
         if (m.Status is AtgardStatus.Genomford or AtgardStatus.Installd)
@@ -202,22 +202,22 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
         }
         var now = time.GetUtcNow();
         db.Add(m.AddProgress(SwedishTime.DateOf(now), text, tenant.DisplayName, now));
-        return m.Version;
+        return m;
     }
 
     /// <summary>Completes the measure with its evaluation, over the version the user saw.</summary>
-    public async Task<Guid> CompleteAsync(Guid id, Guid groupId, CompleteInput input, CancellationToken ct = default)
+    public async Task<IVersioned> CompleteAsync(Guid id, Guid groupId, CompleteInput input, CancellationToken ct = default)
     {
         var (m, _) = await LoadAsync(id, groupId, input.SeenVersion, ct);
         m.Complete(input.Outcome, input.Learned, Money(input.ActualCost, nameof(Atgard.ActualCost)));
-        return m.Version;
+        return m;
     }
 
     /// <summary>
     /// One of the measure's long texts, written over the text the user started from (saved as they type). On a
     /// decided plan the first change of a text on a day is noted in the plan's revisions, so its history shows.
     /// </summary>
-    public async Task<Guid> WriteTextAsync(Guid id, Guid groupId, AtgardTextField field, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteTextAsync(Guid id, Guid groupId, AtgardTextField field, string text, string seen, CancellationToken ct = default)
     {
         var (m, plan) = await LoadAsync(id, groupId, null, ct);
         var current = Text(m, field);
@@ -241,7 +241,7 @@ public sealed class AtgardWork(AppDbContext db, AtgardOptions options, KommunCac
                 db.Add(plan.Revise(note, tenant.DisplayName, now)!);
             }
         }
-        return m.Version;
+        return m;
     }
 
     public static string Label(AtgardTextField field) => field switch

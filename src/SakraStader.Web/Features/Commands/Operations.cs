@@ -81,6 +81,28 @@ public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant
         }
     }
 
+    /// <summary>
+    /// A command that changes one aggregate and hands it back: the result's value is the version the save gave it (the
+    /// save path sets versions, so it is known only once saved), for the form to send with its next save.
+    /// </summary>
+    public async Task<CommandResult<Guid>> SaveAsync<THandler>(IAuthorizationRequirement right, object? resource,
+        Func<THandler, CancellationToken, Task<IVersioned>> command, string done, CancellationToken ct = default)
+        where THandler : notnull
+    {
+        var previous = Guid.Empty;
+        var result = await SendAsync<THandler, IVersioned>(right, resource, async (handler, c) =>
+        {
+            var changed = await command(handler, c);
+            previous = changed.Version; // as loaded: only the save path sets a new one
+            return changed;
+        }, done, ct);
+        return new CommandResult<Guid>(result.Succeeded, result.Message, result.Field, result.Conflict, result.Forbidden, result.Current,
+            result.Value?.Version ?? default)
+        {
+            Saved = result.Value is { } saved ? [new SavedVersion(saved.Id, previous, saved.Version)] : [],
+        };
+    }
+
     private AsyncServiceScope Enter()
     {
         var scope = scopes.CreateAsyncScope();
@@ -92,6 +114,9 @@ public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant
 /// <summary>What a command came to. A refused or broken command saved nothing.</summary>
 public record CommandResult(bool Succeeded, string Message, string? Field, bool Conflict, bool Forbidden, string? Current)
 {
+    /// <summary>The aggregate a command changed (<see cref="Operations.SaveAsync"/>): its version before and after the save.</summary>
+    public IReadOnlyCollection<SavedVersion> Saved { get; init; } = [];
+
     public static CommandResult Ok(string message) => new(true, message, null, false, false, null);
 }
 

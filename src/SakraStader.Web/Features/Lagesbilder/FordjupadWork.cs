@@ -50,7 +50,7 @@ public sealed class FordjupadWork(AppDbContext db, FordjupadCompiler compiler, K
     }
 
     /// <summary>One analysis text, written over the text the user started from.</summary>
-    public async Task<Guid> WriteTextAsync(Guid id, Guid groupId, FordjupadText field, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteTextAsync(Guid id, Guid groupId, FordjupadText field, string text, string seen, CancellationToken ct = default)
     {
         var item = await LoadAsync(id, groupId, ct);
         var current = item.Text(field);
@@ -59,11 +59,11 @@ public sealed class FordjupadWork(AppDbContext db, FordjupadCompiler compiler, K
             throw new ConflictException(ChangedMeanwhile, field.ToString(), current);
         }
         item.WriteText(field, text);
-        return item.Version;
+        return item;
     }
 
     /// <summary>The chair (or the samordnare) records the styrgrupp's approval at a held meeting, of the version they saw.</summary>
-    public async Task<Guid> ApproveAsync(Guid id, Guid groupId, Guid? meetingId, Guid seenVersion, CancellationToken ct = default)
+    public async Task<IVersioned> ApproveAsync(Guid id, Guid groupId, Guid? meetingId, Guid seenVersion, CancellationToken ct = default)
     {
         var item = await LoadAsync(id, groupId, ct);
         if (item.Version != seenVersion)
@@ -75,7 +75,7 @@ public sealed class FordjupadWork(AppDbContext db, FordjupadCompiler compiler, K
         var current = await compiler.CompileAsync(item.FromYear, item.ToYear, ct);
         var snapshot = new FordjupadSnapshot(current, item.Summary, item.Development, item.Causes, item.Consequences, item.Priorities);
         item.Approve(meeting, tenant.DisplayName, time.GetUtcNow(), snapshot.ToJson());
-        return item.Version;
+        return item;
     }
 
     private async Task<FordjupadLagesbild> LoadAsync(Guid id, Guid groupId, CancellationToken ct)

@@ -113,7 +113,7 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
         IReadOnlyList<SnapshotCause> Causes);
 
     /// <summary>The user's organisation's section, written over the text they started from.</summary>
-    public async Task<Guid> WriteSectionAsync(Guid id, Guid groupId, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteSectionAsync(Guid id, Guid groupId, string text, string seen, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         var organisation = tenant.Membership?.OrganisationName ?? "";
@@ -124,21 +124,21 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
         var current = lagesbild.Sections.FirstOrDefault(s => s.Organisation == organisation)?.Text ?? "";
         EnsureSeen(current, seen, "section");
         lagesbild.WriteSection(organisation, text, tenant.DisplayName, time.GetUtcNow());
-        return lagesbild.Version;
+        return lagesbild;
     }
 
     /// <summary>The summary or the prognosis, one at a time, so that two people can write one each.</summary>
-    public async Task<Guid> WriteTextAsync(Guid id, Guid groupId, LagesbildTextField field, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteTextAsync(Guid id, Guid groupId, LagesbildTextField field, string text, string seen, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         var current = field == LagesbildTextField.Summary ? lagesbild.Summary : lagesbild.Prognosis;
         EnsureSeen(current, seen, field.ToString());
         lagesbild.WriteTexts(field == LagesbildTextField.Summary ? text : lagesbild.Summary, field == LagesbildTextField.Prognosis ? text : lagesbild.Prognosis);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
     /// <summary>One of an assessment's three texts.</summary>
-    public async Task<Guid> WriteAssessmentTextAsync(Guid id, Guid groupId, Guid assessmentId, AssessmentField field, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteAssessmentTextAsync(Guid id, Guid groupId, Guid assessmentId, AssessmentField field, string text, string seen, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         var a = lagesbild.Assessments.FirstOrDefault(x => x.Id == assessmentId) ?? throw new DomainException("Bedömningen finns inte i lägesbilden.");
@@ -149,10 +149,10 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
             field == AssessmentField.Omfattning ? text : a.Omfattning,
             field == AssessmentField.Konsekvens ? text : a.Konsekvens,
             a.Trend, a.Priority);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
-    public async Task<Guid> RateAssessmentAsync(Guid id, Guid groupId, Guid assessmentId, Trend trend, int priority, CancellationToken ct = default)
+    public async Task<IVersioned> RateAssessmentAsync(Guid id, Guid groupId, Guid assessmentId, Trend trend, int priority, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         var a = lagesbild.Assessments.FirstOrDefault(x => x.Id == assessmentId) ?? throw new DomainException("Bedömningen finns inte i lägesbilden.");
@@ -161,17 +161,17 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
             throw new DomainException("Välj en prioritet.", "Priority");
         }
         lagesbild.UpdateAssessment(assessmentId, a.Art, a.Omfattning, a.Konsekvens, trend, priority);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
-    public async Task<Guid> AddCauseAsync(Guid id, Guid groupId, Guid assessmentId, CauseInput input, CancellationToken ct = default)
+    public async Task<IVersioned> AddCauseAsync(Guid id, Guid groupId, Guid assessmentId, CauseInput input, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         lagesbild.AddCause(assessmentId, input.Text, input.Kind, input.Evidence);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
-    public async Task<Guid> AddProblemAsync(Guid id, Guid groupId, ProblemInput input, CancellationToken ct = default)
+    public async Task<IVersioned> AddProblemAsync(Guid id, Guid groupId, ProblemInput input, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         Problem problem;
@@ -193,11 +193,11 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
             problem = db.Problems.Add(new Problem(area.Id, input.Title, time.GetUtcNow())).Entity;
         }
         lagesbild.Assess(problem);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
     /// <summary>The chair fixes what they have seen: a lägesbild changed since is refused.</summary>
-    public async Task<Guid> FixAsync(Guid id, Guid groupId, Guid seenVersion, CancellationToken ct = default)
+    public async Task<IVersioned> FixAsync(Guid id, Guid groupId, Guid seenVersion, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         if (lagesbild.Version != seenVersion)
@@ -205,14 +205,14 @@ public sealed class LagesbildWork(AppDbContext db, LagesbildHandler lagesbilder,
             throw new ConflictException("Lägesbilden har ändrats sedan du öppnade den. Läs igenom ändringarna och fastställ sedan.", null, null);
         }
         await lagesbilder.FixAsync(lagesbild, await access.ForAsync(groupId, ct), ct);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
-    public async Task<Guid> StartCorrectionAsync(Guid id, Guid groupId, string reason, CancellationToken ct = default)
+    public async Task<IVersioned> StartCorrectionAsync(Guid id, Guid groupId, string reason, CancellationToken ct = default)
     {
         var lagesbild = await LoadAsync(id, groupId, ct);
         lagesbild.StartCorrection(reason);
-        return lagesbild.Version;
+        return lagesbild;
     }
 
     private async Task<Lagesbild> LoadAsync(Guid id, Guid groupId, CancellationToken ct)

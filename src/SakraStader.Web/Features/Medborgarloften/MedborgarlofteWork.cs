@@ -130,7 +130,7 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
     }
 
     /// <summary>Title, period and links, from the version the user saw; only in a draft.</summary>
-    public async Task<Guid> DescribeAsync(Guid id, Guid seenVersion, DescribeInput input, CancellationToken ct = default)
+    public async Task<IVersioned> DescribeAsync(Guid id, Guid seenVersion, DescribeInput input, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, seenVersion, ct);
         var (from, to) = Period(input.ValidFrom, input.ValidTo);
@@ -138,45 +138,45 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
         lofte.Link(LinkKind.Area, await db.Areas.Where(a => input.AreaIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct));
         lofte.Link(LinkKind.Dialogue, await db.CitizenDialogues.Where(d => input.DialogueIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct));
         lofte.Link(LinkKind.Problem, await db.Problems.Where(p => input.ProblemIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
-        return lofte.Version;
+        return lofte;
     }
 
     /// <summary>The background, written over the text the user started from; only in a draft.</summary>
-    public async Task<Guid> WriteBackgroundAsync(Guid id, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteBackgroundAsync(Guid id, string text, string seen, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, null, ct);
         EnsureSeen(lofte.Background, seen, nameof(Medborgarlofte.Background));
         lofte.Describe(lofte.Title, lofte.ValidFrom, lofte.ValidTo, text);
-        return lofte.Version;
+        return lofte;
     }
 
     /// <summary>One commitment's "what" or "how it is shown", written over the text the user started from; only in a draft.</summary>
-    public async Task<Guid> WriteCommitmentAsync(Guid id, Guid commitmentId, CommitmentField field, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteCommitmentAsync(Guid id, Guid commitmentId, CommitmentField field, string text, string seen, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, null, ct);
         var c = lofte.Commitments.FirstOrDefault(x => x.Id == commitmentId) ?? throw new DomainException("Löftet finns inte.");
         EnsureSeen(field == CommitmentField.What ? c.What : c.HowShown, seen, field.ToString());
         lofte.ReviseCommitment(commitmentId, field == CommitmentField.What ? text : c.What, field == CommitmentField.HowShown ? text : c.HowShown);
-        return lofte.Version;
+        return lofte;
     }
 
-    public async Task<Guid> AddCommitmentAsync(Guid id, Guid seenVersion, CommitmentInput input, CancellationToken ct = default)
+    public async Task<IVersioned> AddCommitmentAsync(Guid id, Guid seenVersion, CommitmentInput input, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, seenVersion, ct);
         var atgard = input.AtgardId is { } a && await db.Atgarder.AnyAsync(x => x.Id == a, ct) ? input.AtgardId : null;
         lofte.AddCommitment(input.What, input.PartyId, input.HowShown, atgard);
-        return lofte.Version;
+        return lofte;
     }
 
-    public async Task<Guid> RemoveCommitmentAsync(Guid id, Guid seenVersion, Guid commitmentId, CancellationToken ct = default)
+    public async Task<IVersioned> RemoveCommitmentAsync(Guid id, Guid seenVersion, Guid commitmentId, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, seenVersion, ct);
         lofte.RemoveCommitment(commitmentId);
-        return lofte.Version;
+        return lofte;
     }
 
     /// <summary>A new partner, or another signatory for a party; the signatory is one of the kommun's members.</summary>
-    public async Task<Guid> SavePartyAsync(Guid id, Guid seenVersion, PartyInput input, CancellationToken ct = default)
+    public async Task<IVersioned> SavePartyAsync(Guid id, Guid seenVersion, PartyInput input, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, seenVersion, ct);
         var person = input.SignatoryUserId is { } userId
@@ -197,21 +197,21 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
         {
             lofte.AddParty(PartyKind.Partner, input.PartnerName, person.UserId, person.Name, person.Title);
         }
-        return lofte.Version;
+        return lofte;
     }
 
-    public async Task<Guid> RemovePartyAsync(Guid id, Guid seenVersion, Guid partyId, CancellationToken ct = default)
+    public async Task<IVersioned> RemovePartyAsync(Guid id, Guid seenVersion, Guid partyId, CancellationToken ct = default)
     {
         var lofte = await LoadDraftAsync(id, seenVersion, ct);
         lofte.RemoveParty(partyId);
-        return lofte.Version;
+        return lofte;
     }
 
     /// <summary>
     /// Opens a promise out for signing or signed for changes, after the user confirmed: its signatures become void and
     /// it leaves the public page until it is signed and published again.
     /// </summary>
-    public async Task<Guid> ReopenAsync(Guid id, Guid seenVersion, CancellationToken ct = default)
+    public async Task<IVersioned> ReopenAsync(Guid id, Guid seenVersion, CancellationToken ct = default)
     {
         var lofte = await LoadAsync(id, seenVersion, ct);
         if (lofte.Status == LofteStatus.Utkast)
@@ -219,11 +219,11 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
             throw new DomainException("Löftet är redan ett utkast som kan ändras.");
         }
         lofte.Reopen();
-        return lofte.Version;
+        return lofte;
     }
 
     /// <summary>A dated note on how a commitment goes; any member writes it once the promise is gällande.</summary>
-    public async Task<Guid> FollowUpAsync(Guid id, FollowUpInput input, CancellationToken ct = default)
+    public async Task<IVersioned> FollowUpAsync(Guid id, FollowUpInput input, CancellationToken ct = default)
     {
         var lofte = await loften.LoadAsync(id, tracked: true, ct) ?? throw new DomainException("Löftet finns inte.");
         if (input.Date is not { } date)
@@ -235,15 +235,15 @@ public sealed class MedborgarlofteWork(AppDbContext db, MedborgarlofteHandler lo
             throw new DomainException("Ange ett datum under löftets tid, till exempel i dag.", nameof(FollowUpInput.Date));
         }
         lofte.FollowUp(input.CommitmentId ?? Guid.Empty, DateOnly.FromDateTime(date), input.Text, input.IsPublic, tenant.DisplayName, time.GetUtcNow());
-        return lofte.Version;
+        return lofte;
     }
 
-    public async Task<Guid> WriteFinalReportAsync(Guid id, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteFinalReportAsync(Guid id, string text, string seen, CancellationToken ct = default)
     {
         var lofte = await loften.LoadAsync(id, tracked: true, ct) ?? throw new DomainException("Löftet finns inte.");
         EnsureSeen(lofte.FinalReport, seen, nameof(Medborgarlofte.FinalReport));
         lofte.WriteFinalReport(text);
-        return lofte.Version;
+        return lofte;
     }
 
     /// <summary>The period from the form's two dates; a missing or implausible date is refused at its field.</summary>

@@ -97,7 +97,7 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
     }
 
     /// <summary>New time and place, over the version the user opened the form with.</summary>
-    public async Task<Guid> RescheduleAsync(Guid id, Guid groupId, MeetingInput input, CancellationToken ct = default)
+    public async Task<IVersioned> RescheduleAsync(Guid id, Guid groupId, MeetingInput input, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         var (start, end) = input.Times();
@@ -107,10 +107,10 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
                 null, Describe(meeting));
         }
         meeting.Reschedule(start, end, input.Location, input.Link);
-        return meeting.Version;
+        return meeting;
     }
 
-    public async Task<Guid> CancelAsync(Guid id, Guid groupId, CancellationToken ct = default)
+    public async Task<IVersioned> CancelAsync(Guid id, Guid groupId, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         if (meeting.Cancelled)
@@ -118,19 +118,18 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
             throw new DomainException("Mötet är redan inställt.");
         }
         meeting.Cancel();
-        return meeting.Version;
+        return meeting;
     }
 
-    public async Task<MeetingSaved> AddAgendaItemAsync(Guid id, Guid groupId, string title, CancellationToken ct = default)
+    public async Task<IVersioned> AddAgendaItemAsync(Guid id, Guid groupId, string title, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
-        var before = meeting.Version;
         meeting.AddAgendaItem(title);
-        return new MeetingSaved(before, meeting.Version);
+        return meeting;
     }
 
     /// <summary>One agenda item's minutes or decision, written over the text the user started from.</summary>
-    public async Task<MeetingSaved> WriteItemAsync(Guid id, Guid groupId, Guid itemId, MinutesField field, string text, string seen, CancellationToken ct = default)
+    public async Task<IVersioned> WriteItemAsync(Guid id, Guid groupId, Guid itemId, MinutesField field, string text, string seen, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         var item = meeting.Agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("Punkten finns inte på dagordningen.");
@@ -139,16 +138,14 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
         {
             throw new ConflictException(ChangedMeanwhile, field.ToString(), current);
         }
-        var before = meeting.Version;
         meeting.RecordMinutes(itemId, field == MinutesField.Minutes ? text : item.Minutes, field == MinutesField.Decision ? text : item.Decision);
-        return new MeetingSaved(before, meeting.Version);
+        return meeting;
     }
 
     /// <summary>Attendance of the group's members; nothing is saved while a row is wrong (the field names the row).</summary>
-    public async Task<MeetingSaved> RecordAttendanceAsync(Guid id, Guid groupId, IReadOnlyList<AttendanceInput> rows, CancellationToken ct = default)
+    public async Task<IVersioned> RecordAttendanceAsync(Guid id, Guid groupId, IReadOnlyList<AttendanceInput> rows, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
-        var before = meeting.Version;
         var members = await db.GroupMembers.AsNoTracking().Where(gm => gm.GroupId == groupId).Select(gm => new { gm.Id, gm.Name }).ToListAsync(ct);
         foreach (var row in rows)
         {
@@ -166,19 +163,18 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
                 throw new DomainException(e.Message, AttendanceInput.FieldOf(member.Id));
             }
         }
-        return new MeetingSaved(before, meeting.Version);
+        return meeting;
     }
 
-    public async Task<MeetingSaved> AddFollowUpAsync(Guid id, Guid groupId, FollowUpInput input, CancellationToken ct = default)
+    public async Task<IVersioned> AddFollowUpAsync(Guid id, Guid groupId, FollowUpInput input, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
-        var before = meeting.Version;
         meeting.AddFollowUp(input.Text, input.Owner, input.Due is { } due ? DateOnly.FromDateTime(due) : null);
-        return new MeetingSaved(before, meeting.Version);
+        return meeting;
     }
 
     /// <summary>The chair justerar what they have read: minutes changed since are refused.</summary>
-    public async Task<Guid> ApproveAsync(Guid id, Guid groupId, Guid seenVersion, CancellationToken ct = default)
+    public async Task<IVersioned> ApproveAsync(Guid id, Guid groupId, Guid seenVersion, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         if (meeting.Version != seenVersion)
@@ -186,11 +182,11 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
             throw new ConflictException(ApprovedChangedMeanwhile, null, null);
         }
         await meetings.ApproveAsync(meeting, await access.ForAsync(groupId, ct), ct);
-        return meeting.Version;
+        return meeting;
     }
 
     /// <summary>Chooses the second justerare (null: none) among the group's members with an account.</summary>
-    public async Task<Guid> ChooseJusterareAsync(Guid id, Guid groupId, Guid? memberId, CancellationToken ct = default)
+    public async Task<IVersioned> ChooseJusterareAsync(Guid id, Guid groupId, Guid? memberId, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         var member = memberId is { } m
@@ -198,14 +194,14 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
                 ?? throw new DomainException("Välj en av gruppens medlemmar.", nameof(Meeting.JusterareMemberId))
             : null;
         meeting.ChooseJusterare(member);
-        return meeting.Version;
+        return meeting;
     }
 
-    public async Task<Guid> StartCorrectionAsync(Guid id, Guid groupId, string reason, CancellationToken ct = default)
+    public async Task<IVersioned> StartCorrectionAsync(Guid id, Guid groupId, string reason, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         meeting.StartCorrection(reason);
-        return meeting.Version;
+        return meeting;
     }
 
     /// <summary>The meetings list: the view from the address (search, sort, page) and the filters, in the database.</summary>
@@ -336,7 +332,6 @@ public enum MinutesField
 
 /// <summary>What a save came to: the meeting's version before and after it. When "before" is not the version the page
 /// shows, someone else changed the meeting meanwhile and the page reads it again.</summary>
-public sealed record MeetingSaved(Guid Previous, Guid Version);
 
 /// <summary>The meeting page as shown to one user: what it says and what they may do.</summary>
 public sealed record MeetingPageModel(Guid Id, Guid GroupId, string GroupName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location,
