@@ -67,13 +67,13 @@ public sealed class AuditLogTests(TestApp app) : IClassFixture<TestApp>
 
         // Fields and ids in words: the area by its name, the field as the form names it.
         var created = record.Page.Items[1];
-        var summary = AuditText.Summary(created.Action, created.Changes, record.Names);
+        var summary = AuditText.Summary(created.EntityType, created.Action, created.Changes, record.Names);
         var areaName = await app.WithDbAsync("kristianstad", db => db.Areas.Where(a => a.Id == seeded.Area).Select(a => a.Name).SingleAsync());
         Assert.Contains($"Område: {areaName}", summary, StringComparison.Ordinal);
         Assert.Contains($"Beskrivning: {seeded.Marker} klotter", summary, StringComparison.Ordinal);
         Assert.Equal("händelse", AuditText.Entity(created.EntityType));
         var import = await ReadAsync(new AuditFilter(nameof(ImportBatch), null, null, null, null), null);
-        Assert.Contains(import.Page.Items.SelectMany(r => AuditText.Fields(r.Changes, import.Names)), f => f == ("Status", "väntar på bekräftelse", "importerad"));
+        Assert.Contains(import.Page.Items.SelectMany(r => AuditText.Fields(r.EntityType, r.Changes, import.Names)), f => f == ("Status", "väntar på bekräftelse", "importerad"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AuditLogTests(TestApp app) : IClassFixture<TestApp>
             ["PublishedAt"] = new(null, new DateTimeOffset(2026, 11, 28, 22, 35, 51, TimeSpan.Zero).ToString("O")),
             ["Title"] = new(null, "12/31/99 är inget datum"),
         };
-        var summary = AuditText.Summary(AuditAction.Created, changes, new Dictionary<string, string>());
+        var summary = AuditText.Summary(nameof(Medborgarlofte), AuditAction.Created, changes, new Dictionary<string, string>());
         Assert.Contains("2026-07-31", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("07/31/2026", summary, StringComparison.Ordinal);
         Assert.Contains("2026-11-28 23:35", summary, StringComparison.Ordinal); // Swedish local time (CET)

@@ -33,8 +33,37 @@ public sealed class LetterheadTests(TestApp app) : IClassFixture<TestApp>
         HandlaggareEmail = "anna.lindqvist@orebro.se",
     };
 
-    private Task<CommandResult> SaveAsync(string email, string kommun, LetterheadInput input) =>
-        app.AsUserAsync(email, kommun, ops => ops.SendAsync<LetterheadWork>(Samordnare, null, (w, ct) => w.SaveAsync(input, ct), "Sparat."));
+    /// <summary>Saves as the form does, over the letterhead as the user saw it (by default: as stored when the form opens).</summary>
+    private Task<CommandResult> SaveAsync(string email, string kommun, LetterheadInput input, LetterheadInput? seen = null) =>
+        app.AsUserAsync(email, kommun, async ops =>
+        {
+            seen ??= LetterheadInput.From(await ops.ReadAsync<LetterheadWork, LetterheadInfo>((w, ct) => w.ReadAsync(ct)));
+            return await ops.SendAsync<LetterheadWork>(Samordnare, null, (w, ct) => w.SaveAsync(input, seen, ct), "Sparat.");
+        });
+
+    /// <summary>Two samordnare open the form; the second to save is refused, sees the first one's letterhead and keeps their own.</summary>
+    [Fact]
+    public async Task A_save_over_a_letterhead_changed_meanwhile_is_refused_with_both_shown()
+    {
+        var samordnare = TestApp.Email("samordnare", "kristianstad");
+        var opened = LetterheadInput.From(await app.AsUserAsync(samordnare, "kristianstad", ops => ops.ReadAsync<LetterheadWork, LetterheadInfo>((w, ct) => w.ReadAsync(ct))));
+        var first = Orebro();
+        first.OrganisationName = "Kristianstads kommun";
+        first.Forvaltning = "Kommunledningskontoret";
+        var second = Orebro();
+        second.OrganisationName = "Kristianstad kommun";
+        Assert.True((await SaveAsync(samordnare, "kristianstad", first, opened)).Succeeded);
+
+        var refused = await SaveAsync(samordnare, "kristianstad", second, opened);
+        Assert.True(refused.Conflict);
+        Assert.Equal(nameof(LetterheadInput.OrganisationName), refused.Field);
+        Assert.Contains("Kommunledningskontoret", refused.Current, StringComparison.Ordinal);
+        var stored = await app.AsUserAsync(samordnare, "kristianstad", ops => ops.ReadAsync<LetterheadWork, LetterheadInfo>((w, ct) => w.ReadAsync(ct)));
+        Assert.Equal(("Kristianstads kommun", "Kommunledningskontoret"), (stored.OrganisationName, stored.Forvaltning));
+
+        // Saving again over what is now shown is the user's choice, and it holds.
+        Assert.True((await SaveAsync(samordnare, "kristianstad", second, LetterheadInput.From(stored))).Succeeded);
+    }
 
     private Task<CommandResult> LogoAsync(string email, string kommun, byte[] file) =>
         app.AsUserAsync(email, kommun, ops => ops.SendAsync<LetterheadWork>(Samordnare, null, (w, ct) => w.SetLogoAsync(file, ct), "Sparat."));

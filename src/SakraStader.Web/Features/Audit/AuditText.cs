@@ -50,7 +50,65 @@ public static class AuditText
         (nameof(ReportComment), "kommentar till årsrapport", "Kommentarer till årsrapporter"),
         (nameof(CrimeStatistic), "brottsstatistik", "Brottsstatistik"),
         (nameof(SurveyResult), "resultat från trygghetsundersökning", "Trygghetsundersökningar"),
+        (nameof(Letterhead), "brevhuvud", "Brevhuvud"),
     ];
+
+    /// <summary>Coded values as the UI shows them.</summary>
+    private static readonly Dictionary<Type, Func<Enum, string>> EnumTexts = new()
+    {
+        [typeof(Role)] = e => ((Role)e).Display(),
+        [typeof(OrganisationKind)] = e => ((OrganisationKind)e).Display(),
+        [typeof(GroupKind)] = e => ((GroupKind)e).ShortName(),
+        [typeof(CadenceKind)] = e => new Cadence((CadenceKind)e, 1).Describe(),
+        [typeof(DayOfWeek)] = e => Components.Ui.Sv.Culture.DateTimeFormat.GetDayName((DayOfWeek)e),
+        [typeof(AttendanceStatus)] = e => ((AttendanceStatus)e).Display(),
+        [typeof(ImportStatus)] = e => (ImportStatus)e switch
+        {
+            ImportStatus.Committed => "importerad",
+            ImportStatus.Discarded => "avbruten",
+            _ => "väntar på bekräftelse",
+        },
+        [typeof(ImportKind)] = e => (ImportKind)e switch
+        {
+            ImportKind.CrimeStatistics => "brottsstatistik",
+            ImportKind.SurveyResults => "trygghetsundersökning",
+            _ => "händelser",
+        },
+        [typeof(LagesbildStatus)] = e => ((LagesbildStatus)e).Display(),
+        [typeof(Trend)] = e => ((Trend)e).Display(),
+        [typeof(CauseKind)] = e => ((CauseKind)e).Display(),
+        [typeof(FordjupadStatus)] = e => (FordjupadStatus)e == FordjupadStatus.Godkand ? "Godkänd" : "Utkast",
+        [typeof(PlanKind)] = e => (PlanKind)e == PlanKind.Langsiktig ? "Långsiktig" : "Kortsiktig",
+        [typeof(PlanStatus)] = e => (PlanStatus)e == PlanStatus.Beslutad ? "Beslutad" : "Utkast",
+        [typeof(AtgardStatus)] = e => ((AtgardStatus)e).Display(),
+        [typeof(PreventionType)] = e => ((PreventionType)e).Display(),
+        [typeof(Outcome)] = e => ((Outcome)e).Display(),
+        [typeof(LofteStatus)] = e => Medborgarloften.LofteDisplay.Display((LofteStatus)e, published: false),
+        [typeof(PartyKind)] = e => Medborgarloften.LofteDisplay.Display((PartyKind)e),
+        [typeof(LinkKind)] = e => (LinkKind)e switch
+        {
+            LinkKind.Area => "Område",
+            LinkKind.Dialogue => "Medborgardialog",
+            _ => "Problem",
+        },
+        [typeof(AnnualReportStatus)] = e => ((AnnualReportStatus)e).Display(),
+        [typeof(ReportSection)] = e => ((ReportSection)e).Heading(),
+    };
+
+    /// <summary>Values kept as evidence but too long or too technical to read in a log line (frozen copies, hashes, files).</summary>
+    private static readonly HashSet<string> LongTechnical = ["Content", "Snapshot", "TextsJson", "InspectionJson", "Logo", "Boundary"];
+
+    private static readonly Dictionary<(string Entity, string Property), Type> PropertyTypes = typeof(TenantEntity).Assembly.GetTypes()
+        .Where(t => t.Namespace == typeof(TenantEntity).Namespace && typeof(ITenantOwned).IsAssignableFrom(t))
+        .SelectMany(t => t.GetProperties().Select(p => (Key: (t.Name, p.Name), Type: Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)))
+        .ToDictionary(x => x.Key, x => x.Type);
+
+    private static Type? PropertyType(string entityType, string property) => PropertyTypes.GetValueOrDefault((entityType, property));
+
+    /// <summary>A field whose name differs by record (an agreement's "Parties" is not a letter's).</summary>
+    private static readonly Dictionary<(string Entity, string Property), string> EntityFieldNames = new()
+    {
+    };
 
     private static readonly Dictionary<string, string> EntityNames = Kinds.ToDictionary(k => k.Type, k => k.Singular);
 
@@ -154,6 +212,80 @@ public static class AuditText
         ["Section"] = "Avsnitt",
         ["AuthorName"] = "Skrivet av",
         ["UpdatedBy"] = "Ändrat av",
+        // References: the record named, resolved to its name where the log knows it.
+        ["MeetingId"] = "Möte",
+        ["GroupId"] = "Grupp",
+        ["PlanId"] = "Åtgärdsplan",
+        ["ProblemId"] = "Problem",
+        ["AtgardId"] = "Åtgärd",
+        ["LagesbildId"] = "Lägesbild",
+        ["FordjupadId"] = "Fördjupad lägesbild",
+        ["MedborgarlofteId"] = "Medborgarlöfte",
+        ["PartyId"] = "Part",
+        ["CommitmentId"] = "Åtagande",
+        ["DialogueId"] = "Medborgardialog",
+        ["GroupMemberId"] = "Gruppmedlem",
+        ["AssessmentId"] = "Bedömning",
+        ["ReportId"] = "Årsrapport",
+        ["VersionId"] = "Version",
+        ["TargetId"] = "Kopplad till",
+        ["ResponsibleUserId"] = "Ansvarig",
+        ["SignatoryUserId"] = "Undertecknare",
+        ["AuthorUserId"] = "Skrivet av",
+        ["UploadedBy"] = "Uppladdad av",
+        ["JusterareMemberId"] = "Andra justerare",
+        // Times and people of the work itself.
+        ["CreatedAt"] = "Skapat",
+        ["UpdatedAt"] = "Ändrat",
+        ["ReviewStartedAt"] = "Granskning startad",
+        ["DecidedAt"] = "Beslutad",
+        ["CompletedAt"] = "Klar",
+        ["UploadedAt"] = "Uppladdad",
+        ["UploadedByName"] = "Uppladdad av",
+        ["ReportedAt"] = "Rapporterad",
+        ["AnsweredAt"] = "Besvarat",
+        ["AnsweredBy"] = "Besvarat av",
+        ["At"] = "Tidpunkt",
+        ["Author"] = "Skrivet av",
+        ["ChairJusteradBy"] = "Justerat av ordföranden",
+        ["JusterareJusteradBy"] = "Justerat av andra justeraren",
+        // Texts and values.
+        ["Causes"] = "Orsaker",
+        ["Consequences"] = "Konsekvenser",
+        ["Development"] = "Utveckling",
+        ["Priorities"] = "Prioriteringar",
+        ["Partners"] = "Samverkanspartner",
+        ["PreventionType"] = "Typ av förebyggande arbete",
+        ["FromYear"] = "Från år",
+        ["ToYear"] = "Till år",
+        ["SubstituteName"] = "Ersättare",
+        ["IsPublic"] = "Visas för invånarna",
+        ["Parties"] = "Parter",
+        ["Mentions"] = "Antal omnämnanden",
+        ["Periods"] = "Perioder",
+        ["RoleText"] = "Roll",
+        ["FinalReport"] = "Slutrapport",
+        ["Link"] = "Länk",
+        ["VerificationCode"] = "Kontrollkod",
+        // Kept as evidence, shown as such rather than as their content.
+        ["Content"] = "Innehåll",
+        ["Snapshot"] = "Låst innehåll",
+        ["TextsJson"] = "Texter",
+        ["InspectionJson"] = "Granskning av filen",
+        ["Hash"] = "Kontrollsumma",
+        ["ContentHash"] = "Kontrollsumma",
+        ["Boundary"] = "Gräns på kartan",
+        // The letterhead.
+        ["Address"] = "Postadress",
+        ["Forvaltning"] = "Förvaltning",
+        ["HandlaggareName"] = "Handläggare",
+        ["HandlaggareTitle"] = "Handläggarens titel",
+        ["HandlaggarePhone"] = "Handläggarens telefon",
+        ["HandlaggareEmail"] = "Handläggarens e-post",
+        ["Logo"] = "Logotyp",
+        ["LogoContentType"] = "Logotypens filtyp",
+        ["LogoWidth"] = "Logotypens bredd",
+        ["LogoHeight"] = "Logotypens höjd",
     };
 
     /// <summary>The kinds of record the filter offers, by their names in the menus.</summary>
@@ -171,50 +303,61 @@ public static class AuditText
 
     /// <summary>The fields worth showing, in Swedish, with values resolved (ids of people, areas and categories through
     /// <paramref name="people"/>, which names them).</summary>
-    public static IEnumerable<(string Field, string? From, string? To)> Fields(IReadOnlyDictionary<string, AuditChange> changes,
+    public static IEnumerable<(string Field, string? From, string? To)> Fields(string entityType, IReadOnlyDictionary<string, AuditChange> changes,
         IReadOnlyDictionary<string, string> people)
     {
         foreach (var (property, change) in changes)
         {
-            if (!FieldNames.TryGetValue(property, out var label))
+            if (Label(entityType, property) is not { } label)
             {
-                continue; // ids and technical columns
+                continue; // a column the log does not know (never in the model: AuditTextTests)
             }
-            yield return (label, Value(property, change.From, people), Value(property, change.To, people));
+            yield return (label, Value(entityType, property, change.From, people), Value(entityType, property, change.To, people));
         }
     }
 
+    /// <summary>Whether the log names this field of this record (every field of the model must be: AuditTextTests).</summary>
+    public static bool Describes(string entityType, string property) => Label(entityType, property) is not null;
+
+    private static string? Label(string entityType, string property) =>
+        EntityFieldNames.TryGetValue((entityType, property), out var own) ? own : FieldNames.GetValueOrDefault(property);
+
+    /// <summary>Whether a coded value is shown in the log as the UI shows it (not as its code).</summary>
+    public static bool IsShownAs(Type enumType, string value, string? shown) =>
+        EnumTexts.TryGetValue(enumType, out var text) && Enum.TryParse(enumType, value, out var parsed) && text((Enum)parsed!) == shown;
+
     /// <summary>All fields of a created or removed row on one line: "Namn: EST · Typ: EST · Träffas: Varje månad".</summary>
-    public static string Summary(AuditAction action, IReadOnlyDictionary<string, AuditChange> changes, IReadOnlyDictionary<string, string> people) =>
-        string.Join(" · ", Fields(changes, people)
+    public static string Summary(string entityType, AuditAction action, IReadOnlyDictionary<string, AuditChange> changes, IReadOnlyDictionary<string, string> people) =>
+        string.Join(" · ", Fields(entityType, changes, people)
             .Select(f => (f.Field, Value: action == AuditAction.Deleted ? f.From : f.To))
             .Where(f => !string.IsNullOrEmpty(f.Value))
             .Select(f => $"{f.Field}: {f.Value}"));
 
-    private static string? Value(string property, string? raw, IReadOnlyDictionary<string, string> people)
+    private static string? Value(string entityType, string property, string? raw, IReadOnlyDictionary<string, string> people)
     {
         if (string.IsNullOrEmpty(raw))
         {
             return raw;
+        }
+        if (PropertyType(entityType, property) is { IsEnum: true } enumType && EnumTexts.TryGetValue(enumType, out var text)
+            && Enum.TryParse(enumType, raw, out var coded) && Enum.IsDefined(enumType, coded!))
+        {
+            return text((Enum)coded!);
+        }
+        if (LongTechnical.Contains(property))
+        {
+            return "(sparat som underlag)";
+        }
+        if (raw.Length == 36 && Guid.TryParse(raw, out _) && property is not (nameof(Membership.UserId) or nameof(Incident.ReportedBy) or nameof(Incident.AreaId) or nameof(Incident.CategoryId)))
+        {
+            // Another record: its name where the log knows it (people, areas, categories), else a short reference.
+            return people.TryGetValue(raw, out var named) ? named : $"post {raw[..8]}";
         }
         return property switch
         {
             nameof(Membership.UserId) or nameof(Incident.ReportedBy) => people.GetValueOrDefault(raw, "tidigare medlem"),
             nameof(Incident.AreaId) or nameof(Incident.CategoryId) => people.GetValueOrDefault(raw, "borttagen"),
             nameof(Incident.OccurredAt) when DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var occurred) => Components.Ui.Sv.DateTime(occurred),
-            nameof(Membership.Role) when Enum.TryParse<Role>(raw, out var role) => role.Display(),
-            nameof(Membership.Organisation) when Enum.TryParse<OrganisationKind>(raw, out var org) => org.Display(),
-            nameof(Group.Kind) when Enum.TryParse<GroupKind>(raw, out var kind) => kind.ShortName(),
-            nameof(Group.CadenceKind) when Enum.TryParse<CadenceKind>(raw, out var cadence) => new Cadence(cadence, 1).Describe(),
-            nameof(Group.MeetingDay) when Enum.TryParse<DayOfWeek>(raw, out var day) => Components.Ui.Sv.Culture.DateTimeFormat.GetDayName(day),
-            nameof(Attendance.Status) when Enum.TryParse<AttendanceStatus>(raw, out var status) && Enum.IsDefined(status) => status.Display(),
-            nameof(ImportBatch.Status) when Enum.TryParse<ImportStatus>(raw, out var import) && Enum.IsDefined(import) => import switch
-            {
-                ImportStatus.Committed => "importerad",
-                ImportStatus.Discarded => "avbruten",
-                _ => "väntar på bekräftelse",
-            },
-            nameof(Lagesbild.Status) when Enum.TryParse<LagesbildStatus>(raw, out var lagesbild) && Enum.IsDefined(lagesbild) => lagesbild.Display(),
             nameof(Meeting.StartsAt) or nameof(Meeting.EndsAt) when DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) => Components.Ui.Sv.DateTime(at),
             _ => raw switch
             {

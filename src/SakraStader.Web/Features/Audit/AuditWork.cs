@@ -58,8 +58,8 @@ public sealed class AuditWork(AppDbContext db)
         {
             var changes = AuditJson.Parse(a.Changes);
             var text = a.Action == AuditAction.Updated
-                ? string.Join(" · ", AuditText.Fields(changes, names).Select(f => $"{f.Field}: {(string.IsNullOrEmpty(f.From) ? "(tomt)" : f.From)} → {(string.IsNullOrEmpty(f.To) ? "(tomt)" : f.To)}"))
-                : AuditText.Summary(a.Action, changes, names);
+                ? string.Join(" · ", AuditText.Fields(a.EntityType, changes, names).Select(f => $"{f.Field}: {(string.IsNullOrEmpty(f.From) ? "(tomt)" : f.From)} → {(string.IsNullOrEmpty(f.To) ? "(tomt)" : f.To)}"))
+                : AuditText.Summary(a.EntityType, a.Action, changes, names);
             yield return [Components.Ui.Sv.DateTime(a.At), Who(a.UserId, a.UserName, names), AuditText.Action(a.Action), AuditText.Entity(a.EntityType), a.EntityId, text];
         }
     }

@@ -21,8 +21,16 @@ public sealed class LetterheadWork(AppDbContext db, TenantContext tenant)
         return stored ?? LetterheadInfo.Default(tenant.Kommun!.Name);
     }
 
-    public async Task SaveAsync(LetterheadInput input, CancellationToken ct = default)
+    public const string ChangedMeanwhile = "Någon annan har ändrat brevhuvudet sedan du öppnade sidan. Det du skrev finns kvar; läs deras uppgifter nedan och spara igen om dina ska gälla.";
+
+    /// <summary>The letterhead's texts, over the ones the samordnare saw (<paramref name="seen"/>).</summary>
+    public async Task SaveAsync(LetterheadInput input, LetterheadInput seen, CancellationToken ct = default)
     {
+        var stored = LetterheadInput.From(await ReadAsync(ct));
+        if (!stored.SameAs(seen))
+        {
+            throw new ConflictException(ChangedMeanwhile, nameof(LetterheadInput.OrganisationName), stored.Describe());
+        }
         var letterhead = await LoadOrAddAsync(input.OrganisationName, ct);
         letterhead.Update(input.OrganisationName, input.Forvaltning, input.Address, input.HandlaggareName, input.HandlaggareTitle,
             input.HandlaggarePhone, input.HandlaggareEmail);
@@ -82,4 +90,12 @@ public sealed class LetterheadInput
         OrganisationName = l.OrganisationName, Forvaltning = l.Forvaltning, Address = l.Address, HandlaggareName = l.HandlaggareName,
         HandlaggareTitle = l.HandlaggareTitle, HandlaggarePhone = l.HandlaggarePhone, HandlaggareEmail = l.HandlaggareEmail,
     };
+
+    private string[] Fields => [OrganisationName, Forvaltning, Address, HandlaggareName, HandlaggareTitle, HandlaggarePhone, HandlaggareEmail];
+
+    public bool SameAs(LetterheadInput other) =>
+        Fields.Select(f => (f ?? "").Trim()).SequenceEqual(other.Fields.Select(f => (f ?? "").Trim()), StringComparer.Ordinal);
+
+    /// <summary>The stored letterhead in one line, to show beside the user's own.</summary>
+    public string Describe() => string.Join(", ", Fields.Where(f => !string.IsNullOrWhiteSpace(f)));
 }
