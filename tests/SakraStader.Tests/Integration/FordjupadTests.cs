@@ -61,6 +61,39 @@ public sealed class FordjupadTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Skymd sikt", Assert.Single(problem.Causes).Text);
     }
 
+    /// <summary>
+    /// A year without any figures (before the register was kept) shows "–", never 0; a category without incidents in a
+    /// year that has figures is a true 0. The running year's label names its real last day.
+    /// </summary>
+    [Fact]
+    public async Task A_year_without_figures_is_a_dash_not_a_zero_and_the_running_year_says_up_to_which_day()
+    {
+        var (old, running) = await app.WithDbAsync("boras", async db =>
+        {
+            var area = await db.Areas.OrderBy(a => a.Id).FirstAsync();
+            var klotter = await db.IncidentCategories.SingleAsync(c => c.Name == "Klotter");
+            var brand = await db.IncidentCategories.SingleAsync(c => c.Name == "Bilbrand");
+            void Add(Guid category, int year) =>
+                db.Incidents.Add(new Incident(category, area.Id, "", SwedishTime.At(new DateOnly(year, 5, 1), new TimeOnly(12, 0)), "Polisen", "Gammalt", null, TestClock.Now));
+            // Years long before the demo data (an incident may be at most 20 years old).
+            var year = SwedishTime.DateOf(TestClock.Now).Year;
+            Add(klotter.Id, year - 14);
+            Add(brand.Id, year - 13);
+            await db.SaveChangesAsync();
+            return (await new FordjupadCompiler(db, TestClock.Instance).CompileAsync(year - 15, year - 13),
+                await new FordjupadCompiler(db, TestClock.Instance).CompileAsync(year - 1, year));
+        });
+
+        Assert.Equal([null, 1, 1], old.IncidentTotal.Values);
+        Assert.Equal([null, 1, 0], old.IncidentsByCategory.Single(r => r.Label == "Klotter").Values);
+        Assert.Equal([null, 0, 1], old.IncidentsByCategory.Single(r => r.Label == "Bilbrand").Values);
+        Assert.Empty(old.ReportedCrimes);
+        Assert.Equal("–", SakraStader.Components.Ui.Sv.Number(old.IncidentTotal.Values[0]));
+        var today = SwedishTime.DateOf(TestClock.Now);
+        Assert.Equal($"{today.Year} (t.o.m. {today.ToString("d MMMM", SakraStader.Components.Ui.Sv.Culture)})", running.YearLabels[^1]);
+        Assert.Equal((today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), running.YearLabels[0]);
+    }
+
     private static Task<CommandResult<Guid>> Create(Operations ops, Guid group, int from, int to) =>
         ops.SendAsync<LagesbildListWork, Guid>(GroupRightRequirement.Edit, group,
             (w, ct) => w.CreateFordjupadAsync(new NewFordjupadInput { GroupId = group, FromYear = from, ToYear = to }, ct), "Skapad.");

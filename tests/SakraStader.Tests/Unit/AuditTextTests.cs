@@ -64,4 +64,13 @@ public sealed class AuditTextTests
         }
         Assert.True(raw.Count == 0, "Kodade värden som visas som koden: " + string.Join(", ", raw));
     }
+
+    /// <summary>The same priority words as on the lägesbild and the problem page.</summary>
+    [Fact]
+    public void A_priority_is_shown_in_the_same_words_as_everywhere()
+    {
+        var changes = new Dictionary<string, AuditChange> { [nameof(ProblemAssessment.Priority)] = new("3", "1") };
+        Assert.Equal(("Prioritet", "Låg", "Hög"), Assert.Single(AuditText.Fields(nameof(ProblemAssessment), changes, new Dictionary<string, string>())));
+        Assert.Equal(("Hög", "Låg"), (LagesbildText.PriorityText(1), LagesbildText.PriorityText(3)));
+    }
 }

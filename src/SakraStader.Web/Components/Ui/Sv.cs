@@ -29,6 +29,9 @@ public static class Sv
 
     public static string Number(int n) => n.ToString("N0", Culture);
 
+    /// <summary>A count, or "–" where there are no figures at all (a year before the first import): never a made-up 0.</summary>
+    public static string Number(int? n) => n is { } value ? Number(value) : "–";
+
     /// <summary>A text a person was to write, or a plain "not yet" where there is none.</summary>
     public static string OrNotWritten(string? text) => string.IsNullOrWhiteSpace(text) ? "Inget skrivet ännu." : text;
 

@@ -164,14 +164,14 @@ public sealed record AnnualReportFigures(
     AgreementFigure? Agreement)
 {
     /// <summary>The incidents of the report's year (the last of the comparison years).</summary>
-    public int Incidents => Development.IncidentTotal.Values[^1];
+    public int Incidents => Development.IncidentTotal.Values[^1] ?? 0;
 
     public int MeetingsHeld => Groups.Sum(g => g.Held);
 
     public int MeetingsPlanned => Groups.Sum(g => g.Planned);
 
     /// <summary>Nothing was recorded for the year: no incidents, statistics, meetings, lägesbilder, measures or promises.</summary>
-    public bool IsEmpty => Incidents == 0 && Development.ReportedCrimes.All(r => r.Values[^1] == 0) && MeetingsHeld == 0
+    public bool IsEmpty => Incidents == 0 && Development.ReportedCrimes.All(r => (r.Values[^1] ?? 0) == 0) && MeetingsHeld == 0
         && FixedLagesbilder == 0 && Measures.Total == 0 && Loften.Count == 0;
 }
 

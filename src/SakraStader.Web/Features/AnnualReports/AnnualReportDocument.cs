@@ -74,7 +74,8 @@ public static class AnnualReportDocument
         doc.Text($"Kommunens rapporterade händelser per år: {string.Join(", ", d.YearLabels.Select((y, i) => $"{y}: {N(d.IncidentTotal.Values[i])}"))}.");
         var newestFirst = Enumerable.Range(0, d.Years.Count).Reverse().ToList();
         doc.BarChart($"Händelser per kategori {d.Years[0]}–{d.Years[^1]}", [.. d.IncidentsByCategory.Select(r => r.Label)],
-            [.. newestFirst.Select(i => (d.Years[i].ToString(CultureInfo.InvariantCulture), (IReadOnlyList<int>)[.. d.IncidentsByCategory.Select(r => r.Values[i])]))]);
+            [.. newestFirst.Where(i => d.IncidentTotal.Values[i] is not null)
+                .Select(i => (d.Years[i].ToString(CultureInfo.InvariantCulture), (IReadOnlyList<int>)[.. d.IncidentsByCategory.Select(r => r.Values[i] ?? 0)]))]);
         YearTable(doc, "Händelser per kategori och år", "Kategori", d.YearLabels, d.IncidentsByCategory);
         YearTable(doc, "Händelser per område och år", "Område", d.YearLabels, d.IncidentsByArea);
         if (d.ReportedCrimes.Count > 0)
@@ -180,7 +181,7 @@ public static class AnnualReportDocument
         doc.Table(caption, [rowHeader, .. years], rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Values.Select(N)]), numericFrom: 1);
     }
 
-    private static string N(int n) => Sv.Number(n);
+    private static string N(int? n) => Sv.Number(n);
 
     private static string Money(decimal amount) => amount.ToString("N0", Sv.Culture);
 }

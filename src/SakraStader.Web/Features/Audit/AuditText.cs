@@ -358,6 +358,7 @@ public static class AuditText
             nameof(Membership.UserId) or nameof(Incident.ReportedBy) => people.GetValueOrDefault(raw, "tidigare medlem"),
             nameof(Incident.AreaId) or nameof(Incident.CategoryId) => people.GetValueOrDefault(raw, "borttagen"),
             nameof(Incident.OccurredAt) when DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var occurred) => Components.Ui.Sv.DateTime(occurred),
+            nameof(ProblemAssessment.Priority) when int.TryParse(raw, out var priority) => LagesbildText.PriorityText(priority),
             nameof(Meeting.StartsAt) or nameof(Meeting.EndsAt) when DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) => Components.Ui.Sv.DateTime(at),
             _ => raw switch
             {

@@ -37,10 +37,12 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.Archived }).ToListAsync(ct);
         var sv = StringComparer.Create(Sv.Culture, false);
 
-        List<int> PerYear(IEnumerable<(int Year, Guid CategoryId, Guid AreaId, int Count)> selection)
+        // A year without a single incident in the kommun has no figures (the register was not kept then): "–", not 0.
+        var incidentYears = cells.Select(c => c.Year).ToHashSet();
+        List<int?> PerYear(IEnumerable<(int Year, Guid CategoryId, Guid AreaId, int Count)> selection)
         {
             var list = selection.ToList();
-            return [.. years.Select(y => list.Where(c => c.Year == y).Sum(c => c.Count))];
+            return [.. years.Select(y => incidentYears.Contains(y) ? list.Where(c => c.Year == y).Sum(c => c.Count) : (int?)null)];
         }
 
         var byCategory = categories.OrderBy(c => c.Order).ThenBy(c => c.Name, sv)
@@ -55,8 +57,9 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
             .GroupBy(s => new { s.Category, s.Year })
             .Select(g => new { g.Key.Category, g.Key.Year, Count = g.Sum(s => s.Count) })
             .ToListAsync(ct);
+        var crimeYears = crimes.Select(c => c.Year).ToHashSet();
         var reportedCrimes = crimes.GroupBy(c => c.Category)
-            .Select(g => new YearRow(g.Key, [.. years.Select(y => g.Where(c => c.Year == y).Sum(c => c.Count))]))
+            .Select(g => new YearRow(g.Key, [.. years.Select(y => crimeYears.Contains(y) ? g.Where(c => c.Year == y).Sum(c => c.Count) : (int?)null)]))
             .OrderByDescending(r => r.Values[^1]).ThenBy(r => r.Label, sv).ToList();
 
         var surveyRows = await (from s in db.SurveyResults.AsNoTracking()
@@ -72,7 +75,7 @@ public sealed class FordjupadCompiler(AppDbContext db, TimeProvider time)
         var monthly = await db.Lagesbilder.AsNoTracking()
             .CountAsync(l => l.Year >= fromYear && l.Year <= toYear && l.Status == LagesbildStatus.Faststalld, ct);
 
-        var labels = years.Select(y => y == today.Year ? $"{y} (t.o.m. {today.ToString("MMMM", Sv.Culture)})" : y.ToString(Sv.Culture)).ToList();
+        var labels = years.Select(y => y == today.Year ? $"{y} (t.o.m. {today.ToString("d MMMM", Sv.Culture)})" : y.ToString(Sv.Culture)).ToList();
         return new FordjupadFigures(years, labels, new YearRow("Totalt", PerYear(cells)), byCategory, byArea, reportedCrimes, surveys, problems, monthly);
     }
 
@@ -119,7 +122,8 @@ public sealed record FordjupadFigures(
     int FixedMonthlyLagesbilder);
 
 /// <summary>A count per year, in the order of <see cref="FordjupadFigures.Years"/>.</summary>
-public sealed record YearRow(string Label, List<int> Values, Guid? Id = null);
+/// <summary>A row of counts per year; null for a year without figures at all (nothing recorded or imported for it).</summary>
+public sealed record YearRow(string Label, List<int?> Values, Guid? Id = null);
 
 public sealed record SurveyRow(string Area, string Question, List<decimal?> Values);
 

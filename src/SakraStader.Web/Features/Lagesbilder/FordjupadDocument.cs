@@ -34,7 +34,8 @@ public static class FordjupadDocument
         doc.Text($"Rapporterade händelser per år: {string.Join(", ", f.YearLabels.Select((y, i) => $"{y}: {Sv.Number(f.IncidentTotal.Values[i])}"))}.");
         var newestFirst = Enumerable.Range(0, f.Years.Count).Reverse().ToList();
         doc.BarChart($"Händelser per kategori {m.Period}", [.. f.IncidentsByCategory.Select(r => r.Label)],
-            [.. newestFirst.Select(i => (f.Years[i].ToString(CultureInfo.InvariantCulture), (IReadOnlyList<int>)[.. f.IncidentsByCategory.Select(r => r.Values[i])]))]);
+            [.. newestFirst.Where(i => f.IncidentTotal.Values[i] is not null)
+                .Select(i => (f.Years[i].ToString(CultureInfo.InvariantCulture), (IReadOnlyList<int>)[.. f.IncidentsByCategory.Select(r => r.Values[i] ?? 0)]))]);
         AnnualReportDocument.YearTable(doc, "Händelser per kategori och år", "Kategori", f.YearLabels, f.IncidentsByCategory);
         AnnualReportDocument.YearTable(doc, "Händelser per område och år", "Område", f.YearLabels, f.IncidentsByArea);
         if (f.ReportedCrimes.Count > 0)
