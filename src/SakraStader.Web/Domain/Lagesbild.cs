@@ -189,9 +189,6 @@ public sealed class Lagesbild : TenantEntity, IVersioned
             assessments.Add(copy);
             added++;
         }
-        if (added > 0)
-        {
-        }
         return added;
     }
 

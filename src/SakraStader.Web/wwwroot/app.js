@@ -23,7 +23,7 @@
         document.querySelectorAll('.autosave[data-unsaved="true"]').forEach(function (field) {
             var input = field.querySelector('textarea, input');
             if (input && input.id) {
-                drafts[input.id] = { text: input.value, base: field.dataset.base || '' };
+                drafts[input.id] = { text: input.value, base: field.dataset.base || '', sending: field.dataset.sending || '' };
             }
         });
         if (Object.keys(drafts).length > 0) {

@@ -151,12 +151,23 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
     public void A_kept_text_that_goes_on_from_the_users_own_landed_save_is_saved_not_shown_as_a_conflict()
     {
         JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
-            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget", AutosaveText.Fingerprint("")));
+            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget", AutosaveText.Fingerprint(""), AutosaveText.Fingerprint("Läget är lugnt.")));
         var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
         cut.WaitForAssertion(() => Assert.Single(saves));
         Assert.Equal(("Läget är lugnt. Klotter vid torget", "Läget är lugnt."), saves[0]);
         cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain("Texten har ändrats", cut.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>Someone else emptied or shortened the text meanwhile: a kept draft does not silently put it back.</summary>
+    [Fact]
+    public void A_kept_text_over_a_text_someone_else_shortened_is_not_saved_over_it()
+    {
+        JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
+            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget.", AutosaveText.Fingerprint("Läget är lugnt. Klotter vid torget."), ""));
+        var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
+        cut.WaitForAssertion(() => Assert.Contains("Texten har ändrats sedan du skrev det här.", cut.Markup, StringComparison.Ordinal));
+        Assert.Empty(saves);
     }
 
     /// <summary>The answer "someone saved meanwhile" whose stored text is the user's own text: their save had landed.</summary>

@@ -69,6 +69,30 @@ public sealed class DateFieldTests : BunitContext, IAsyncLifetime
         Assert.Equal(1, sent);
     }
 
+    /// <summary>
+    /// The form drawing itself again a while later (a save that fails, live updates) must not give the picker its date
+    /// back: it would replace the user's text and, after its debounce, report an empty date.
+    /// </summary>
+    [Theory]
+    [InlineData("31 juni")]
+    [InlineData("2026-5-1")]
+    [InlineData("1 maj 2026")]
+    public async Task Unreadable_text_survives_the_form_drawing_itself_again(string typed)
+    {
+        var form = Form();
+        form.Find("input").Change(typed);
+        await Task.Delay(250);
+        form.Render();
+        await Task.Delay(250);
+        form.Render();
+
+        Assert.Equal(new DateTime(2026, 5, 1), model.Date);
+        Assert.Equal(typed, form.Find("input").GetAttribute("value"));
+        Assert.Contains(DateField.UnreadableDay, form.Markup, StringComparison.Ordinal);
+        form.Find("form").Submit();
+        Assert.Equal(0, sent);
+    }
+
     [Fact]
     public void An_emptied_field_empties_the_date()
     {

@@ -73,4 +73,17 @@ public sealed class AuditTextTests
         Assert.Equal(("Prioritet", "Låg", "Hög"), Assert.Single(AuditText.Fields(nameof(ProblemAssessment), changes, new Dictionary<string, string>())));
         Assert.Equal(("Hög", "Låg"), (LagesbildText.PriorityText(1), LagesbildText.PriorityText(3)));
     }
+
+    /// <summary>A reference is shown by the name of what it points at, or left out: an id says nothing to a reader.</summary>
+    [Fact]
+    public void A_reference_shows_the_name_it_points_at_or_nothing()
+    {
+        var lofte = Guid.CreateVersion7().ToString();
+        var changes = new Dictionary<string, AuditChange> { ["MedborgarlofteId"] = new(null, lofte), ["What"] = new(null, "Belysning") };
+        Assert.Equal([("Vad", null, "Belysning")], AuditText.Fields(nameof(Commitment), changes, new Dictionary<string, string>()));
+        Assert.Contains(("Medborgarlöfte", null, "Tryggare Vivalla"),
+            AuditText.Fields(nameof(Commitment), changes, new Dictionary<string, string> { [lofte] = "Tryggare Vivalla" }));
+        var hash = new Dictionary<string, AuditChange> { ["Hash"] = new(null, new string('a', 64)) };
+        Assert.Equal("aaaaaaaaaaaa…", Assert.Single(AuditText.Fields(nameof(LofteSignature), hash, new Dictionary<string, string>())).To);
+    }
 }

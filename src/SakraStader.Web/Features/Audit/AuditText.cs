@@ -50,7 +50,7 @@ public static class AuditText
         (nameof(ReportComment), "kommentar till årsrapport", "Kommentarer till årsrapporter"),
         (nameof(CrimeStatistic), "brottsstatistik", "Brottsstatistik"),
         (nameof(SurveyResult), "resultat från trygghetsundersökning", "Trygghetsundersökningar"),
-        (nameof(Letterhead), "brevhuvud", "Brevhuvud"),
+        (nameof(Letterhead), "brevhuvud", "Brevhuvuden"),
     ];
 
     /// <summary>Coded values as the UI shows them.</summary>
@@ -312,7 +312,13 @@ public static class AuditText
             {
                 continue; // a column the log does not know (never in the model: AuditTextTests)
             }
-            yield return (label, Value(entityType, property, change.From, people), Value(entityType, property, change.To, people));
+            var (from, to) = (Value(entityType, property, change.From, people), Value(entityType, property, change.To, people));
+            if (from is null && to is null && (change.From is not null || change.To is not null))
+            {
+                continue; // a reference the log cannot name
+            }
+            // One side a record the log cannot name: said so, not shown as empty.
+            yield return (label, from ?? (change.From is null ? null : "en annan post"), to ?? (change.To is null ? null : "en annan post"));
         }
     }
 
@@ -348,10 +354,15 @@ public static class AuditText
         {
             return "(sparat som underlag)";
         }
+        if (property is "Hash" or "ContentHash" && raw.Length > 16)
+        {
+            return raw[..12] + "…";
+        }
         if (raw.Length == 36 && Guid.TryParse(raw, out _) && property is not (nameof(Membership.UserId) or nameof(Incident.ReportedBy) or nameof(Incident.AreaId) or nameof(Incident.CategoryId)))
         {
-            // Another record: its name where the log knows it (people, areas, categories), else a short reference.
-            return people.TryGetValue(raw, out var named) ? named : $"post {raw[..8]}";
+            // Another record: its name where the log knows it (people, areas, categories); otherwise the row's own link
+            // leads to it, and an id says nothing to a reader, so the field is left out.
+            return people.TryGetValue(raw, out var named) ? named : null;
         }
         return property switch
         {

@@ -161,13 +161,16 @@ public sealed class AuditWork(AppDbContext db)
         {
             names.TryAdd(p.Id.ToString(), Label(p.Name, p.Organisation));
         }
-        foreach (var (id, name) in await db.Areas.AsNoTracking().Where(a => wanted.Contains(a.Id)).Select(a => new IdName(a.Id, a.Name)).ToListAsync(ct))
+        // The records a change refers to (an area, a category, a group, a problem, a promise, a plan), in one query.
+        var records = db.Areas.AsNoTracking().Where(a => wanted.Contains(a.Id)).Select(a => new { a.Id, a.Name })
+            .Concat(db.IncidentCategories.AsNoTracking().Where(c => wanted.Contains(c.Id)).Select(c => new { c.Id, c.Name }))
+            .Concat(db.Groups.AsNoTracking().Where(g => wanted.Contains(g.Id)).Select(g => new { g.Id, g.Name }))
+            .Concat(db.Problems.AsNoTracking().Where(p => wanted.Contains(p.Id)).Select(p => new { p.Id, Name = p.Title }))
+            .Concat(db.Medborgarloften.AsNoTracking().Where(l => wanted.Contains(l.Id)).Select(l => new { l.Id, Name = l.Title }))
+            .Concat(db.Atgardsplaner.AsNoTracking().Where(p => wanted.Contains(p.Id)).Select(p => new { p.Id, Name = p.Title }));
+        foreach (var record in await records.ToListAsync(ct))
         {
-            names.TryAdd(id.ToString(), name);
-        }
-        foreach (var (id, name) in await db.IncidentCategories.AsNoTracking().Where(c => wanted.Contains(c.Id)).Select(c => new IdName(c.Id, c.Name)).ToListAsync(ct))
-        {
-            names.TryAdd(id.ToString(), name);
+            names.TryAdd(record.Id.ToString(), record.Name);
         }
         return names;
     }
@@ -176,6 +179,11 @@ public sealed class AuditWork(AppDbContext db)
     [
         .. (await db.Areas.AsNoTracking().Select(a => new IdName(a.Id, a.Name)).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.Name)),
         .. (await db.IncidentCategories.AsNoTracking().Select(c => new IdName(c.Id, c.Name)).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.Name)),
+        // The records a change refers to most (a kommun has tens of each at most): named, not shown as ids.
+        .. (await db.Groups.AsNoTracking().Select(g => new { g.Id, g.Name })
+            .Concat(db.Problems.AsNoTracking().Select(p => new { p.Id, Name = p.Title }))
+            .Concat(db.Medborgarloften.AsNoTracking().Select(l => new { l.Id, Name = l.Title }))
+            .Concat(db.Atgardsplaner.AsNoTracking().Select(p => new { p.Id, Name = p.Title })).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.Name)),
     ];
 
     private static Guid? IdOf(string? value) => value is { Length: 36 } && Guid.TryParse(value, CultureInfo.InvariantCulture, out var id) ? id : null;

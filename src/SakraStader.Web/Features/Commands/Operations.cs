@@ -117,6 +117,13 @@ public record CommandResult(bool Succeeded, string Message, string? Field, bool 
     /// <summary>The aggregate a command changed (<see cref="Operations.SaveAsync"/>): its version before and after the save.</summary>
     public IReadOnlyCollection<SavedVersion> Saved { get; init; } = [];
 
+    /// <summary>
+    /// Whether the save started from another version than the one the page shows: someone else saved in between (a
+    /// part the page does not hold in this field), so the page reads the aggregate again instead of taking the new
+    /// version as if it had seen everything.
+    /// </summary>
+    public bool SavedOverOthers(Guid shown) => Saved.Count > 0 && Saved.First().Previous != shown;
+
     public static CommandResult Ok(string message) => new(true, message, null, false, false, null);
 }
 

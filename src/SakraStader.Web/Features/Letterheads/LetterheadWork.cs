@@ -21,7 +21,7 @@ public sealed class LetterheadWork(AppDbContext db, TenantContext tenant)
         return stored ?? LetterheadInfo.Default(tenant.Kommun!.Name);
     }
 
-    public const string ChangedMeanwhile = "Någon annan har ändrat brevhuvudet sedan du öppnade sidan. Det du skrev finns kvar; läs deras uppgifter nedan och spara igen om dina ska gälla.";
+    public const string ChangedMeanwhile = "Någon annan har ändrat brevhuvudet sedan du öppnade sidan. Det du skrev finns kvar; läs deras uppgifter ovanför fälten och spara igen om dina ska gälla.";
 
     /// <summary>The letterhead's texts, over the ones the samordnare saw (<paramref name="seen"/>).</summary>
     public async Task SaveAsync(LetterheadInput input, LetterheadInput seen, CancellationToken ct = default)

@@ -330,8 +330,6 @@ public enum MinutesField
     Decision,
 }
 
-/// <summary>What a save came to: the meeting's version before and after it. When "before" is not the version the page
-/// shows, someone else changed the meeting meanwhile and the page reads it again.</summary>
 
 /// <summary>The meeting page as shown to one user: what it says and what they may do.</summary>
 public sealed record MeetingPageModel(Guid Id, Guid GroupId, string GroupName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location,
