@@ -48,7 +48,7 @@ public sealed class AuditWork(AppDbContext db)
         var (query, _) = Filtered(filter, view);
         var people = await PeopleAsync(ct);
         var names = people.ToDictionary(p => p.Id.ToString(), p => p.Label);
-        foreach (var (id, name) in await LookupNamesAsync(ct))
+        foreach (var (id, name) in await RecordNamesAsync(null, ct))
         {
             names.TryAdd(id, name);
         }
@@ -143,7 +143,7 @@ public sealed class AuditWork(AppDbContext db)
             .OrderBy(p => p.Label, Components.Ui.Sv.Comparer)];
     }
 
-    /// <summary>Names for the ids on one page: people (with their organisation), areas and categories.</summary>
+    /// <summary>Names for the ids on one page: people (with their organisation) and the records changes refer to.</summary>
     private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
@@ -161,30 +161,31 @@ public sealed class AuditWork(AppDbContext db)
         {
             names.TryAdd(p.Id.ToString(), Label(p.Name, p.Organisation));
         }
-        // The records a change refers to (an area, a category, a group, a problem, a promise, a plan), in one query.
-        var records = db.Areas.AsNoTracking().Where(a => wanted.Contains(a.Id)).Select(a => new { a.Id, a.Name })
-            .Concat(db.IncidentCategories.AsNoTracking().Where(c => wanted.Contains(c.Id)).Select(c => new { c.Id, c.Name }))
-            .Concat(db.Groups.AsNoTracking().Where(g => wanted.Contains(g.Id)).Select(g => new { g.Id, g.Name }))
-            .Concat(db.Problems.AsNoTracking().Where(p => wanted.Contains(p.Id)).Select(p => new { p.Id, Name = p.Title }))
-            .Concat(db.Medborgarloften.AsNoTracking().Where(l => wanted.Contains(l.Id)).Select(l => new { l.Id, Name = l.Title }))
-            .Concat(db.Atgardsplaner.AsNoTracking().Where(p => wanted.Contains(p.Id)).Select(p => new { p.Id, Name = p.Title }));
-        foreach (var record in await records.ToListAsync(ct))
+        foreach (var (id, name) in await RecordNamesAsync(wanted, ct))
         {
-            names.TryAdd(record.Id.ToString(), record.Name);
+            names.TryAdd(id, name);
         }
         return names;
     }
 
-    private async Task<List<(string, string)>> LookupNamesAsync(CancellationToken ct) =>
-    [
-        .. (await db.Areas.AsNoTracking().Select(a => new IdName(a.Id, a.Name)).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.Name)),
-        .. (await db.IncidentCategories.AsNoTracking().Select(c => new IdName(c.Id, c.Name)).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.Name)),
-        // The records a change refers to most (a kommun has tens of each at most): named, not shown as ids.
-        .. (await db.Groups.AsNoTracking().Select(g => new { g.Id, g.Name })
+    /// <summary>
+    /// The records a change refers to (an area, a category, a group, a problem, a promise, a plan) by name, in one query:
+    /// those with the <paramref name="wanted"/> ids, or all of the kommun's (tens of each at most) for the export.
+    /// </summary>
+    private async Task<List<(string Id, string Name)>> RecordNamesAsync(List<Guid>? wanted, CancellationToken ct)
+    {
+        var records = db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name })
+            .Concat(db.IncidentCategories.AsNoTracking().Select(c => new { c.Id, c.Name }))
+            .Concat(db.Groups.AsNoTracking().Select(g => new { g.Id, g.Name }))
             .Concat(db.Problems.AsNoTracking().Select(p => new { p.Id, Name = p.Title }))
             .Concat(db.Medborgarloften.AsNoTracking().Select(l => new { l.Id, Name = l.Title }))
-            .Concat(db.Atgardsplaner.AsNoTracking().Select(p => new { p.Id, Name = p.Title })).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.Name)),
-    ];
+            .Concat(db.Atgardsplaner.AsNoTracking().Select(p => new { p.Id, Name = p.Title }));
+        if (wanted is not null)
+        {
+            records = records.Where(r => wanted.Contains(r.Id));
+        }
+        return [.. (await records.ToListAsync(ct)).Select(r => (r.Id.ToString(), r.Name))];
+    }
 
     private static Guid? IdOf(string? value) => value is { Length: 36 } && Guid.TryParse(value, CultureInfo.InvariantCulture, out var id) ? id : null;
 
@@ -203,7 +204,6 @@ public sealed class AuditWork(AppDbContext db)
 
     private sealed record PersonRow(Guid Id, string Name, string? Organisation);
 
-    private sealed record IdName(Guid Id, string Name);
 }
 
 /// <summary>The log's filters as the address holds them: who (a user id), what (an entity type), when (from/to,
