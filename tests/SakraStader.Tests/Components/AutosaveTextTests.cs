@@ -151,11 +151,26 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
     public void A_kept_text_that_goes_on_from_the_users_own_landed_save_is_saved_not_shown_as_a_conflict()
     {
         JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
-            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget", AutosaveText.Fingerprint(""), AutosaveText.Fingerprint("Läget är lugnt.")));
+            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget", AutosaveText.Fingerprint(""), "Läget är lugnt."));
         var cut = Render("Läget är lugnt.", (_, _) => CommandResult.Ok("Sparat."));
         cut.WaitForAssertion(() => Assert.Single(saves));
         Assert.Equal(("Läget är lugnt. Klotter vid torget", "Läget är lugnt."), saves[0]);
         cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Texten har ändrats", cut.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The old connection saved once more what it held after the page had kept its text (it was typing while a save
+    /// was on its way): the stored text begins with the text being sent and the kept text begins with it. Saved.
+    /// </summary>
+    [Fact]
+    public void A_kept_text_over_a_later_save_of_the_old_connection_is_saved()
+    {
+        JSInterop.Setup<AutosaveText.Draft?>("sakraStader.takeDraft", "summary")
+            .SetResult(new AutosaveText.Draft("Läget är lugnt. Klotter vid torget i kväll.", AutosaveText.Fingerprint(""), "Läget är lugnt."));
+        var cut = Render("Läget är lugnt. Klotter vid", (_, _) => CommandResult.Ok("Sparat."));
+        cut.WaitForAssertion(() => Assert.Single(saves));
+        Assert.Equal(("Läget är lugnt. Klotter vid torget i kväll.", "Läget är lugnt. Klotter vid"), saves[0]);
         Assert.DoesNotContain("Texten har ändrats", cut.Markup, StringComparison.Ordinal);
     }
 
