@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium; three instances behind nginx (scripts/multi-instance.sh).
-# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, poppler-utils, fonts-crosextra-carlito, nginx, redis-server; npm:
-# axe-core; .NET tools: smtp4dev). Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
+# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, python3-uno,
+# fonts-dejavu-core, poppler-utils, fonts-crosextra-carlito, nginx, redis-server; npm: axe-core; .NET tools: smtp4dev).
+# Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
 # artifacts/screenshots, test reports in artifacts/test-results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,11 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresq
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)
 # pdftotext and pdfinfo read back the PDF that LibreOffice makes of a Word document (page numbers, unbroken words).
 [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
+# Python's bridge to LibreOffice: the app keeps one LibreOffice running and hands it each document (a PDF in a fraction
+# of a second instead of a fresh start's 3–5 s; Features/Documents/PdfConverter.cs).
+/usr/bin/python3 -c "import uno" 2> /dev/null || missing+=(python3-uno)
+# DejaVu Sans writes the area map's labels in the documents' map picture (Features/Lagesbilder/AreaMapImage.cs).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
 # Carlito has Calibri's metrics: LibreOffice lays out the documents (set in Calibri) as Word does on a kansli's computer.
 [ -f /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || missing+=(fonts-crosextra-carlito)
 # nginx balances the multi-instance test's three app instances.

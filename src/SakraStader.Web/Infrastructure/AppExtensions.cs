@@ -65,6 +65,8 @@ public static class AppExtensions
         // PDF of the Word documents, by LibreOffice on the server (docs/adr/0004).
         services.Configure<Features.Documents.DocumentOptions>(configuration.GetSection("Documents"));
         services.AddSingleton<Features.Documents.PdfConverter>();
+        // The kept LibreOffice starts with the app where configured, and stops with it.
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Documents.PdfConverter>());
         services.AddHostedService<RetentionJob>();
         // A graceful stop hands the instance's pages over to the others (Infrastructure/HandOver.cs); what is left after
         // 15 s is closed, within the grace period hosts give (Kubernetes 30 s, systemd 90 s).

@@ -112,6 +112,27 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
         // The chart is a native Word chart with its figures, and the same figures follow as tables.
         Assert.Single(document.MainDocumentPart.ChartParts);
         Assert.Contains(paragraphs, p => p.StartsWith("Händelser per område i ", StringComparison.Ordinal));
+        // The area map is a picture in the page's shades, with every area and its count in its text alternative, just
+        // before the table with the same figures.
+        var picture = Assert.Single(document.MainDocumentPart.ImageParts);
+        Assert.Equal("image/png", picture.ContentType);
+        var described = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>()
+            .Select(d => d.Description?.Value ?? "").Single(d => d.StartsWith("Karta: händelser per område i ", StringComparison.Ordinal));
+        var mapped = await app.WithDbAsync("orebro", db => db.Areas.Where(a => a.Boundary != null).Select(a => a.Name).ToListAsync());
+        Assert.NotEmpty(mapped);
+        foreach (var area in mapped)
+        {
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(area)} \d+[,.]", described);
+        }
+        Assert.True(At(paragraphs.First(p => p.StartsWith("Karta: händelser per område i ", StringComparison.Ordinal)))
+            < At(paragraphs.First(p => p.StartsWith("Händelser per område i ", StringComparison.Ordinal))));
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(picture.GetStream()))
+        {
+            Assert.Equal(1280, bitmap.Width);
+            var shades = bitmap.Pixels.Select(c => c.ToString()).ToHashSet();
+            Assert.True(Features.Lagesbilder.AreaMapDrawing.Colours.Skip(1).Count(c => shades.Contains(SkiaSharp.SKColor.Parse(c).ToString())) >= 2,
+                "Kartan ska visa områden i minst två nyanser.");
+        }
         // As a partner's office suite opens it.
         var text = await LibreOffice.ConvertAsync(bytes, "docx", "txt");
         Assert.Contains("Organisationernas rapporter", text, StringComparison.Ordinal);
@@ -148,6 +169,18 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
         var at = order.Select(h => paragraphs.IndexOf(h)).ToList();
         Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), string.Join(", ", order.Zip(at, (h, i) => $"{h}: {i}")));
         Assert.Contains(paragraphs, p => p.StartsWith("Händelser per kategori och år", StringComparison.Ordinal));
+        // The period's map: each area with its reports over all the period's years, as the page shows it.
+        Assert.Single(document.MainDocumentPart.ImageParts);
+        var described = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>()
+            .Select(d => d.Description?.Value ?? "").Single(d => d.StartsWith("Karta: händelser per område ", StringComparison.Ordinal));
+        var model = await app.AsUserAsync(TestApp.Email("lasare", "orebro"), "orebro",
+            ops => ops.ReadAsync<Features.Lagesbilder.FordjupadWork, Features.Lagesbilder.FordjupadPageModel?>((w, ct) => w.ReadAsync(id, ct)));
+        Assert.NotNull(model);
+        Assert.NotEmpty(model.Map);
+        foreach (var row in model.Figures.IncidentsByArea)
+        {
+            Assert.Contains($"{row.Label} {row.Values.Sum(v => v ?? 0)}", described, StringComparison.Ordinal);
+        }
 
         using var other = await app.SignedInClientAsync(TestApp.Email("lasare", "karlstad"));
         using var refused = await other.GetAsync($"/orebro/fordjupad/{id}/fordjupad-lagesbild.docx");

@@ -36,7 +36,8 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
             Assert.True(response.Headers.CacheControl?.NoStore, $"{response.Headers.CacheControl}");
-            var (pages, tagged, text) = await LibreOffice.ReadPdfAsync(await response.Content.ReadAsByteArrayAsync());
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var (pages, tagged, text) = await LibreOffice.ReadPdfAsync(bytes);
             Assert.True(tagged, $"{url}: inte taggad");
             Assert.True(pages >= 1);
             Assert.Contains("Örebro kommun", text, StringComparison.Ordinal);
@@ -44,6 +45,13 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
             foreach (var part in expected)
             {
                 Assert.Contains(part, text, StringComparison.Ordinal);
+            }
+            var name = "dokument-" + Path.GetFileNameWithoutExtension(new Uri("http://x" + url).AbsolutePath);
+            var pictures = await LibreOffice.PdfPicturesAsync(bytes, name);
+            // The lägesbild carries its area map as a picture (the charts are drawings, not pictures).
+            if (url.EndsWith("/lagesbild.pdf", StringComparison.Ordinal))
+            {
+                Assert.True(pictures >= 1, $"{url}: kartan saknas i PDF:en");
             }
         }
 
@@ -85,6 +93,37 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains($"/verifiera/{code}/medborgarlofte.pdf", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var unknown = await anonymous.GetAsync("/verifiera/XXXXX-XXXXX/medborgarlofte.pdf");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_kept_LibreOffice_makes_each_PDF_and_is_started_again_when_it_has_died()
+    {
+        using var converter = new PdfConverter(Microsoft.Extensions.Options.Options.Create(new DocumentOptions()), NullLogger<PdfConverter>.Instance);
+        var docx = new Features.AnnualReports.Docx().Heading(0, "Provdokument").Text("Ett stycke att läsa.").Build("Provdokument");
+
+        var (_, tagged, text) = await LibreOffice.ReadPdfAsync(await converter.ToPdfAsync(docx));
+        Assert.True(tagged);
+        Assert.Contains("Provdokument", text, StringComparison.Ordinal);
+        var kept = converter.KeptProcessId;
+        Assert.NotNull(kept);
+        // The next PDF is made by the same LibreOffice: nothing new is started.
+        Assert.Contains("Ett stycke att läsa.", (await LibreOffice.ReadPdfAsync(await converter.ToPdfAsync(docx))).Text, StringComparison.Ordinal);
+        Assert.Equal(kept, converter.KeptProcessId);
+
+        // It dies: the next PDF is still made, by a LibreOffice started again.
+        using (var process = System.Diagnostics.Process.GetProcessById(kept.Value))
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        Assert.Contains("Provdokument", (await LibreOffice.ReadPdfAsync(await converter.ToPdfAsync(docx))).Text, StringComparison.Ordinal);
+        Assert.NotNull(converter.KeptProcessId);
+        Assert.NotEqual(kept, converter.KeptProcessId);
+
+        // Without Python's UNO bridge each PDF is made by a LibreOffice of its own, and none is kept.
+        using var alone = new PdfConverter(Microsoft.Extensions.Options.Options.Create(new DocumentOptions { Python = "/bin/false" }), NullLogger<PdfConverter>.Instance);
+        Assert.Contains("Provdokument", (await LibreOffice.ReadPdfAsync(await alone.ToPdfAsync(docx))).Text, StringComparison.Ordinal);
+        Assert.Null(alone.KeptProcessId);
     }
 
     [Fact]

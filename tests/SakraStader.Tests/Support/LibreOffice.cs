@@ -51,6 +51,30 @@ public static class LibreOffice
         }
     }
 
+    /// <summary>
+    /// The pictures in a PDF (poppler's pdfimages: one line each), and its first pages as PNG in the screenshots
+    /// (poppler's pdftoppm), named <paramref name="saveAs"/>-1.png and so on, to be looked at as a reader would.
+    /// </summary>
+    public static async Task<int> PdfPicturesAsync(byte[] pdf, string saveAs, int pages = 3)
+    {
+        var dir = Directory.CreateTempSubdirectory("sakrastader-pdf-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "dokument.pdf");
+            await File.WriteAllBytesAsync(path, pdf);
+            var artifacts = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "artifacts", "screenshots");
+            Directory.CreateDirectory(artifacts);
+            await RunAsync("/usr/bin/pdftoppm", "-png", "-r", "60", "-l", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), path, Path.Combine(artifacts, saveAs));
+            var list = await RunAsync("/usr/bin/pdfimages", "-list", path);
+            // Two header lines, then one line per picture.
+            return list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 2;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static async Task<string> RunAsync(string program, params string[] arguments)
     {
         if (!File.Exists(program))

@@ -57,9 +57,15 @@ public static class BenchmarkData
             if (!await db.Atgarder.IgnoreQueryFilters().AnyAsync())
             {
                 await AddFollowUpDataToAllAsync(services, logger);
+                await AddDocumentDataAsync(services);
                 return;
             }
-            logger.LogInformation("Databasen har redan data; inget genererat.");
+            // A data set from before the documents' benchmark gets the largest kommun's annual report, fördjupad
+            // lägesbild and a signed promise.
+            if (!await AddDocumentDataAsync(services))
+            {
+                logger.LogInformation("Databasen har redan data; inget genererat.");
+            }
             return;
         }
         var tenant = services.GetRequiredService<TenantContext>();
@@ -153,6 +159,53 @@ public static class BenchmarkData
                 logger.LogInformation("{Count} av {Total} kommuner genererade", i + 1, kommunCount);
             }
         }
+        await AddDocumentDataAsync(services);
+    }
+
+    /// <summary>
+    /// What the documents' benchmark (bench/documents.sh) reads in the largest kommun, where it is missing: this year's
+    /// annual report and a fördjupad lägesbild of the last three years (both drafts, so they are compiled from the
+    /// records on every request), and a medborgarlöfte signed by both parties and published. False when all was there.
+    /// </summary>
+    private static async Task<bool> AddDocumentDataAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var tenant = services.GetRequiredService<TenantContext>();
+        tenant.SetUser(null, "Testdata");
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var year = now.Year;
+        var kommun = await db.Kommuner.AsNoTracking().OrderBy(k => k.Kod).FirstAsync();
+        var added = false;
+        using (tenant.Enter(new KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod)))
+        {
+            var styrgrupp = await db.Groups.AsNoTracking().Where(g => g.Kind == GroupKind.Styrgrupp).Select(g => g.Id).FirstAsync();
+            if (!await db.AnnualReports.AnyAsync(r => r.Year == year))
+            {
+                db.AnnualReports.Add(new AnnualReport(styrgrupp, year, year));
+                added = true;
+            }
+            if (!await db.FordjupadeLagesbilder.AnyAsync())
+            {
+                db.FordjupadeLagesbilder.Add(new FordjupadLagesbild(styrgrupp, year - 3, year - 1, year));
+                added = true;
+            }
+            if (!await db.Medborgarloften.AnyAsync(l => l.Status == LofteStatus.Gallande))
+            {
+                var lofte = await db.Medborgarloften.Include(l => l.Parties).Include(l => l.Commitments).Include(l => l.Versions).Include(l => l.Signatures)
+                    .AsSplitQuery().OrderBy(l => l.Title).FirstAsync();
+                var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Name).Take(2).ToListAsync();
+                var version = lofte.SendForSigning(Medborgarloften.MedborgarlofteHandler.ContentOf(kommun.Name, lofte, areas), now.AddDays(-20));
+                foreach (var party in lofte.Parties.OrderBy(p => p.Order).ToList())
+                {
+                    lofte.Sign(party.Id, party.SignatoryUserId!.Value, party.SignatoryName, party.SignatoryTitle, "Samordnare", version.Hash, "Lösenord", now.AddDays(-18));
+                }
+                lofte.Publish(now.AddDays(-17));
+                added = true;
+            }
+            await db.SaveChangesAsync();
+        }
+        db.ChangeTracker.Clear();
+        return added;
     }
 
     private static readonly string[] CrimeCategories = ["Skadegörelse", "Misshandel", "Stöld och snatteri", "Inbrott i bostad", "Narkotikabrott", "Fordonsbrott"];

@@ -10,6 +10,19 @@ public sealed class DocumentOptions
     public string LibreOffice { get; set; } = "/usr/bin/soffice";
 
     public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Keep one LibreOffice running per instance and hand it each document through its UNO bridge (Python, Debian's
+    /// <c>python3-uno</c>): a conversion then takes a fraction of a second instead of the 3–5 s a fresh start costs.
+    /// Without Python's UNO bridge, or when the kept LibreOffice fails, each PDF starts LibreOffice on its own.
+    /// </summary>
+    public bool KeepLibreOfficeRunning { get; set; } = true;
+
+    /// <summary>Start the kept LibreOffice when the app starts, so that the first PDF is as quick as the others.</summary>
+    public bool StartLibreOfficeEarly { get; set; }
+
+    /// <summary>The Python that has LibreOffice's UNO bridge (Debian's <c>python3-uno</c> installs it for this one).</summary>
+    public string Python { get; set; } = "/usr/bin/python3";
 }
 
 /// <summary>The server cannot make a PDF now (LibreOffice is missing, or did not answer in time).</summary>
@@ -18,10 +31,52 @@ public sealed class PdfUnavailableException(string message) : Exception(message)
 /// <summary>
 /// PDF from the Word documents we write, made on the server by LibreOffice (headless) with tagged-PDF export:
 /// headings, reading order and the pictures' and charts' text alternatives carry over from the Word document, and the
-/// text stays selectable (docs/adr/0004). One conversion at a time per instance, in a LibreOffice profile of its own.
+/// text stays selectable (docs/adr/0004). One conversion at a time per instance. LibreOffice is kept running (its own
+/// profile, listening on a named pipe of this instance) and given each document through its UNO bridge; should that
+/// fail, the conversion is made by a LibreOffice started for it alone, in another profile, and the kept one is started
+/// again for the next.
 /// </summary>
-public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentOptions> options, ILogger<PdfConverter> log) : IDisposable
+public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentOptions> options, ILogger<PdfConverter> log) : IHostedService, IDisposable
 {
+    /// <summary>Connects to the kept LibreOffice (waiting while it starts), opens the Word file hidden and stores it as tagged PDF.</summary>
+    private const string UnoScript = """
+        import sys, time, uno
+        from com.sun.star.beans import PropertyValue
+        from com.sun.star.connection import NoConnectException
+
+        def prop(name, value):
+            p = PropertyValue()
+            p.Name = name
+            p.Value = value
+            return p
+
+        pipe, source, target, wait = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                break
+            except NoConnectException:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
+        try:
+            data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("UseTaggedPDF", True), prop("ExportBookmarks", True)))
+            uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data))))
+        finally:
+            doc.close(True)
+        """;
+
+    private readonly string pipe = $"sakrastader-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private Process? kept;
+    private string? keptProfile;
+    private string? script;
+    private bool bridgeMissing;
+
     private const string TaggedPdf = """pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}""";
 
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -29,7 +84,149 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
 
     public const string ContentType = "application/pdf";
 
-    public void Dispose() => oneAtATime.Dispose();
+    public void Dispose()
+    {
+        StopKept();
+        oneAtATime.Dispose();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.StartLibreOfficeEarly && CanKeep)
+        {
+            StartKept();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        StopKept();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The kept LibreOffice's process, while it runs (for tests).</summary>
+    internal int? KeptProcessId
+    {
+        get
+        {
+            lock (pipe)
+            {
+                return kept is { } k && !HasExited(k) ? k.Id : null;
+            }
+        }
+    }
+
+    private bool CanKeep => options.Value.KeepLibreOfficeRunning && !bridgeMissing && File.Exists(options.Value.LibreOffice) && File.Exists(options.Value.Python);
+
+    /// <summary>Starts the kept LibreOffice unless it runs; its UNO bridge listens on this instance's pipe.</summary>
+    private void StartKept()
+    {
+        lock (pipe)
+        {
+            if (kept is not null && !HasExited(kept))
+            {
+                return;
+            }
+            kept?.Dispose();
+            keptProfile ??= Directory.CreateTempSubdirectory("sakrastader-libreoffice-kept-").FullName;
+            var start = new ProcessStartInfo(options.Value.LibreOffice)
+            {
+                ArgumentList = { $"-env:UserInstallation=file://{keptProfile}", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck", $"--accept=pipe,name={pipe};urp;" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            try
+            {
+                kept = Process.Start(start);
+                if (kept is not null)
+                {
+                    _ = kept.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                    _ = kept.StandardError.ReadToEndAsync(CancellationToken.None);
+                }
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                log.LogWarning(e, "LibreOffice could not be started to be kept running");
+                kept = null;
+            }
+        }
+    }
+
+    private void StopKept()
+    {
+        lock (pipe)
+        {
+            if (kept is not null)
+            {
+                if (!HasExited(kept))
+                {
+                    kept.Kill(entireProcessTree: true);
+                }
+                kept.Dispose();
+                kept = null;
+            }
+        }
+    }
+
+    /// <summary>The document converted by the kept LibreOffice, or null when that did not work (then it is restarted).</summary>
+    private async Task<byte[]?> ThroughKeptAsync(string input, string output, CancellationToken ct)
+    {
+        StartKept();
+        if (kept is null)
+        {
+            return null;
+        }
+        if (script is null)
+        {
+            script = Path.Combine(keptProfile!, "till-pdf.py");
+            await File.WriteAllTextAsync(script, UnoScript, CancellationToken.None);
+        }
+        var start = new ProcessStartInfo(options.Value.Python)
+        {
+            // A LibreOffice that has just been started takes a few seconds before it answers on the pipe.
+            ArgumentList = { script, pipe, input, output, options.Value.PdfTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start);
+        if (process is null)
+        {
+            return null;
+        }
+        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.PdfTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            // The kept LibreOffice may be stuck in this document: the next conversion gets a fresh one.
+            StopKept();
+            if (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            throw new PdfUnavailableException("PDF:en tog för lång tid att skapa. Försök igen om en stund, eller hämta Word-dokumentet.");
+        }
+        if (process.ExitCode == 0 && File.Exists(output))
+        {
+            return await File.ReadAllBytesAsync(output, ct);
+        }
+        var message = await errors;
+        if (message.Contains("No module named 'uno'", StringComparison.Ordinal))
+        {
+            // Python without LibreOffice's bridge: every PDF is made by a LibreOffice of its own from now on.
+            bridgeMissing = true;
+        }
+        log.LogWarning("The kept LibreOffice made no PDF (exit {Code}): {Errors}", process.ExitCode, message);
+        StopKept();
+        return null;
+    }
 
     public async Task<byte[]> ToPdfAsync(byte[] docx, CancellationToken ct = default)
     {
@@ -50,6 +247,10 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
             dir = Directory.CreateTempSubdirectory("sakrastader-pdf-");
             var input = Path.Combine(dir.FullName, "dokument.docx");
             await File.WriteAllBytesAsync(input, docx, ct);
+            if (CanKeep && await ThroughKeptAsync(input, Path.Combine(dir.FullName, "kept.pdf"), ct) is { } quick)
+            {
+                return quick;
+            }
             var start = new ProcessStartInfo(soffice)
             {
                 ArgumentList = { $"-env:UserInstallation=file://{Profile}", "--headless", "--norestore", "--nolockcheck", "--convert-to", TaggedPdf, "--outdir", dir.FullName, input },

@@ -10,7 +10,7 @@ namespace SakraStader.Features.Lagesbilder;
 /// <summary>
 /// The styrgrupp's fördjupad lägesbild as a Word (and PDF) document with the kommun's letterhead: the period and the
 /// approval (or that it is a draft); summary; crime and insecurity over the years (a native chart per category with
-/// its figures, tables per area, the police's statistics and the safety surveys); the problems with their assessment
+/// its figures, the map of the period as a picture and tables per area, the police's statistics and the safety surveys); the problems with their assessment
 /// and causes; causes, consequences, and the conclusions for the åtgärdsplan. An approved one is written from the
 /// snapshot frozen at approval.
 /// </summary>
@@ -37,6 +37,10 @@ public static class FordjupadDocument
             [.. newestFirst.Where(i => f.IncidentTotal.Values[i] is not null)
                 .Select(i => (f.Years[i].ToString(CultureInfo.InvariantCulture), (IReadOnlyList<int>)[.. f.IncidentsByCategory.Select(r => r.Values[i] ?? 0)]))]);
         AnnualReportDocument.YearTable(doc, "Händelser per kategori och år", "Kategori", f.YearLabels, f.IncidentsByCategory);
+        if (AreaMapDrawing.Of(m.Map) is { } map)
+        {
+            LagesbildDocument.Map(doc, map, $"Karta: händelser per område {m.Period}");
+        }
         AnnualReportDocument.YearTable(doc, "Händelser per område och år", "Område", f.YearLabels, f.IncidentsByArea);
         if (f.ReportedCrimes.Count > 0)
         {

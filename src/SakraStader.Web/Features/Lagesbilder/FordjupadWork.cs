@@ -45,8 +45,14 @@ public sealed class FordjupadWork(AppDbContext db, FordjupadCompiler compiler, K
         {
             meetings = await db.HeldMeetingsAsync(item.GroupId, time.GetUtcNow(), 12);
         }
+        // The map of the period: each area's reports over all its years, on the outlines the samordnare uploaded.
+        var boundaries = await kept.GetOrCompileAsync("area-boundaries", 0, async () => (IReadOnlyDictionary<string, string>)(await db.Areas.AsNoTracking()
+            .Where(a => a.Boundary != null).OrderBy(a => a.Archived).Select(a => new { a.Name, a.Boundary }).ToListAsync(ct))
+            .DistinctBy(a => a.Name).ToDictionary(a => a.Name, a => a.Boundary!), ct);
+        IReadOnlyList<MapArea> map = boundaries.Count == 0 ? []
+            : [.. texts.Figures.IncidentsByArea.Select(r => new MapArea(r.Label, boundaries.GetValueOrDefault(r.Label), r.Values.Sum(v => v ?? 0)))];
         return new FordjupadPageModel(item.Id, item.GroupId, item.Group, item.FromYear, item.ToYear, item.Status, item.Version, item.ApprovedAt,
-            item.ApprovedBy, item.MeetingId, figures, texts, rights, meetings);
+            item.ApprovedBy, item.MeetingId, figures, texts, rights, meetings, map);
     }
 
     /// <summary>One analysis text, written over the text the user started from.</summary>
@@ -96,7 +102,8 @@ public sealed class FordjupadWork(AppDbContext db, FordjupadCompiler compiler, K
 /// <summary>The fördjupad lägesbild as shown to one user: what it says and what they may do.</summary>
 public sealed record FordjupadPageModel(
     Guid Id, Guid GroupId, string GroupName, int FromYear, int ToYear, FordjupadStatus Status, Guid Version, DateTimeOffset? ApprovedAt,
-    string? ApprovedBy, Guid? MeetingId, FordjupadFigures Figures, FordjupadSnapshot Texts, GroupRights Rights, IReadOnlyList<DecisionMeeting> Meetings)
+    string? ApprovedBy, Guid? MeetingId, FordjupadFigures Figures, FordjupadSnapshot Texts, GroupRights Rights, IReadOnlyList<DecisionMeeting> Meetings,
+    IReadOnlyList<MapArea> Map)
 {
     public bool IsApproved => Status == FordjupadStatus.Godkand;
 

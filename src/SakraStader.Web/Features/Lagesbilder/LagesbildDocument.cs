@@ -54,6 +54,10 @@ public static class LagesbildDocument
             ("Samma månad i fjol", [.. shown.Select(r => r.LastYear)]),
         ]);
         Figures(doc, $"Händelser per kategori i {m.MonthName}", "Kategori", f.ByCategory);
+        if (AreaMapDrawing.Of(m.Map) is { } map)
+        {
+            Map(doc, map, $"Karta: händelser per område i {m.MonthName}");
+        }
         Figures(doc, $"Händelser per område i {m.MonthName}", "Område", f.ByArea);
         if (f.TopPlaces.Count > 0)
         {
@@ -111,6 +115,17 @@ public static class LagesbildDocument
             }
         }
         return doc.Build(title);
+    }
+
+    /// <summary>The page's map as a picture, with the counts in its text alternative; the same figures follow as a table.</summary>
+    internal static void Map(Docx doc, AreaMapDrawing map, string caption)
+    {
+        var (width, height) = AreaMapImage.Size(map);
+        doc.Text(caption, "Caption").Image(AreaMapImage.Png(map), map.Description(caption), 13, 13.0 * height / width);
+        if (map.Missing.Count > 0)
+        {
+            doc.Text($"Utan gräns på kartan: {string.Join(", ", map.Missing)}.");
+        }
     }
 
     private static void Figures(Docx doc, string caption, string label, IReadOnlyList<FigureRow> rows) =>
