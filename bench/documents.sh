@@ -25,7 +25,9 @@ YEAR=$(date +%Y)
 LAGESBILD=$(q "SELECT Id FROM Lagesbilder WHERE KommunId = '$KOMMUN' AND Status = 'Faststalld' ORDER BY Year DESC, Month DESC LIMIT 1")
 FORDJUPAD=$(q "SELECT Id FROM FordjupadeLagesbilder WHERE KommunId = '$KOMMUN' LIMIT 1")
 MEETING=$(q "SELECT Id FROM Meetings WHERE KommunId = '$KOMMUN' AND MinutesApproved = 1 ORDER BY StartsAt DESC LIMIT 1")
-CODE=$(sqlite3 -readonly "$DB" "SELECT v.VerificationCode FROM LofteVersions v JOIN Medborgarloften m ON m.Id = v.MedborgarlofteId WHERE v.KommunId = '$KOMMUN' AND m.Status = 'Gallande' ORDER BY v.Number DESC LIMIT 1")
+# The signed versions of the kommun's promises (the data set signs one): the newest.
+CODE=$(sqlite3 -readonly "$DB" "SELECT VerificationCode FROM LofteVersions WHERE KommunId = '$KOMMUN' ORDER BY CreatedAt DESC LIMIT 1")
+[ -n "$LAGESBILD" ] && [ -n "$FORDJUPAD" ] && [ -n "$MEETING" ] && [ -n "$CODE" ] || { echo "Datamängden saknar ett av dokumenten." >&2; exit 1; }
 
 DOCS=("årsrapport $YEAR (tjänsteskrivelse)|/bankstad/arsrapporter/$YEAR/arsrapport-$YEAR"
   "lägesbild (fastställd)|/bankstad/lagesbilder/$LAGESBILD/lagesbild"

@@ -128,6 +128,22 @@ public sealed class Meeting : TenantEntity, IVersioned
         item.Record(minutes, decision);
     }
 
+    /// <summary>Those at the meeting who are not members of the group (officials, guests): the protokoll's "Övriga".</summary>
+    public string OtherAttendees { get; private set; } = "";
+
+    public const int OtherAttendeesMaxLength = 500;
+
+    public void RecordOtherAttendees(string? others)
+    {
+        EnsureMinutesEditable();
+        var text = (others ?? "").Trim();
+        if (text.Length > OtherAttendeesMaxLength)
+        {
+            throw new DomainException($"Skriv högst {OtherAttendeesMaxLength} tecken om övriga närvarande.", nameof(OtherAttendees));
+        }
+        OtherAttendees = text;
+    }
+
     public void RecordAttendance(Guid groupMemberId, string name, AttendanceStatus status, string? substitute)
     {
         EnsureMinutesEditable();

@@ -86,9 +86,11 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
     public void A_substitute_without_a_name_is_refused_at_that_members_row_and_the_choices_stay()
     {
         IReadOnlyList<AttendanceInput>? sent = null;
-        var cut = Render<MeetingAttendance>(p => p.Add(x => x.Model, Meeting(Member)).Add(x => x.Save, rows =>
+        string? sentOthers = null;
+        var cut = Render<MeetingAttendance>(p => p.Add(x => x.Model, Meeting(Member) with { OtherAttendees = "Karin Ek, nämndsekreterare" }).Add(x => x.Save, (rows, others) =>
         {
             sent = rows;
+            sentOthers = others;
             var sub = rows.Single(r => r.MemberId == Mikael);
             return string.IsNullOrWhiteSpace(sub.Substitute)
                 ? Refused("Ange vem som ersatte Mikael Strand.", AttendanceInput.FieldOf(Mikael))
@@ -105,10 +107,14 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
         Assert.Equal(AttendanceStatus.Substitute, sent!.Single(r => r.MemberId == Mikael).Status);
         Assert.Equal(AttendanceStatus.Present, sent!.Single(r => r.MemberId == Sara).Status);
         Assert.NotNull(cut.Find($"#sub-{Mikael}")); // the choice is kept
+        // Who else was there starts as stored and is sent with the rows.
+        Assert.Equal("Karin Ek, nämndsekreterare", sentOthers);
+        cut.Find("#others").Change("Karin Ek, nämndsekreterare; Ali Haddad, fältassistent");
 
         cut.Find($"#sub-{Mikael}").Change("Polisassistent Jonsson");
         cut.Find("form").Submit();
         cut.WaitForAssertion(() => Assert.Equal("Polisassistent Jonsson", sent!.Single(r => r.MemberId == Mikael).Substitute));
+        Assert.Equal("Karin Ek, nämndsekreterare; Ali Haddad, fältassistent", sentOthers);
         cut.WaitForAssertion(() => Assert.DoesNotContain("Ange vem som ersatte", cut.Markup, StringComparison.Ordinal));
     }
 
@@ -118,11 +124,13 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
         var cut = Render<MeetingAttendance>(p => p.Add(x => x.Model, Meeting(Outsider) with
         {
             Attendance = [new AttendanceInfo(Sara, "Sara Nyholm", AttendanceStatus.Present, null)],
-        }).Add(x => x.Save, _ => throw new InvalidOperationException("Ingen rätt.")));
+            OtherAttendees = "Karin Ek, nämndsekreterare",
+        }).Add(x => x.Save, (_, _) => throw new InvalidOperationException("Ingen rätt.")));
 
         Assert.Empty(cut.FindAll("form"));
         Assert.Empty(cut.FindAll("input"));
         Assert.Contains("Sara Nyholm: närvarande", cut.Find("li").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Övriga närvarande: Karin Ek, nämndsekreterare", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -177,8 +177,18 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
             var digest = Assert.Single(digests, d => (d.TextBody ?? "").Contains(weekly, StringComparison.Ordinal));
             Assert.Contains($"{MailTestApp.AppUrl}/karlstad/loften/{id}/underteckna/", digest.TextBody, StringComparison.Ordinal);
             Assert.Contains($"{MailTestApp.AppUrl}/konto/e-post", digest.HtmlBody, StringComparison.Ordinal);
-
-            await SetChoiceAsync(polis, MailKind.ReadyToSign, MailDelivery.Never);
+            // The digest has its own stop link, without signing in: the page asks about "veckans sammanfattning", and the
+            // mail program's one-click stop sets every kind chosen for the digest to never (the others stay).
+            var stop = System.Text.RegularExpressions.Regex.Match(digest.TextBody!, @"Sluta få sammanfattningen: (\S+)").Groups[1].Value;
+            Assert.StartsWith($"{MailTestApp.AppUrl}/e-post/sluta?t=", stop, StringComparison.Ordinal);
+            using var anonymous = app.NewClient();
+            var asked = await anonymous.PageAsync(stop[MailTestApp.AppUrl.Length..]);
+            Assert.Contains("Du får i dag veckans sammanfattning.", asked.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            var oneClick = digest.Headers["List-Unsubscribe"]!.Trim('<', '>');
+            using (var stopped = await anonymous.Http.PostAsync(oneClick[MailTestApp.AppUrl.Length..], new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])))
+            {
+                Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+            }
             const string never = "Aldrig-löfte E-post";
             var (other, _, _) = await DraftAsync(never);
             await SendForSigningAsync(other);

@@ -314,15 +314,25 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
             new() { MemberId = members[1].Id, Status = AttendanceStatus.Substitute, Substitute = substitute },
         ];
 
-        var (missing, saved) = await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", async ops => (
-            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.RecordAttendanceAsync(meeting, group, Rows(null), ct)),
-            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.RecordAttendanceAsync(meeting, group, Rows("Polisassistent Jonsson"), ct))));
+        var (missing, tooLong, saved) = await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", async ops => (
+            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.RecordAttendanceAsync(meeting, group, Rows(null), "Karin Ek, nämndsekreterare", ct)),
+            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.RecordAttendanceAsync(meeting, group, Rows("Polisassistent Jonsson"), new string('x', 501), ct)),
+            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.RecordAttendanceAsync(meeting, group, Rows("Polisassistent Jonsson"), "  Karin Ek, nämndsekreterare ", ct))));
 
         Assert.Equal(($"Ange vem som ersatte {members[1].Name}.", AttendanceInput.FieldOf(members[1].Id)), (missing.Message, missing.Field));
+        // Who else was there (the protokoll's "Övriga") has a length at its own field; nothing is saved until both are right.
+        Assert.Equal(("Skriv högst 500 tecken om övriga närvarande.", nameof(Meeting.OtherAttendees)), (tooLong.Message, tooLong.Field));
         Assert.True(saved.Succeeded, saved.Message);
-        var rows = await app.WithDbAsync("boras", db => db.Meetings.AsNoTracking().Include(m => m.Attendance).Where(m => m.Id == meeting).SelectMany(m => m.Attendance).ToListAsync());
-        Assert.Equal(2, rows.Count);
-        Assert.Equal("Polisassistent Jonsson", rows.Single(r => r.GroupMemberId == members[1].Id).SubstituteName);
+        var stored = await app.WithDbAsync("boras", db => db.Meetings.AsNoTracking().Include(m => m.Attendance).SingleAsync(m => m.Id == meeting));
+        Assert.Equal(2, stored.Attendance.Count);
+        Assert.Equal("Polisassistent Jonsson", stored.Attendance.Single(r => r.GroupMemberId == members[1].Id).SubstituteName);
+        Assert.Equal("Karin Ek, nämndsekreterare", stored.OtherAttendees);
+        // The protokoll names them under Övriga.
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "boras"));
+        using var docx = await client.GetAsync($"/boras/moten/{meeting}/protokoll.docx");
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), isEditable: false);
+        Assert.Contains("Övriga: Karin Ek, nämndsekreterare",
+            document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 
     [Fact]

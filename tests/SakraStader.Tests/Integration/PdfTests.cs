@@ -26,10 +26,16 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
 
         foreach (var (url, expected) in new[]
         {
-            ($"/orebro/arsrapporter/{year}/arsrapport-{year}.pdf", new[] { "Tjänsteskrivelse", "Förslag till beslut", "Beslutet skickas till", $"Bilaga 1. Årsrapport {year}" }),
-            ($"/orebro/moten/{meeting}/protokoll.pdf", ["Protokoll", "Närvarande", "§ 1", "Justering"]),
-            ($"/orebro/lagesbilder/{lagesbild}/lagesbild.pdf", ["Lägesbild", "Händelser i siffror", "Problem, bedömning och orsaker"]),
-            ($"/orebro/fordjupad/{fordjupad}/fordjupad-lagesbild.pdf", ["Fördjupad lägesbild", "Brottslighet och otrygghet", "Slutsatser och prioriteringar"]),
+            ($"/orebro/arsrapporter/{year}/arsrapport-{year}.pdf", new[]
+            {
+                "Tjänsteskrivelse", "Förslag till beslut", "Sammanfattning", "Beskrivning av ärendet", "Ekonomiska konsekvenser",
+                "Barnrättsperspektiv", "Beslutsunderlag", "Beslutet skickas till", $"Bilaga 1. Årsrapport {year}",
+            }),
+            ($"/orebro/moten/{meeting}/protokoll.pdf", ["Protokoll", "Närvarande", "Ledamöter", "Ersättare", "Övriga", "Justerare", "§ 1", "§ 2", "Justering", "Protokollet är justerat"]),
+            ($"/orebro/lagesbilder/{lagesbild}/lagesbild.pdf", ["Lägesbild", "Fastställd", "Sammanfattning", "Händelser i siffror", "Karta: händelser per område",
+                "Problem, bedömning och orsaker", "Organisationernas rapporter"]),
+            ($"/orebro/fordjupad/{fordjupad}/fordjupad-lagesbild.pdf", ["Fördjupad lägesbild", "Sammanfattning", "Brottslighet och otrygghet",
+                "Karta: händelser per område", "Problemen, deras orsaker och konsekvenser", "Slutsatser och prioriteringar"]),
         })
         {
             using var response = await client.GetAsync(url);
@@ -40,11 +46,21 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
             var (pages, tagged, text) = await LibreOffice.ReadPdfAsync(bytes);
             Assert.True(tagged, $"{url}: inte taggad");
             Assert.True(pages >= 1);
-            Assert.Contains("Örebro kommun", text, StringComparison.Ordinal);
+            // The letterhead and "Sida x av y" on every page; the parts in the order a kansli expects them.
+            Assert.True(System.Text.RegularExpressions.Regex.Count(text, "Örebro kommun") >= pages, $"{url}: brevhuvudet står inte på varje sida");
             Assert.Contains($"Sida 1 av {pages}", text, StringComparison.Ordinal);
-            foreach (var part in expected)
+            Assert.Contains($"Sida {pages} av {pages}", text, StringComparison.Ordinal);
+            var at = expected.Select(part => text.IndexOf(part, StringComparison.Ordinal)).ToList();
+            Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), $"{url}: " + string.Join(", ", expected.Zip(at, (part, i) => $"{part}: {i}")));
+            // No word in a table is broken over two lines: every word of every table cell of the Word document is
+            // whole in the PDF's text.
+            using (var word = await client.GetAsync(Path.ChangeExtension(url, ".docx")))
             {
-                Assert.Contains(part, text, StringComparison.Ordinal);
+                using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await word.Content.ReadAsByteArrayAsync()), isEditable: false);
+                var cellWords = docx.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>()
+                    .SelectMany(c => c.InnerText.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length >= 4 && w.All(char.IsLetter)).Distinct().ToList();
+                var broken = cellWords.Where(w => !text.Contains(w, StringComparison.Ordinal)).ToList();
+                Assert.True(broken.Count == 0, $"{url}: brutna ord i tabeller: {string.Join(", ", broken)}");
             }
             var name = "dokument-" + Path.GetFileNameWithoutExtension(new Uri("http://x" + url).AbsolutePath);
             var pictures = await LibreOffice.PdfPicturesAsync(bytes, name);

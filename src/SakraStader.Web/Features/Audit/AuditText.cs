@@ -130,6 +130,7 @@ public static class AuditText
         [nameof(Meeting.StartsAt)] = "Börjar",
         [nameof(Meeting.EndsAt)] = "Slutar",
         [nameof(Meeting.Location)] = "Plats",
+        [nameof(Meeting.OtherAttendees)] = "Övriga närvarande",
         [nameof(Meeting.Cancelled)] = "Inställt",
         [nameof(Meeting.MinutesApproved)] = "Justerat",
         [nameof(AgendaItem.Minutes)] = "Protokoll",

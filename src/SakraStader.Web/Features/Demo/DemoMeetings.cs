@@ -50,6 +50,10 @@ internal static class DemoMeetings
                     var status = (n + index) % 7 == 3 ? AttendanceStatus.Absent : AttendanceStatus.Present;
                     meeting.RecordAttendance(m.Id, m.Name, status, null);
                 }
+                // Officials who are not members take part too, as in a real protokoll's "Övriga".
+                meeting.RecordOtherAttendees(group.Kind == GroupKind.Styrgrupp
+                    ? "Karin Ek, nämndsekreterare"
+                    : "Jonas Berg, trygghetssamordnare; Maria Lund, fältassistent");
                 meeting.AddFollowUp("Återkoppla läget i de prioriterade områdena till nästa möte", chair.Name, date.AddDays(28));
                 if (date != past[^1])
                 {

@@ -40,7 +40,7 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
 {
     /// <summary>Connects to the kept LibreOffice (waiting while it starts), opens the Word file hidden and stores it as tagged PDF.</summary>
     private const string UnoScript = """
-        import sys, time, uno
+        import os, sys, time, uno
         from com.sun.star.beans import PropertyValue
         from com.sun.star.connection import NoConnectException
 
@@ -69,6 +69,10 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
             uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data))))
         finally:
             doc.close(True)
+        # Python's UNO bridge can crash while the interpreter tears it down (exit 139), after the PDF is written:
+        # leave at once instead.
+        sys.stdout.flush()
+        os._exit(0)
         """;
 
     private readonly string pipe = $"sakrastader-{Environment.ProcessId}-{Guid.NewGuid():N}";

@@ -26,6 +26,9 @@ public sealed class MailMessages(IOptions<MailOptions> options, UnsubscribeToken
         _ => kind.ToString(),
     };
 
+    /// <summary>What a stop link stops, as a sentence's object: "e-post om …", or the weekly digest (no kind).</summary>
+    public static string Stream(MailKind? kind) => kind is { } k ? $"e-post om {KindName(k)}" : "veckans sammanfattning";
+
     public MimeMessage Build(OutboxMessage m)
     {
         var o = options.Value;
@@ -54,10 +57,16 @@ public sealed class MailMessages(IOptions<MailOptions> options, UnsubscribeToken
                 html.Append("<li><a href=\"").Append(Enc(p[1])).Append("\" style=\"color:#0b5394\">").Append(Enc(p[0])).Append("</a></li>");
             }
             html.Append("</ul>");
+            // Its own stop link: it stops the digest (every kind chosen for it), without signing in.
+            var digestToken = tokens.CreateForDigest(m.UserId);
+            var stopDigest = o.Link("e-post/sluta?t=" + Uri.EscapeDataString(digestToken));
             footer = "Du får sammanfattningen för att du har valt den för en eller flera sorters meddelanden.";
-            text.AppendLine().AppendLine(footer).Append("Ändra dina val: ").AppendLine(settings);
-            html.Append("<hr><p style=\"font-size:14px;color:#444\">").Append(Enc(footer)).Append(" <a href=\"").Append(Enc(settings))
-                .Append("\" style=\"color:#0b5394\">Ändra dina val</a>.</p>");
+            text.AppendLine().AppendLine("--").AppendLine(footer).Append("Sluta få sammanfattningen: ").AppendLine(stopDigest).Append("Ändra dina val: ").AppendLine(settings);
+            html.Append("<hr><p style=\"font-size:14px;color:#444\">").Append(Enc(footer)).Append(" <a href=\"").Append(Enc(stopDigest))
+                .Append("\" style=\"color:#0b5394\">Sluta få sammanfattningen</a> · <a href=\"").Append(Enc(settings))
+                .Append("\" style=\"color:#0b5394\">Ändra dina val</a></p>");
+            message.Headers.Add("List-Unsubscribe", $"<{o.Link(UnsubscribeEndpoints.Path + "?t=" + Uri.EscapeDataString(digestToken))}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         else
         {
@@ -98,9 +107,15 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection)
 {
     private readonly IDataProtector protector = protection.CreateProtector("SakraStader.Mail.Unsubscribe.v1");
 
+    private const string Digest = "vecka";
+
     public string Create(Guid userId, MailKind kind) => protector.Protect($"{userId:N}:{(int)kind}");
 
-    public (Guid UserId, MailKind Kind)? Read(string? token)
+    /// <summary>The weekly digest's stop link: it names the person and no kind.</summary>
+    public string CreateForDigest(Guid userId) => protector.Protect($"{userId:N}:{Digest}");
+
+    /// <summary>The person and the kind the token stops (no kind: the weekly digest), or null when it is not ours.</summary>
+    public (Guid UserId, MailKind? Kind)? Read(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1000)
         {
@@ -109,8 +124,12 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection)
         try
         {
             var parts = protector.Unprotect(token).Split(':');
-            return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var user) && int.TryParse(parts[1], out var k) && Enum.IsDefined((MailKind)k)
-                ? (user, (MailKind)k)
+            if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var user))
+            {
+                return null;
+            }
+            return parts[1] == Digest ? (user, null)
+                : int.TryParse(parts[1], out var k) && Enum.IsDefined((MailKind)k) ? (user, (MailKind)k)
                 : null;
         }
         catch (System.Security.Cryptography.CryptographicException)

@@ -31,6 +31,27 @@ public sealed class MailPreferencesWork(AppDbContext db, TenantContext tenant, I
         logger.LogInformation("E-postval ändrat: {Kind} {Delivery}", kind, delivery);
     }
 
+    /// <summary>
+    /// A stop link followed: that kind is never sent again, or for the weekly digest (no kind) every kind chosen for it
+    /// (what it held still shows in Att göra). Not saved here: the caller saves. False when the person does not exist.
+    /// </summary>
+    public static async Task<bool> StopAsync(AppDbContext db, Guid userId, MailKind? kind, CancellationToken ct)
+    {
+        if (kind is { } k)
+        {
+            return await SetAsync(db, userId, k, MailDelivery.Never, ct);
+        }
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            return false;
+        }
+        foreach (var row in await db.MailPreferences.Where(p => p.UserId == userId && p.Delivery == MailDelivery.Weekly).ToListAsync(ct))
+        {
+            row.Delivery = MailDelivery.Never;
+        }
+        return true;
+    }
+
     /// <summary>Sets one choice (not saved here: the caller saves). False when the person does not exist.</summary>
     public static async Task<bool> SetAsync(AppDbContext db, Guid userId, MailKind kind, MailDelivery delivery, CancellationToken ct)
     {

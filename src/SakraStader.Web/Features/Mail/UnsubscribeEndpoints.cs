@@ -7,7 +7,8 @@ namespace SakraStader.Features.Mail;
 /// <summary>
 /// Stopping a kind of mail without signing in. The message's link opens a page that asks first (so that a mail
 /// scanner following links stops nothing); its button, and a mail program's one-click unsubscribe (RFC 8058, the
-/// List-Unsubscribe header), post here. The signed token names the person and the kind; nothing else is accepted.
+/// List-Unsubscribe header), post here. The signed token names the person and the kind (or the weekly digest); nothing
+/// else is accepted.
 /// </summary>
 public static class UnsubscribeEndpoints
 {
@@ -22,16 +23,16 @@ public static class UnsubscribeEndpoints
             {
                 return Results.Text("Länken är inte giltig. Logga in och ändra dina val under Konto → E-post.", "text/plain; charset=utf-8", statusCode: 400);
             }
-            if (!await MailPreferencesWork.SetAsync(db, who.UserId, who.Kind, MailDelivery.Never, http.RequestAborted))
+            if (!await MailPreferencesWork.StopAsync(db, who.UserId, who.Kind, http.RequestAborted))
             {
                 return Results.Text("Kontot finns inte längre.", "text/plain; charset=utf-8", statusCode: 404);
             }
             await db.SaveChangesAsync(http.RequestAborted);
-            logs.CreateLogger("SakraStader.Mail").LogInformation("E-post om {Kind} avslutad via länk", who.Kind);
+            logs.CreateLogger("SakraStader.Mail").LogInformation("E-post om {Kind} avslutad via länk", who.Kind?.ToString() ?? "veckosammanfattningen");
             // From the page: back to it, saying it is done. From a mail program (one click): done.
             return http.Request.HasFormContentType && http.Request.Form["fran"] == "sida"
                 ? Results.Redirect($"/e-post/sluta?t={Uri.EscapeDataString(token)}&klart=1", permanent: false, preserveMethod: false)
-                : Results.Text("Klart: du får inte längre e-post om detta.", "text/plain; charset=utf-8");
+                : Results.Text($"Klart: du får inte längre {MailMessages.Stream(who.Kind)}.", "text/plain; charset=utf-8");
         }).AllowAnonymous().DisableAntiforgery().NeverStored();
         // The header's address opened in a browser: the page that asks first.
         app.MapGet(Path, (HttpContext http) => Results.Redirect($"/e-post/sluta?t={Uri.EscapeDataString(http.Request.Query["t"].ToString())}"))

@@ -40,7 +40,7 @@ public static class MeetingDocument
             .Select(x => $"{byMember[x.Id].Substitute ?? "–"}, ersättare för {x.Name}").ToList();
         var absent = m.Members.Where(x => byMember.TryGetValue(x.Id, out var a) && a.Status == AttendanceStatus.Absent).Select(x => x.Name).ToList();
         doc.Heading(1, "Närvarande");
-        if (m.Attendance.Count == 0)
+        if (m.Attendance.Count == 0 && m.OtherAttendees.Length == 0)
         {
             doc.Text("Närvaron är inte antecknad.");
         }
@@ -48,7 +48,7 @@ public static class MeetingDocument
         {
             doc.Labelled("Ledamöter", present.Count == 0 ? "–" : string.Join("; ", present))
                 .Labelled("Ersättare", substitutes.Count == 0 ? "–" : string.Join("; ", substitutes))
-                .Labelled("Övriga", "–")
+                .Labelled("Övriga", Sv.OrDash(m.OtherAttendees))
                 .Labelled("Frånvarande", absent.Count == 0 ? "–" : string.Join(", ", absent));
         }
         var justerare = new[] { chair?.Name ?? "Ordföranden", m.Justerare?.Name }.Where(n => n is not null).ToList();

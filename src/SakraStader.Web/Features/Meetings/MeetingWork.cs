@@ -34,7 +34,7 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
         var rights = await access.ForAsync(m.GroupId, ct);
         return new MeetingPageModel(m.Id, m.GroupId, m.GroupName, m.StartsAt, m.EndsAt, m.Location, m.Link, m.Cancelled,
             !m.Cancelled && m.StartsAt <= time.GetUtcNow(), m.MinutesApproved, m.Version, m.PendingCorrectionReason, m.Justering,
-            m.Agenda, m.Members, m.Attendance, m.FollowUps, m.Versions, rights);
+            m.Agenda, m.Members, m.Attendance, m.FollowUps, m.Versions, rights, m.OtherAttendees);
     }
 
     private async Task<KeptMeeting?> KeepAsync(Guid id, CancellationToken ct)
@@ -55,13 +55,14 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
             [.. meeting.Attendance.OrderBy(a => a.Name, Sv.Comparer).Select(a => new AttendanceInfo(a.GroupMemberId, a.Name, a.Status, a.SubstituteName))],
             [.. meeting.FollowUps.Select(f => new FollowUpInfo(f.Text, f.Owner, f.Due))],
             [.. meeting.Versions.OrderByDescending(v => v.Number).Select(v => new MinutesVersionInfo(v.Number, v.ApprovedAt, v.ApprovedBy, v.CorrectionReason,
-                MeetingHandler.Read(v.Content).Items))]);
+                MeetingHandler.Read(v.Content).Items))],
+            meeting.OtherAttendees);
     }
 
     private sealed record KeptMeeting(Guid Id, Guid GroupId, string GroupName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location,
         string? Link, bool Cancelled, bool MinutesApproved, Guid Version, string? PendingCorrectionReason, Justering Justering, IReadOnlyList<AgendaItemInfo> Agenda,
         IReadOnlyList<MemberInfo> Members, IReadOnlyList<AttendanceInfo> Attendance, IReadOnlyList<FollowUpInfo> FollowUps,
-        IReadOnlyList<MinutesVersionInfo> Versions);
+        IReadOnlyList<MinutesVersionInfo> Versions, string OtherAttendees);
 
     /// <summary>The form for a new meeting of a group, or for moving a meeting; null when neither exists here.</summary>
     public async Task<MeetingFormModel?> ReadFormAsync(Guid? id, Guid? groupId, CancellationToken ct = default)
@@ -142,8 +143,11 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
         return meeting;
     }
 
-    /// <summary>Attendance of the group's members; nothing is saved while a row is wrong (the field names the row).</summary>
-    public async Task<IVersioned> RecordAttendanceAsync(Guid id, Guid groupId, IReadOnlyList<AttendanceInput> rows, CancellationToken ct = default)
+    /// <summary>
+    /// Attendance of the group's members, and who else was there (<paramref name="others"/>; null leaves it as it is);
+    /// nothing is saved while a row is wrong (the field names the row).
+    /// </summary>
+    public async Task<IVersioned> RecordAttendanceAsync(Guid id, Guid groupId, IReadOnlyList<AttendanceInput> rows, string? others, CancellationToken ct = default)
     {
         var meeting = await LoadAsync(id, groupId, ct);
         var members = await db.GroupMembers.AsNoTracking().Where(gm => gm.GroupId == groupId).Select(gm => new { gm.Id, gm.Name }).ToListAsync(ct);
@@ -162,6 +166,10 @@ public sealed class MeetingWork(AppDbContext db, MeetingHandler meetings, Kommun
             {
                 throw new DomainException(e.Message, AttendanceInput.FieldOf(member.Id));
             }
+        }
+        if (others is not null)
+        {
+            meeting.RecordOtherAttendees(others);
         }
         return meeting;
     }
@@ -335,7 +343,7 @@ public enum MinutesField
 public sealed record MeetingPageModel(Guid Id, Guid GroupId, string GroupName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Location,
     string? Link, bool Cancelled, bool Held, bool MinutesApproved, Guid Version, string? PendingCorrectionReason, Justering Justering,
     IReadOnlyList<AgendaItemInfo> Agenda, IReadOnlyList<MemberInfo> Members, IReadOnlyList<AttendanceInfo> Attendance,
-    IReadOnlyList<FollowUpInfo> FollowUps, IReadOnlyList<MinutesVersionInfo> Versions, GroupRights Rights)
+    IReadOnlyList<FollowUpInfo> FollowUps, IReadOnlyList<MinutesVersionInfo> Versions, GroupRights Rights, string OtherAttendees = "")
 {
     /// <summary>The minutes can be written: by the group's members and the samordnare, until they are justerade.</summary>
     public bool Editable => Rights.CanEdit && !MinutesApproved;

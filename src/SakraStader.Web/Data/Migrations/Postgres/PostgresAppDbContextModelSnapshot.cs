@@ -1902,6 +1902,10 @@ namespace SakraStader.Data.Migrations.Postgres
                     b.Property<bool>("MinutesApproved")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("OtherAttendees")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

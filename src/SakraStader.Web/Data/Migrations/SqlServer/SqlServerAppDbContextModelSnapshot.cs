@@ -1906,6 +1906,10 @@ namespace SakraStader.Data.Migrations.SqlServer
                     b.Property<bool>("MinutesApproved")
                         .HasColumnType("bit");
 
+                    b.Property<string>("OtherAttendees")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

@@ -1891,6 +1891,10 @@ namespace SakraStader.Data.Migrations.Sqlite
                     b.Property<bool>("MinutesApproved")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OtherAttendees")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
