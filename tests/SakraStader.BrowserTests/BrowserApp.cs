@@ -86,6 +86,8 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         [
             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            // Swedish as the browser's own language: its time and date inputs then show 13:00, not 01:00 PM.
+            "--lang=sv-SE",
         ],
     });
 

@@ -74,6 +74,13 @@ public sealed class PrintTests(BrowserApp app) : IClassFixture<BrowserApp>
             Assert.NotEqual("rgba(0, 0, 0, 0)", await swatch.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
             Assert.Equal("exact", await swatch.EvaluateAsync<string>("e => getComputedStyle(e).printColorAdjust"));
         }
+        // Each part after the summary from a new page.
+        var parts = page.Locator("main section.print-part");
+        Assert.Equal(3, await parts.CountAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("page", await parts.Nth(i).EvaluateAsync<string>("e => getComputedStyle(e).breakBefore"));
+        }
         await PrintAsync(page, "96-fordjupad-utskrift");
 
         var citizen = await app.NewPageAsync(1366, 768);

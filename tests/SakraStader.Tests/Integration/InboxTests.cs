@@ -149,6 +149,18 @@ public sealed class InboxTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal((InboxKind.SignaturesVoided, $"/karlstad/loften/{id}"), (item.Kind, item.Href));
         Assert.DoesNotContain(await InboxAsync(DemoSeeder.PolisEmail), i => i.Title == "Trygg gångväg Inbox");
         Assert.DoesNotContain(await InboxAsync(TestApp.Email("medlem", "karlstad")), i => i.Title == "Trygg gångväg Inbox");
+
+        // Sent for signing again: the samordnare's item is gone (she now signs for the kommun, as before), and the police
+        // officer is asked to sign the new version.
+        await app.WithDbAsync("karlstad", async db =>
+        {
+            var lofte = await db.Medborgarloften.Include(m => m.Parties).Include(m => m.Commitments).Include(m => m.Versions).Include(m => m.Signatures)
+                .AsSplitQuery().SingleAsync(m => m.Id == id);
+            lofte.SendForSigning(Features.Medborgarloften.MedborgarlofteHandler.ContentOf("Karlstads kommun", lofte, []), TestClock.Now);
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(await InboxAsync(TestApp.Email("samordnare", "karlstad")), i => i.Title == "Trygg gångväg Inbox" && i.Kind == InboxKind.SignaturesVoided);
+        Assert.Contains(await InboxAsync(DemoSeeder.PolisEmail), i => i.Title == "Trygg gångväg Inbox" && i.Kind == InboxKind.Sign);
     }
 
     [Fact]

@@ -324,17 +324,21 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
     public async Task The_chair_is_asked_once_to_justera_when_minutes_of_a_held_meeting_are_first_written()
     {
         var samordnare = TestApp.Email("samordnare", "boras");
-        var (group, chair, meeting, item) = await app.WithDbAsync("boras", async db =>
+        var (group, chair, second, meeting, item) = await app.WithDbAsync("boras", async db =>
         {
             var g = await db.Groups.FirstAsync(x => x.Kind == GroupKind.Styrgrupp);
             var chairEmail = await db.GroupMembers.Where(m => m.GroupId == g.Id && m.IsChair && m.UserId != null)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).FirstAsync();
+            // A second justerare: a member with an account who is neither the chair nor the samordnare writing.
+            var justerare = await db.GroupMembers.Where(m => m.GroupId == g.Id && !m.IsChair && m.UserId != null)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { Member = m, u.Email }).Where(x => x.Email != samordnare).FirstAsync();
             var start = SwedishTime.At(TestClock.Today.AddDays(-2), new TimeOnly(9, 0));
             var m = new Meeting(g.Id, start, start.AddHours(2), "Rådhuset, justeringstest", null);
             var i = m.AddAgendaItem("Uppföljning");
+            m.ChooseJusterare(justerare.Member);
             db.Meetings.Add(m);
             await db.SaveChangesAsync();
-            return (g.Id, chairEmail, m.Id, i.Id);
+            return (g.Id, chairEmail, justerare.Email!, m.Id, i.Id);
         });
         Assert.NotEqual(samordnare, chair);
         async Task WriteAsync(string text, string seen)
@@ -348,5 +352,7 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         await SendPassAsync();
         var mail = Assert.Single(await DeliveredAsync(chair, "Protokoll att justera"), m => (m.TextBody ?? "").Contains($"/boras/moten/{meeting}", StringComparison.Ordinal));
         Assert.DoesNotContain("Gruppen gick igenom", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        // The second justerare is asked once too.
+        Assert.Single(await DeliveredAsync(second, "Protokoll att justera"), m => (m.TextBody ?? "").Contains($"/boras/moten/{meeting}", StringComparison.Ordinal));
     }
 }

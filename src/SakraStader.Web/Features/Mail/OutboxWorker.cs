@@ -141,6 +141,15 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
         }
         foreach (var m in mine)
         {
+            // The claim is renewed for each message just before it is sent. A batch slower than the claim (a slow mail
+            // server) lets another pass take what this one has not sent yet; this pass then leaves what it no longer
+            // holds, so the two never send the same message.
+            var held = await db.Outbox.Where(x => x.Id == m.Id && x.ClaimedBy == pass && x.SentAt == null)
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.ClaimedUntil, time.GetUtcNow() + ClaimFor), ct);
+            if (held == 0)
+            {
+                continue;
+            }
             try
             {
                 await smtp.SendAsync(messages.Build(m), ct);
