@@ -110,7 +110,7 @@ public sealed class MedborgarlofteJourneyTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("Mikael Strand");
         await PageCheck.CheckAsync(citizen, "74-medborgarlofte-publikt");
         await citizen.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^kontrollkod") }).ClickAsync();
-        await Assertions.Expect(citizen.Locator(".alert__title")).ToHaveTextAsync("Texten stämmer");
+        await Assertions.Expect(citizen.Locator(".mud-alert strong").First).ToHaveTextAsync("Texten stämmer.");
         await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("Mikael Strand");
         await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync(hash!);
         await PageCheck.CheckAsync(citizen, "75-kontroll");

@@ -9,9 +9,13 @@ namespace SakraStader.Infrastructure;
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    /// <summary>Static pages (public pages, sign-in, the pages not yet interactive): no inline script, no inline style.</summary>
+    /// <summary>
+    /// Static pages (public pages, sign-in): no inline script, and no inline style but one: MudBlazor's text field
+    /// carries a hidden element (<c>style="display:none"</c>), allowed by its hash alone.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-hashes' 'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='; " +
+        "img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     /// <summary>

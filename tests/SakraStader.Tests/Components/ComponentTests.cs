@@ -139,16 +139,6 @@ public sealed class ComponentTests
     }
 
     [Theory]
-    [InlineData("error", "alert")]
-    [InlineData("success", "status")]
-    public async Task Alerts_are_announced_by_their_kind(string kind, string role)
-    {
-        var doc = await RenderAsync<Alert>(new() { ["Kind"] = kind, ["Title"] = "Rubrik" });
-        Assert.Equal(role, doc.QuerySelector(".alert")!.GetAttribute("role"));
-        Assert.Equal("Rubrik", doc.QuerySelector(".alert__title")!.TextContent);
-    }
-
-    [Theory]
     [InlineData(404, "Sidan finns inte")]
     [InlineData(400, "Begäran kunde inte behandlas")]
     [InlineData(503, "Tjänsten är tillfälligt otillgänglig")]

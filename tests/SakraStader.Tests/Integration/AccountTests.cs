@@ -61,7 +61,10 @@ public sealed class AccountTests(TestApp app) : IClassFixture<TestApp>
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Fel e-postadress eller lösenord.", page.QuerySelector(".alert--error")!.TextContent.Trim());
+        Assert.Equal("Fel e-postadress eller lösenord.", page.QuerySelector(".mud-alert-text-error .mud-alert-message")!.TextContent.Trim());
+        Assert.Equal("alert", page.QuerySelector(".mud-alert-text-error")!.GetAttribute("role"));
+        // MudBlazor's field, posted as a plain form field (no script on this page).
+        Assert.Equal("Input.Email", page.QuerySelector("#email")!.GetAttribute("name"));
         Assert.Equal(TestApp.Email("styrgrupp", "boras"), page.QuerySelector("#email")!.GetAttribute("value"));
         Assert.Equal("", page.QuerySelector("#password")!.GetAttribute("value") ?? "");
     }
@@ -77,8 +80,10 @@ public sealed class AccountTests(TestApp app) : IClassFixture<TestApp>
         });
         var page = AppClient.Parse(await response.Content.ReadAsStringAsync());
 
-        var messages = page.QuerySelectorAll(".validation-message").Select(m => m.TextContent).ToList();
-        Assert.Equal(["Ange din e-postadress.", "Ange ditt lösenord."], messages);
+        // Each message at its own field.
+        string? At(string id) => page.QuerySelector(id)!.Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+        Assert.Equal(("Ange din e-postadress.", "Ange ditt lösenord."), (At("#email"), At("#password")));
+        Assert.Equal("true", page.QuerySelector("#email")!.GetAttribute("aria-invalid"));
     }
 
     [Fact]

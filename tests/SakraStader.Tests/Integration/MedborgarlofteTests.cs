@@ -280,7 +280,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         });
         using var anonymous = app.NewClient();
         var verified = await anonymous.PageAsync($"/verifiera/{code}");
-        Assert.Equal("Texten stämmer", verified.QuerySelector(".alert__title")!.TextContent);
+        Assert.Equal("Texten stämmer.", verified.QuerySelector(".mud-alert strong")!.TextContent);
         Assert.Equal(3, verified.QuerySelectorAll("main ul li").Count(li => li.TextContent.Contains("Lösenord", StringComparison.Ordinal)));
 
         var samordnare = TestApp.Email("samordnare", "boras");
@@ -334,7 +334,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
             && c.TextContent.Contains(PublicList.RevisionNote, StringComparison.Ordinal));
         // Its check page says it is the published version while a change is prepared; its signatures count for it.
         var stale = await anonymous.PageAsync($"/verifiera/{code}");
-        Assert.Equal("Den publicerade versionen", stale.QuerySelector(".alert__title")!.TextContent);
+        Assert.Equal("Den publicerade versionen.", stale.QuerySelector(".mud-alert strong")!.TextContent);
         Assert.Contains(VerifyPage.RevisingText, stale.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("ogiltig sedan", stale.Body.TextContent, StringComparison.Ordinal);
 

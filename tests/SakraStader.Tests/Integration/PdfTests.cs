@@ -101,6 +101,11 @@ public sealed class PdfTests(TestApp app) : IClassFixture<TestApp>
         {
             Assert.Contains(part, text, StringComparison.Ordinal);
         }
+        // Its parts in order: the text, the parties, the signatures, and how to check it (with the QR code's address).
+        string[] order = ["Kontrollkod", "Vi lovar", "Parter", "Underskrifter", "Kontrollera", $"/verifiera/{code}"];
+        var at = order.Select(part => text.IndexOf(part, StringComparison.Ordinal)).ToList();
+        Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), string.Join(", ", order.Zip(at, (part, i) => $"{part}: {i}")));
+        Assert.True(await LibreOffice.PdfPicturesAsync(bytes, "dokument-medborgarlofte") >= 1, "QR-koden saknas i PDF:en");
         // Kept: the second request gets the same file without another conversion.
         using var again = await anonymous.GetAsync($"/verifiera/{code}/medborgarlofte.pdf");
         Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());

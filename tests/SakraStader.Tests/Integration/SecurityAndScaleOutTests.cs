@@ -68,7 +68,8 @@ public sealed class SecurityAndScaleOutTests(TestApp app) : IClassFixture<TestAp
         values["Input.New"] = "Ett-nytt-langt-losenord-2026";
         using var posted = await secondClient.Http.PostAsync("/konto/losenord", new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.NotNull(AppClient.Parse(await posted.Content.ReadAsStringAsync()).QuerySelector("#current ~ .validation-message"));
+        Assert.NotNull(AppClient.Parse(await posted.Content.ReadAsStringAsync()).QuerySelector("#current")!.Closest(".mud-input-control")!
+            .QuerySelector(".mud-input-helper-text.mud-input-error"));
     }
 
     [Theory]
