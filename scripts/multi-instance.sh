@@ -39,6 +39,7 @@ port=\$1
 ASPNETCORE_ENVIRONMENT=MultiInstance ASPNETCORE_URLS="http://127.0.0.1:\$port" Instance__Name="\$port" Hosting__AssetsFromBuild=true \\
 Database__Provider=Postgres ConnectionStrings__Postgres="$CONN" Demo__Seed=true Redis__Configuration="127.0.0.1:$REDIS_PORT" \\
 Security__RequireHttps=false Security__TrustForwardedHeaders=true Serilog__MinimumLevel__Default=Warning \\
+Documents__StartLibreOfficeEarly=false \\
   dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" \\
     --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitLogging=Information \\
     --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitHandOver=Information \\

@@ -181,6 +181,11 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
             // mail program's one-click stop sets every kind chosen for the digest to never (the others stay).
             var stop = System.Text.RegularExpressions.Regex.Match(digest.TextBody!, @"Sluta få sammanfattningen: (\S+)").Groups[1].Value;
             Assert.StartsWith($"{MailTestApp.AppUrl}/e-post/sluta?t=", stop, StringComparison.Ordinal);
+            // Something new is held for next week's digest when the link is followed.
+            const string waiting = "Nästa veckas löfte E-post";
+            var (next, _, _) = await DraftAsync(waiting);
+            await SendForSigningAsync(next);
+            Assert.True(await app.WithDbAsync(null, db => db.Outbox.AnyAsync(m => m.Subject.Contains(waiting) && m.ForDigest && m.SentAt == null)));
             using var anonymous = app.NewClient();
             var asked = await anonymous.PageAsync(stop[MailTestApp.AppUrl.Length..]);
             Assert.Contains("Du får i dag veckans sammanfattning.", asked.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -189,6 +194,8 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
             {
                 Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
             }
+            // Stopped means stopped: what waited for the next digest is not sent either.
+            Assert.False(await app.WithDbAsync(null, db => db.Outbox.AnyAsync(m => m.Subject.Contains(waiting) && m.SentAt == null)));
             const string never = "Aldrig-löfte E-post";
             var (other, _, _) = await DraftAsync(never);
             await SendForSigningAsync(other);

@@ -29,7 +29,7 @@ public sealed class AreaMapImageTests
             Assert.Equal(SKColor.Parse(AreaMapDrawing.Colours[shape.Band]), At(shape));
         }
         Assert.Equal([0, 4, 1], drawing.Shapes.Select(s => s.Band));
-        Assert.Equal("Karta: händelser. Karta: Öster 8, Norr 2, Väster 0. Samma siffror finns i tabellen efter kartan.", drawing.Description("Karta: händelser"));
+        Assert.Equal("Karta: händelser: Öster 8, Norr 2, Väster 0. Samma siffror finns i tabellen efter kartan.", drawing.Description("Karta: händelser"));
     }
 
     [Fact]

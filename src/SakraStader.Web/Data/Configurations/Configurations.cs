@@ -66,6 +66,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> b)
     {
         b.Property(m => m.Location).HasMaxLength(300);
+        b.Property(m => m.OtherAttendees).HasMaxLength(Meeting.OtherAttendeesMaxLength);
         b.Property(m => m.Link).HasMaxLength(500);
         b.Property(m => m.PendingCorrectionReason).HasMaxLength(1000);
         b.Property(m => m.ChairJusteradBy).HasMaxLength(150);

@@ -90,7 +90,7 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
 
     public void Dispose()
     {
-        StopKept();
+        StopKept(fresh: true);
         oneAtATime.Dispose();
     }
 
@@ -157,7 +157,14 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
         }
     }
 
-    private void StopKept()
+    /// <summary>
+    /// How long one conversion by the kept LibreOffice may take, waiting for it to start included; after that the PDF
+    /// is made the old way within what is left of <see cref="DocumentOptions.PdfTimeout"/>.
+    /// </summary>
+    private TimeSpan KeptTimeout => TimeSpan.FromTicks(Math.Min(options.Value.PdfTimeout.Ticks, TimeSpan.FromSeconds(25).Ticks));
+
+    /// <param name="fresh">Start the next one in a new profile: the old one may be left broken by a killed process.</param>
+    private void StopKept(bool fresh = false)
     {
         lock (pipe)
         {
@@ -170,6 +177,28 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
                 kept.Dispose();
                 kept = null;
             }
+            if (fresh && keptProfile is not null)
+            {
+                TryDelete(keptProfile);
+                keptProfile = null;
+                script = null;
+            }
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary directory left behind is cleaned by the system.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Likewise.
         }
     }
 
@@ -177,31 +206,48 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
     private async Task<byte[]?> ThroughKeptAsync(string input, string output, CancellationToken ct)
     {
         StartKept();
-        if (kept is null)
+        string? profile;
+        lock (pipe)
+        {
+            profile = kept is null ? null : keptProfile;
+        }
+        if (profile is null)
         {
             return null;
         }
-        if (script is null)
+        Process? process;
+        try
         {
-            script = Path.Combine(keptProfile!, "till-pdf.py");
-            await File.WriteAllTextAsync(script, UnoScript, CancellationToken.None);
+            var path = Path.Combine(profile, "till-pdf.py");
+            if (script != path)
+            {
+                await File.WriteAllTextAsync(path, UnoScript, CancellationToken.None);
+                script = path;
+            }
+            var wait = (KeptTimeout - TimeSpan.FromSeconds(5)).TotalSeconds;
+            var start = new ProcessStartInfo(options.Value.Python)
+            {
+                // A LibreOffice that has just been started takes a few seconds before it answers on the pipe.
+                ArgumentList = { path, pipe, input, output, Math.Max(1, wait).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            process = Process.Start(start);
         }
-        var start = new ProcessStartInfo(options.Value.Python)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
-            // A LibreOffice that has just been started takes a few seconds before it answers on the pipe.
-            ArgumentList = { script, pipe, input, output, options.Value.PdfTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start);
+            log.LogWarning(e, "The kept LibreOffice could not be given the document");
+            return null;
+        }
         if (process is null)
         {
             return null;
         }
+        using var running = process;
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Value.PdfTimeout);
+        timeout.CancelAfter(KeptTimeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -209,13 +255,16 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            // The kept LibreOffice may be stuck in this document: the next conversion gets a fresh one.
-            StopKept();
             if (ct.IsCancellationRequested)
             {
+                // The user left: the kept LibreOffice finishes this document and stays for the next.
                 throw;
             }
-            throw new PdfUnavailableException("PDF:en tog för lång tid att skapa. Försök igen om en stund, eller hämta Word-dokumentet.");
+            // The kept LibreOffice did not answer in time (stuck, or never started): the PDF is made the old way, and
+            // the next conversion gets a fresh one in a new profile.
+            log.LogWarning("The kept LibreOffice did not answer within {Seconds} s", KeptTimeout.TotalSeconds);
+            StopKept(fresh: true);
+            return null;
         }
         if (process.ExitCode == 0 && File.Exists(output))
         {
@@ -228,7 +277,7 @@ public sealed class PdfConverter(Microsoft.Extensions.Options.IOptions<DocumentO
             bridgeMissing = true;
         }
         log.LogWarning("The kept LibreOffice made no PDF (exit {Code}): {Errors}", process.ExitCode, message);
-        StopKept();
+        StopKept(fresh: true);
         return null;
     }
 

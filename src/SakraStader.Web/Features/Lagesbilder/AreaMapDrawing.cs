@@ -74,7 +74,7 @@ public sealed record AreaMapDrawing(double Height, IReadOnlyList<AreaMapShape> S
 
     /// <summary>The map in words, for a picture's text alternative: each area with its count, most first.</summary>
     public string Description(string caption) =>
-        $"{caption}. Karta: " + string.Join(", ", Shapes.OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Create(Sv.Culture, false))
+        $"{caption}: " + string.Join(", ", Shapes.OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Create(Sv.Culture, false))
             .Select(s => $"{s.Name} {s.Count}")) + ". Samma siffror finns i tabellen efter kartan.";
 
     /// <summary>Five shades: none, then four steps up to the month's highest count (quarters of it, rounded up).</summary>

@@ -32,8 +32,8 @@ public sealed class MailPreferencesWork(AppDbContext db, TenantContext tenant, I
     }
 
     /// <summary>
-    /// A stop link followed: that kind is never sent again, or for the weekly digest (no kind) every kind chosen for it
-    /// (what it held still shows in Att göra). Not saved here: the caller saves. False when the person does not exist.
+    /// A stop link followed: that kind is never sent again, or for the weekly digest (no kind) every kind chosen for it,
+    /// and what waits for the next digest is dropped (what it held still shows in Att göra). Not saved here: the caller saves. False when the person does not exist.
     /// </summary>
     public static async Task<bool> StopAsync(AppDbContext db, Guid userId, MailKind? kind, CancellationToken ct)
     {
@@ -49,6 +49,8 @@ public sealed class MailPreferencesWork(AppDbContext db, TenantContext tenant, I
         {
             row.Delivery = MailDelivery.Never;
         }
+        // What waits for the next digest is not sent either: the link stops the digest, not only the ones after it.
+        db.Outbox.RemoveRange(await db.Outbox.Where(m => m.UserId == userId && m.ForDigest && m.SentAt == null).ToListAsync(ct));
         return true;
     }
 

@@ -135,7 +135,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
             logger.LogWarning("E-postservern {Host}:{Port} nås inte ({Error}); {Count} meddelanden försöker igen senare", o.Host, o.Port, e.Message, mine.Count);
             foreach (var m in mine)
             {
-                await FailedAsync(db, m, e.Message, ct);
+                await FailedAsync(db, m, pass, e.Message, ct);
             }
             return 0;
         }
@@ -162,13 +162,13 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning("Ett meddelande kunde inte skickas ({Error}); det försöker igen senare", e.Message);
-                await FailedAsync(db, m, e.Message, ct);
+                await FailedAsync(db, m, pass, e.Message, ct);
                 if (!smtp.IsConnected)
                 {
                     // The connection is gone: the rest of the batch waits for its next attempt.
                     foreach (var rest in mine.SkipWhile(x => x.Id != m.Id).Skip(1))
                     {
-                        await FailedAsync(db, rest, e.Message, ct);
+                        await FailedAsync(db, rest, pass, e.Message, ct);
                     }
                     break;
                 }
@@ -185,12 +185,13 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<MailOptio
         return sent;
     }
 
-    private async Task FailedAsync(AppDbContext db, OutboxMessage m, string error, CancellationToken ct)
+    /// <summary>A message this pass holds failed: tried again later. A message another pass has taken since is left to it.</summary>
+    private async Task FailedAsync(AppDbContext db, OutboxMessage m, Guid pass, string error, CancellationToken ct)
     {
         var attempts = m.Attempts + 1;
         var next = time.GetUtcNow() + OutboxMessage.RetryAfter(attempts);
         var reason = error.Length > 1000 ? error[..1000] : error;
-        await db.Outbox.Where(x => x.Id == m.Id && x.SentAt == null)
+        await db.Outbox.Where(x => x.Id == m.Id && x.SentAt == null && x.ClaimedBy == pass)
             .ExecuteUpdateAsync(x => x.SetProperty(y => y.Attempts, attempts).SetProperty(y => y.NextAttemptAt, next)
                 .SetProperty(y => y.LastError, reason).SetProperty(y => y.ClaimedUntil, (DateTimeOffset?)null), ct);
     }

@@ -1904,7 +1904,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.Property<string>("OtherAttendees")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)

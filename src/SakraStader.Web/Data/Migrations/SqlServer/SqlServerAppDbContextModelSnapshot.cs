@@ -1908,7 +1908,8 @@ namespace SakraStader.Data.Migrations.SqlServer
 
                     b.Property<string>("OtherAttendees")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)

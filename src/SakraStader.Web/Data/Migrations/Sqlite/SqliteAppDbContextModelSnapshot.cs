@@ -1893,6 +1893,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.Property<string>("OtherAttendees")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PendingCorrectionReason")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SakraStader.Data.Migrations.Sqlite
+namespace SakraStader.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class MeetingOtherAttendees : Migration
@@ -13,7 +13,8 @@ namespace SakraStader.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "OtherAttendees",
                 table: "Meetings",
-                type: "TEXT",
+                type: "nvarchar(500)",
+                maxLength: 500,
                 nullable: false,
                 defaultValue: "");
         }

@@ -12,7 +12,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261207131513_MeetingOtherAttendees")]
+    [Migration("20261207142100_MeetingOtherAttendees")]
     partial class MeetingOtherAttendees
     {
         /// <inheritdoc />
@@ -1911,7 +1911,8 @@ namespace SakraStader.Data.Migrations.SqlServer
 
                     b.Property<string>("OtherAttendees")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)

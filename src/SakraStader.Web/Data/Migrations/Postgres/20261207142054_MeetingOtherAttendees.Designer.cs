@@ -12,7 +12,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207131508_MeetingOtherAttendees")]
+    [Migration("20261207142054_MeetingOtherAttendees")]
     partial class MeetingOtherAttendees
     {
         /// <inheritdoc />
@@ -1907,7 +1907,8 @@ namespace SakraStader.Data.Migrations.Postgres
 
                     b.Property<string>("OtherAttendees")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("PendingCorrectionReason")
                         .HasMaxLength(1000)

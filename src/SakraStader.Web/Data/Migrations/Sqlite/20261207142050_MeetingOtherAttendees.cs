@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SakraStader.Data.Migrations.Postgres
+namespace SakraStader.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class MeetingOtherAttendees : Migration
@@ -13,7 +13,8 @@ namespace SakraStader.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "OtherAttendees",
                 table: "Meetings",
-                type: "text",
+                type: "TEXT",
+                maxLength: 500,
                 nullable: false,
                 defaultValue: "");
         }

@@ -11,7 +11,7 @@ using SakraStader.Data;
 namespace SakraStader.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207131503_MeetingOtherAttendees")]
+    [Migration("20261207142050_MeetingOtherAttendees")]
     partial class MeetingOtherAttendees
     {
         /// <inheritdoc />
@@ -1896,6 +1896,7 @@ namespace SakraStader.Data.Migrations.Sqlite
 
                     b.Property<string>("OtherAttendees")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PendingCorrectionReason")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SakraStader.Data.Migrations.SqlServer
+namespace SakraStader.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class MeetingOtherAttendees : Migration
@@ -13,7 +13,8 @@ namespace SakraStader.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "OtherAttendees",
                 table: "Meetings",
-                type: "nvarchar(max)",
+                type: "character varying(500)",
+                maxLength: 500,
                 nullable: false,
                 defaultValue: "");
         }
