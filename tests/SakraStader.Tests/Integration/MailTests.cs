@@ -362,4 +362,24 @@ public sealed class MailTests(MailTestApp app) : IClassFixture<MailTestApp>
         // The second justerare is asked once too.
         Assert.Single(await DeliveredAsync(second, "Protokoll att justera"), m => (m.TextBody ?? "").Contains($"/boras/moten/{meeting}", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_signed_promises_QR_code_points_at_the_public_address_whatever_Host_the_request_named()
+    {
+        var hash = await app.WithDbAsync("karlstad", async db =>
+        {
+            var lofte = await db.Medborgarloften.SingleAsync(l => l.Title == "Tryggare Kronoparken");
+            return await db.LofteVersions.Where(v => v.MedborgarlofteId == lofte.Id).OrderByDescending(v => v.Number).Select(v => v.Hash).FirstAsync();
+        });
+        var code = LofteContent.CodeOf(hash);
+        using var anonymous = app.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/verifiera/{code}/medborgarlofte.docx");
+        request.Headers.Host = "annan-vard.example";
+        using var response = await anonymous.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), isEditable: false);
+        var qr = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>()
+            .Select(d => d.Description?.Value ?? "").Single(d => d.StartsWith("QR-kod", StringComparison.Ordinal));
+        Assert.Equal($"QR-kod till kontrollsidan {MailTestApp.AppUrl}/verifiera/{code}", qr);
+    }
 }

@@ -90,9 +90,9 @@ public static class SignedLofteDocument
             await FindAsync(code, crossTenant, http, ct) is { } signed
                 ? Results.File(await signed.WriteAsync(crossTenant, ct), Meetings.MeetingDocument.ContentType, $"medborgarlofte-{code}.docx")
                 : Results.NotFound()).AllowAnonymous().NeverStored();
-        // The same document as PDF (LibreOffice, tagged). Anyone may ask for it, and a conversion costs a second or two,
-        // so the PDF of a signed version is kept for ten minutes (per address it was asked through: the QR code in it
-        // points there); conversions run one at a time per instance (PdfConverter).
+        // The same document as PDF (LibreOffice, tagged). Anyone may ask for it, and a conversion has a cost, so the PDF
+        // of a signed version is kept for ten minutes (per public address: the QR code in it points there); conversions
+        // run one at a time per instance (PdfConverter).
         app.MapGet("/verifiera/{code}/medborgarlofte.pdf", async (string code, CrossTenant crossTenant, HttpContext http,
             Documents.PdfConverter pdf, IMemoryCache cache, CancellationToken ct) =>
             await FindAsync(code, crossTenant, http, ct) is { } signed
@@ -108,8 +108,18 @@ public static class SignedLofteDocument
     /// </summary>
     private static async Task<Signed?> FindAsync(string code, CrossTenant crossTenant, HttpContext http, CancellationToken ct) =>
         code.Length <= 20 && await crossTenant.VerifyAsync(code, ct) is { } v && LofteContent.Read(v.Content) is { } content
-            ? new Signed(code, v, content, $"{http.Request.Scheme}://{http.Request.Host}/verifiera/{Uri.EscapeDataString(code)}")
+            ? new Signed(code, v, content, $"{PublicAddress(http)}/verifiera/{Uri.EscapeDataString(code)}")
             : null;
+
+    /// <summary>
+    /// The service's public address: <c>Mail:AppUrl</c> where the operator has set it (docs/operations.md), so that the
+    /// QR code never points at whatever Host a request named (and a new Host never costs another conversion);
+    /// otherwise the address the request came through.
+    /// </summary>
+    private static string PublicAddress(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IConfiguration>()["Mail:AppUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{http.Request.Scheme}://{http.Request.Host}";
 
     /// <summary>What the Word document of a signed version is written from.</summary>
     private sealed record Signed(string Code, Verification Version, LofteContent Content, string Url)
