@@ -43,6 +43,7 @@ Documents__StartLibreOfficeEarly=false \\
   dotnet "$APP" --contentRoot "$ROOT/src/SakraStader.Web" \\
     --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitLogging=Information \\
     --Serilog:MinimumLevel:Override:SakraStader.Infrastructure.CircuitHandOver=Information \\
+    --Serilog:MinimumLevel:Override:SakraStader.Features.Commands.Operations=Debug \\
     --Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Components.Server=Information >> "$WORK/app-\$port.log" 2>&1 < /dev/null &
 echo \$! >> "$WORK/pids"
 echo \$!

@@ -301,7 +301,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         foreach (var w in writers)
         {
             await w.Field.BlurAsync();
-            await Assertions.Expect(w.Page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 15_000 });
+            await ExpectSavedAsync(w, database);
             var shown = await w.Field.InputValueAsync();
             foreach (var (_, text) in savedBefore.Where(x => x.Writer == w))
             {
@@ -542,7 +542,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         foreach (var w in writers)
         {
             await w.Field.BlurAsync();
-            await Assertions.Expect(w.Page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 15_000 });
+            await ExpectSavedAsync(w, database);
             var shown = await w.Field.InputValueAsync();
             if (savedBeforeKill.TryGetValue(w, out var saved))
             {
@@ -823,6 +823,22 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
                 await page.Keyboard.PressAsync("Control+End");
                 writer.Typed = await writer.Field.InputValueAsync();
             }
+        }
+    }
+
+    /// <summary>The writer's field says it is saved; if not, the failure says what the page and the database hold.</summary>
+    private static async Task ExpectSavedAsync(Writer w, string database)
+    {
+        try
+        {
+            await Assertions.Expect(w.Page.Locator(".autosave__status").Last).ToContainTextAsync("Sparat", new() { Timeout = 15_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            var alerts = await w.Page.Locator(".autosave .mud-alert, .autosave .mud-input-helper-text").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{w.Email}: {e.Message.Split('\n')[0]}\nfältet: «{await w.Field.InputValueAsync()}»\n"
+                + $"sparat: «{await PrognosisAsync(database, w.Lagesbild)}»\nmeddelanden: {string.Join(" | ", alerts)}\n"
+                + $"grunden på sidan: {await w.Page.Locator(".autosave").Last.GetAttributeAsync("data-base")}");
         }
     }
 

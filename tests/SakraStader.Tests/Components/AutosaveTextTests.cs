@@ -185,6 +185,38 @@ public sealed class AutosaveTextTests : BunitContext, IAsyncLifetime
         Assert.Empty(saves);
     }
 
+    /// <summary>
+    /// A rolling restart: the page's circuit lost its connection and, still alive on the stopping instance, saved what it
+    /// held after the page had moved and read the text. The new page's save is refused (the stored text is no longer the
+    /// one it read), but the stored text only goes on from it and the user's text holds all of it: saved over it.
+    /// </summary>
+    [Fact]
+    public void A_conflict_with_the_users_own_earlier_words_saves_over_them()
+    {
+        var cut = Render("Läget är lugnt.", (text, seen) => seen == "Läget är lugnt. Klotter vid"
+            ? CommandResult.Ok("Sparat.")
+            : new CommandResult(false, "Någon annan har ändrat det här.", "Summary", true, false, "Läget är lugnt. Klotter vid"));
+        cut.Find("textarea").Input("Läget är lugnt. Klotter vid torget i kväll.");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains("Sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal));
+        Assert.Equal(("Läget är lugnt. Klotter vid torget i kväll.", "Läget är lugnt. Klotter vid"), saves[^1]);
+        Assert.Empty(cut.FindAll(".mud-alert"));
+    }
+
+    /// <summary>Someone else's words at the end, or someone else's shortening, are not saved over.</summary>
+    [Theory]
+    [InlineData("Läget är lugnt. Brand i förrådet.")]
+    [InlineData("Läget")]
+    public void A_conflict_with_someone_elses_change_is_not_saved_over(string theirs)
+    {
+        var cut = Render("Läget är lugnt.", (_, _) => new CommandResult(false, "Någon annan har ändrat det här.", "Summary", true, false, theirs));
+        cut.Find("textarea").Input("Läget är lugnt. Klotter vid torget i kväll.");
+        cut.Find("textarea").Blur();
+        cut.WaitForAssertion(() => Assert.Contains(theirs, cut.Find(".mud-alert").TextContent, StringComparison.Ordinal));
+        Assert.Single(saves);
+        Assert.Contains("Inte sparat", cut.Find(".autosave__status").TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The answer "someone saved meanwhile" whose stored text is the user's own text: their save had landed.</summary>
     [Fact]
     public void A_conflict_with_the_users_own_text_counts_as_saved()

@@ -47,6 +47,7 @@ public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!(await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, resource, right)).Succeeded)
         {
+            logger.LogInformation("Kommandot nekades: behörighet saknas ({Handler})", typeof(THandler).Name);
             return new CommandResult<T>(false, new ForbiddenException().Message, null, false, true, null, default);
         }
         var db = services.GetRequiredService<AppDbContext>();
@@ -56,22 +57,29 @@ public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant
             var value = await command(services.GetRequiredService<THandler>(), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            logger.LogDebug("Kommandot sparat ({Handler})", typeof(THandler).Name);
             return new CommandResult<T>(true, done, null, false, false, null, value);
         }
         catch (DomainException e)
         {
+            logger.LogDebug("Kommandot bröt en regel ({Handler}, {Field})", typeof(THandler).Name, e.Field);
             return new CommandResult<T>(false, e.Message, e.Field, false, false, null, default);
         }
         catch (ConflictException e)
         {
+            // Evidence for "why did my text not save": the length of what is stored now, never its content.
+            logger.LogInformation("Kommandot nekades: sparat av någon annan sedan användaren läste ({Handler}, {Field}, {CurrentLength} tecken sparade)",
+                typeof(THandler).Name, e.Field, e.Current?.Length);
             return new CommandResult<T>(false, e.Message, e.Field, true, false, e.Current, default);
         }
         catch (DbUpdateConcurrencyException)
         {
+            logger.LogInformation("Kommandot nekades: posten sparades samtidigt ({Handler})", typeof(THandler).Name);
             return new CommandResult<T>(false, ConflictException.SavedMeanwhile, null, true, false, null, default);
         }
         catch (ForbiddenException e)
         {
+            logger.LogInformation("Kommandot nekades: behörighet saknas ({Handler})", typeof(THandler).Name);
             return new CommandResult<T>(false, e.Message, null, false, true, null, default);
         }
         catch (DbUpdateException e)
