@@ -56,6 +56,16 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Trygghetsvandring med boende");
         await PageCheck.WaitForCircuitAsync(page);
 
+        // A part is rendered when first opened (memory per circuit), and what is typed in it stays while another is open.
+        await Assertions.Expect(page.Locator("#e-title")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Ändra åtgärden" }).ClickAsync();
+        await page.Locator("#e-title").FillAsync("Trygghetsvandring med boende och polis");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Ändra åtgärden" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#e-title")).ToHaveValueAsync("Trygghetsvandring med boende och polis");
+        await page.Locator("#e-title").FillAsync("Trygghetsvandring med boende");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" }).ClickAsync();
+
         await page.GetByLabel("Vad har hänt?").FillAsync("Inbjudan skickad till alla hushåll kring torget.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara anteckningen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".followups")).ToContainTextAsync("Inbjudan skickad");

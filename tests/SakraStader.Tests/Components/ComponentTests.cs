@@ -73,14 +73,13 @@ public sealed class ComponentTests
     [Fact]
     public async Task Kommun_nav_marks_the_current_page_and_hides_samordnare_links_from_a_lasare()
     {
-        var lasare = await RenderAsync<KommunNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Lasare }, "/orebro/grupper/123");
-        var samordnare = await RenderAsync<KommunNav>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Samordnare }, "/orebro/logg");
+        var lasare = await RenderAsync<NavLinks>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Lasare }, "/orebro/grupper/123");
+        var samordnare = await RenderAsync<NavLinks>(new() { ["Kommun"] = Orebro, ["Role"] = Role.Samordnare }, "/orebro/logg");
 
-        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport"], lasare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport"], lasare.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).ToArray());
         Assert.Equal("/orebro/grupper", lasare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
-        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Brevhuvud", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent).ToArray());
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera", "Områden", "Medlemmar", "Brevhuvud", "Ändringslogg"], samordnare.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).ToArray());
         Assert.Equal("/orebro/logg", samordnare.QuerySelector("a[aria-current=page]")!.GetAttribute("href"));
-        Assert.Equal("Örebro: meny", samordnare.QuerySelector("nav")!.GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -26,9 +26,32 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
         using var client = await app.SignedInClientAsync(TestApp.Email(key, "boras"));
         var page = await client.PageAsync("/boras");
 
-        // The overview is interactive: its navigation is the app's drawer (the static pages' .kommun-nav has the same links).
+        // The overview is interactive: its navigation is the app's drawer (the static pages' menu has the same links).
         var links = page.QuerySelectorAll("#app-nav .mud-nav-link").Select(a => a.TextContent.Trim()).ToArray();
         Assert.Equal(expected, links);
+    }
+
+    /// <summary>
+    /// A static page (the kommun's public promises) seen by a member: MudBlazor's app bar as in the app, the account
+    /// menu and the kommun's menu as plain links (no script on the page), the menu after the page's content so that a
+    /// phone starts with the content, and the app bar's menu button leading to it.
+    /// </summary>
+    [Fact]
+    public async Task A_static_page_has_the_apps_bar_and_menu_as_plain_links()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("styrgrupp", "boras"));
+        var page = await client.PageAsync("/boras/medborgarloften");
+
+        Assert.Empty(page.QuerySelectorAll("script[src*=blazor]"));
+        var bar = page.QuerySelector("header.mud-appbar")!;
+        Assert.Equal("#app-nav", bar.QuerySelector("a[aria-label='Till menyn']")!.GetAttribute("href"));
+        Assert.Equal(["/att-gora", "/konto/e-post", "/konto/kalender", "/konto/losenord", "/konto/utloggning"],
+            bar.QuerySelectorAll(".static-menu a").Select(a => a.GetAttribute("href")!).ToArray());
+        var nav = page.QuerySelector("nav#app-nav")!;
+        Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera"],
+            nav.QuerySelectorAll(".mud-nav-link").Select(a => a.TextContent.Trim()).ToArray());
+        var order = page.All.ToList();
+        Assert.True(order.IndexOf(nav) > order.IndexOf(page.QuerySelector("main")!), "the menu comes after the page's content");
     }
 
     [Theory]
