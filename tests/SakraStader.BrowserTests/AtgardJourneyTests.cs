@@ -87,6 +87,8 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // Completing is confirmed in a dialog that says what happens.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Utvärdera och avsluta åtgärden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Genomförd: utvärdera" })).ToBeFocusedAsync();
         await page.GetByLabel("Uppnådd", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Vad lärde ni er?").FillAsync("Trettio boende kom; tre mörka platser rapporterade till tekniska.");
         await page.GetByLabel("Faktisk kostnad (kr)").FillAsync("4500");

@@ -134,6 +134,8 @@ public sealed class AtgardFormTests : BunitContext, IAsyncLifetime
                 sent.Add(input);
                 return Task.FromResult(Refused("Skriv vad ni lärde er, också när det inte gick som tänkt.", nameof(Atgard.Learned)));
             }));
+        Assert.Empty(cut.FindAll("#c-cost")); // opened when asked for
+        cut.ClickButton(b => b.TextContent.Contains("Utvärdera och avsluta", StringComparison.Ordinal));
         cut.Find("#c-cost").Change("4500");
 
         cut.ClickButton(b => b.TextContent.Contains("Markera som genomförd", StringComparison.Ordinal));
