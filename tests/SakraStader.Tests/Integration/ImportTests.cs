@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using SakraStader.Auditing;
 using SakraStader.Domain;
 using SakraStader.Features.Commands;
 using SakraStader.Features.Import;
@@ -305,5 +306,33 @@ public sealed class ImportTests(TestApp app) : IClassFixture<TestApp>
             (await db.CrimeStatistics.CountAsync(s => s.Year == 2015 || s.Year == 2016), await db.CrimeStatistics.Where(s => s.Year == 2015 || s.Year == 2016).SumAsync(s => s.Count)));
         Assert.Equal(100_000, count);
         Assert.Equal(Enumerable.Range(0, 100_000).Sum(i => i % 50), sum);
+    }
+
+    [Fact]
+    public async Task A_discarded_import_keeps_no_rows_is_audited_and_cannot_be_committed_later_and_a_stale_discard_is_a_conflict()
+    {
+        var samordnare = TestApp.Email("samordnare", "orebro");
+        var id = await UploadAsync(samordnare, "orebro", ImportKind.CrimeStatistics, Excel(CrimeHeader, "2014;5;Vivalla;Stöld;4", "2014;6;Varberga;Stöld;2"));
+        Task<CommandResult> Discard(Guid seen) => app.AsUserAsync(samordnare, "orebro", ops => ops.SendAsync<ImportWork>(new KommunRoleRequirement(Role.Medlem), null,
+            (w, ct) => w.DiscardAsync(id, seen, ct), "Importen är avbruten."));
+        Task<ImportBatch> Batch() => app.WithDbAsync("orebro", db => db.ImportBatches.AsNoTracking().SingleAsync(b => b.Id == id));
+
+        // A discard of a version the user did not see is refused, and the batch stays pending.
+        var stale = await Discard(Guid.NewGuid());
+        Assert.Equal((true, ImportWork.ChangedMeanwhile), (stale.Conflict, stale.Message));
+        Assert.Equal(ImportStatus.Pending, (await Batch()).Status);
+
+        var discarded = await Discard((await Batch()).Version);
+        Assert.True(discarded.Succeeded, discarded.Message);
+        var batch = await Batch();
+        Assert.Equal((ImportStatus.Discarded, 0), (batch.Status, batch.Content.Length));
+        Assert.NotNull(batch.CompletedAt);
+        var audit = await app.WithDbAsync("orebro", db => db.AuditEntries.Where(a => a.EntityId == id.ToString() && a.Action == AuditAction.Updated).Select(a => a.Changes).ToListAsync());
+        Assert.Equal(new AuditChange("Pending", "Discarded"), AuditJson.Parse(Assert.Single(audit))["Status"]);
+
+        var commit = await CommitAsync(samordnare, "orebro", id);
+        Assert.Equal((false, "Importen är avbruten. Ladda upp filen igen."), (commit.Succeeded, commit.Message));
+        Assert.Equal(ImportStatus.Discarded, (await Batch()).Status);
+        Assert.Equal(0, await app.WithDbAsync("orebro", db => db.CrimeStatistics.CountAsync(s => s.Year == 2014)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SakraStader.Auditing;
 using SakraStader.Domain;
 using Microsoft.AspNetCore.Authorization;
 using SakraStader.Components.Lists;
@@ -271,6 +272,137 @@ public sealed class LagesbildTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null(boras.Item1);
         Assert.False(boras.Item2.Succeeded);
         Assert.Equal("", await app.WithDbAsync("kristianstad", db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Summary).SingleAsync()));
+    }
+
+    private const string FixedMessage = "Lägesbilden är fastställd och kan inte ändras. Välj ”Rätta lägesbilden” för att göra en ny version.";
+
+    /// <summary>A draft lägesbild of an ended month in the kommun's EST with one problem assessed: its id, the group, the chair and the assessment.</summary>
+    private async Task<(Guid Id, Guid Group, string Chair, Guid Assessment)> AssessedAsync(string kommun, string month)
+    {
+        var (est, chairEmail) = await EstAsync(kommun);
+        var id = await CreateAsync(kommun, chairEmail, est, month);
+        var area = await app.WithDbAsync(kommun, db => db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync());
+        var added = await app.AsUserAsync(chairEmail, kommun, ops => Send(ops, GroupRightRequirement.Edit, est,
+            (w, ct) => w.AddProblemAsync(id, est, new ProblemInput { AreaId = area, Title = $"Skadegörelse {month}" }, ct)));
+        Assert.True(added.Succeeded, added.Message);
+        var assessment = await app.WithDbAsync(kommun, db => db.ProblemAssessments.Where(a => a.LagesbildId == id).Select(a => a.Id).SingleAsync());
+        return (id, est, chairEmail, assessment);
+    }
+
+    /// <summary>The chair fixes the lägesbild as it is stored now.</summary>
+    private async Task<CommandResult<Guid>> FixAsync(string kommun, string chairEmail, Guid id, Guid est)
+    {
+        var seen = await app.WithDbAsync(kommun, db => db.Lagesbilder.Where(l => l.Id == id).Select(l => l.Version).SingleAsync());
+        return await app.AsUserAsync(chairEmail, kommun, ops => Send(ops, GroupRightRequirement.Chair, est, (w, ct) => w.FixAsync(id, est, seen, ct)));
+    }
+
+    private Task<ProblemAssessment> AssessmentAsync(string kommun, Guid id) =>
+        app.WithDbAsync(kommun, db => db.ProblemAssessments.AsNoTracking().Include(a => a.Causes).SingleAsync(a => a.Id == id));
+
+    /// <summary>The changes of the entity's audit rows of one action, oldest first.</summary>
+    private Task<List<Dictionary<string, AuditChange>>> AuditAsync(string kommun, Guid id, AuditAction action) => app.WithDbAsync(kommun, async db =>
+        (await db.AuditEntries.Where(a => a.EntityId == id.ToString() && a.Action == action).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync())
+            .Select(AuditJson.Parse).ToList());
+
+    [Fact]
+    public async Task An_assessment_text_changes_only_its_own_field_and_a_save_over_a_text_not_seen_gets_the_stored_one()
+    {
+        var (id, est, chair, assessment) = await AssessedAsync("orebro", "2021-01");
+        Task<CommandResult<Guid>> Write(AssessmentField field, string text, string seen) => app.AsUserAsync(chair, "orebro", ops =>
+            Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteAssessmentTextAsync(id, est, assessment, field, text, seen, ct)));
+        Assert.True((await Write(AssessmentField.Omfattning, "Ett tiotal platser i centrum.", "")).Succeeded);
+
+        var art = await Write(AssessmentField.Art, "Klotter och krossade rutor.", "");
+        Assert.True(art.Succeeded, art.Message);
+        var saved = await AssessmentAsync("orebro", assessment);
+        Assert.Equal(("Klotter och krossade rutor.", "Ett tiotal platser i centrum.", "", Trend.Okand, 2), (saved.Art, saved.Omfattning, saved.Konsekvens, saved.Trend, saved.Priority));
+        Assert.Equal(["Art"], (await AuditAsync("orebro", assessment, AuditAction.Updated)).Last().Keys);
+
+        // Written from an empty field while the stored text is someone else's: refused with theirs, nothing saved.
+        var stale = await Write(AssessmentField.Art, "Min egen bedömning.", "");
+        Assert.Equal((true, nameof(AssessmentField.Art), "Klotter och krossade rutor."), (stale.Conflict, stale.Field, stale.Current));
+        Assert.Equal(LagesbildWork.ChangedMeanwhile, stale.Message);
+        Assert.Equal("Klotter och krossade rutor.", (await AssessmentAsync("orebro", assessment)).Art);
+        Assert.Equal(2, (await AuditAsync("orebro", assessment, AuditAction.Updated)).Count);
+    }
+
+    [Fact]
+    public async Task A_priority_outside_one_to_three_is_refused_at_the_priority_and_a_valid_rating_is_saved_and_audited()
+    {
+        var (id, est, chair, assessment) = await AssessedAsync("boras", "2021-02");
+        Task<CommandResult<Guid>> Rate(Trend trend, int priority) => app.AsUserAsync(chair, "boras", ops =>
+            Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.RateAssessmentAsync(id, est, assessment, trend, priority, ct)));
+        foreach (var priority in new[] { 0, 4 })
+        {
+            var refused = await Rate(Trend.Okande, priority);
+            Assert.Equal((false, "Välj en prioritet.", "Priority"), (refused.Succeeded, refused.Message, refused.Field));
+        }
+        var untouched = await AssessmentAsync("boras", assessment);
+        Assert.Equal((Trend.Okand, 2), (untouched.Trend, untouched.Priority));
+        Assert.Empty(await AuditAsync("boras", assessment, AuditAction.Updated));
+
+        Assert.True((await Rate(Trend.Okande, 1)).Succeeded);
+        var rated = await AssessmentAsync("boras", assessment);
+        Assert.Equal((Trend.Okande, 1), (rated.Trend, rated.Priority));
+        var audit = Assert.Single(await AuditAsync("boras", assessment, AuditAction.Updated));
+        Assert.Equal((new AuditChange("Okand", "Okande"), new AuditChange("2", "1")), (audit["Trend"], audit["Priority"]));
+    }
+
+    [Fact]
+    public async Task A_cause_is_saved_on_its_assessment_with_an_audit_row()
+    {
+        var (id, est, chair, assessment) = await AssessedAsync("haninge", "2021-03");
+        var added = await app.AsUserAsync(chair, "haninge", ops => Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.AddCauseAsync(id, est, assessment,
+            new CauseInput { Text = " Få fritidsaktiviteter kvällstid. ", Kind = CauseKind.Social, Evidence = "Fritidsgårdens besöksstatistik." }, ct)));
+        Assert.True(added.Succeeded, added.Message);
+
+        var cause = Assert.Single((await AssessmentAsync("haninge", assessment)).Causes);
+        Assert.Equal(("Få fritidsaktiviteter kvällstid.", CauseKind.Social, "Fritidsgårdens besöksstatistik."), (cause.Text, cause.Kind, cause.Evidence));
+        var audit = Assert.Single(await app.WithDbAsync("haninge", db => db.AuditEntries.Where(a => a.EntityId == cause.Id.ToString()).ToListAsync()));
+        Assert.Equal((nameof(ProblemCause), AuditAction.Created), (audit.EntityType, audit.Action));
+    }
+
+    [Fact]
+    public async Task A_fixed_lagesbild_takes_no_assessment_text_and_no_cause()
+    {
+        var (id, est, chair, assessment) = await AssessedAsync("kristianstad", "2021-04");
+        Assert.True((await FixAsync("kristianstad", chair, id, est)).Succeeded);
+
+        var (text, cause) = await app.AsUserAsync(chair, "kristianstad", async ops => (
+            await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.WriteAssessmentTextAsync(id, est, assessment, AssessmentField.Konsekvens, "Sent tillägg.", "", ct)),
+            await Send(ops, GroupRightRequirement.Edit, est, (w, ct) => w.AddCauseAsync(id, est, assessment, new CauseInput { Text = "Sen orsak." }, ct))));
+        Assert.Equal((false, FixedMessage), (text.Succeeded, text.Message));
+        Assert.Equal((false, FixedMessage), (cause.Succeeded, cause.Message));
+        var stored = await AssessmentAsync("kristianstad", assessment);
+        Assert.Equal(("", 0), (stored.Konsekvens, stored.Causes.Count));
+    }
+
+    [Fact]
+    public async Task A_correction_needs_a_fixed_lagesbild_and_a_reason_reopens_it_as_a_draft_and_the_next_fix_is_version_two()
+    {
+        var (id, est, chair, _) = await AssessedAsync("karlstad", "2021-05");
+        Task<CommandResult<Guid>> Correct(string reason) => app.AsUserAsync(chair, "karlstad", ops =>
+            Send(ops, GroupRightRequirement.ChairOrManage, est, (w, ct) => w.StartCorrectionAsync(id, est, reason, ct)));
+        Task<Lagesbild> Stored() => app.WithDbAsync("karlstad", db => db.Lagesbilder.AsNoTracking().Include(l => l.Versions).SingleAsync(l => l.Id == id));
+
+        var draft = await Correct("För tidigt.");
+        Assert.Equal((false, "Lägesbilden är inte fastställd och kan ändras direkt."), (draft.Succeeded, draft.Message));
+        var unfixed = await Stored();
+        Assert.Equal((LagesbildStatus.Utkast, 0), (unfixed.Status, unfixed.Versions.Count));
+        Assert.True((await FixAsync("karlstad", chair, id, est)).Succeeded);
+        var blank = await Correct("  ");
+        Assert.Equal(("Skriv vad som ska rättas.", nameof(Lagesbild.PendingCorrectionReason)), (blank.Message, blank.Field));
+        Assert.Equal(LagesbildStatus.Faststalld, (await Stored()).Status);
+
+        Assert.True((await Correct("Fel antal i Rud.")).Succeeded);
+        var reopened = await Stored();
+        Assert.Equal((LagesbildStatus.Utkast, "Fel antal i Rud."), (reopened.Status, reopened.PendingCorrectionReason));
+        Assert.Equal(new AuditChange(null, "Fel antal i Rud."), (await AuditAsync("karlstad", id, AuditAction.Updated)).Last()["PendingCorrectionReason"]);
+
+        Assert.True((await FixAsync("karlstad", chair, id, est)).Succeeded);
+        var refixed = await Stored();
+        Assert.Equal((LagesbildStatus.Faststalld, (string?)null), (refixed.Status, refixed.PendingCorrectionReason));
+        Assert.Equal([(1, (string?)null), (2, "Fel antal i Rud.")], refixed.Versions.OrderBy(v => v.Number).Select(v => (v.Number, v.CorrectionReason)));
     }
 
     [Fact]

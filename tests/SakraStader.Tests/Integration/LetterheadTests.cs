@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
+using SakraStader.Auditing;
 using SakraStader.Domain;
 using SakraStader.Features.Commands;
 using SakraStader.Features.Letterheads;
@@ -160,5 +161,26 @@ public sealed class LetterheadTests(TestApp app) : IClassFixture<TestApp>
         {
             Assert.Contains(word, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Removing_the_logo_leaves_the_letterhead_without_one_and_is_audited()
+    {
+        var samordnare = TestApp.Email("samordnare", "haninge");
+        Assert.True((await LogoAsync(samordnare, "haninge", LetterheadRuleTests.Png())).Succeeded);
+        Assert.NotNull((await app.WithDbAsync("haninge", db => db.Letterheads.SingleAsync())).Logo);
+
+        var removed = await app.AsUserAsync(samordnare, "haninge", ops =>
+            ops.SendAsync<LetterheadWork>(Samordnare, null, (w, ct) => w.RemoveLogoAsync(ct), "Logotypen är borttagen."));
+        Assert.True(removed.Succeeded, removed.Message);
+        var stored = await app.WithDbAsync("haninge", db => db.Letterheads.SingleAsync());
+        Assert.Null(stored.Logo);
+        Assert.Null(stored.LogoContentType);
+        Assert.Equal((0, 0, "Haninge kommun"), (stored.LogoWidth, stored.LogoHeight, stored.OrganisationName)); // the texts stay
+        var audit = await app.WithDbAsync("haninge", db => db.AuditEntries.Where(a => a.EntityId == stored.Id.ToString() && a.Action == AuditAction.Updated)
+            .OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+        Assert.Equal(2, audit.Count); // the logo set, then removed
+        Assert.Equal(new AuditChange("image/png", null), AuditJson.Parse(audit[1])["LogoContentType"]);
+        Assert.Null(AuditJson.Parse(audit[1])["Logo"].To);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SakraStader.Auditing;
 using SakraStader.Components.Lists;
 using SakraStader.Domain;
 using SakraStader.Features.Commands;
@@ -566,5 +567,27 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(await app.WithDbAsync("orebro", db => db.CitizenDialogues.AnyAsync(d => d.Place == "Läsargatan")));
         Assert.Empty(await app.AsUserAsync(TestApp.Email("samordnare", "boras"), "boras", ops =>
             ops.ReadAsync<CitizenDialogueWork, List<DialogueView>>(async (w, ct) => (await w.ListAsync(ct)).Where(d => d.Place == "Dialogtestgatan").ToList())));
+    }
+
+    [Fact]
+    public async Task The_final_report_is_saved_over_the_text_seen_and_audited_and_a_stale_text_or_a_personnummer_is_refused()
+    {
+        var id = await NewDraftAsync("Testlöfte för slutrapport");
+        Task<CommandResult> Write(string text, string seen) => SendAsSamordnareAsync("karlstad", (w, ct) => w.WriteFinalReportAsync(id, text, seen, ct));
+        Task<string> Stored() => app.WithDbAsync("karlstad", db => db.Medborgarloften.Where(m => m.Id == id).Select(m => m.FinalReport).SingleAsync());
+        Task<List<string>> Audit() => app.WithDbAsync("karlstad", db => db.AuditEntries.Where(a => a.EntityId == id.ToString() && a.Action == AuditAction.Updated)
+            .Select(a => a.Changes).ToListAsync());
+
+        Assert.True((await Write(" Vi höll fem av sex löften. ", "")).Succeeded);
+        Assert.Equal("Vi höll fem av sex löften.", await Stored());
+        Assert.Equal(new AuditChange("", "Vi höll fem av sex löften."), AuditJson.Parse(Assert.Single(await Audit()))["FinalReport"]);
+
+        // Written from an empty field while the stored report is someone else's: refused with theirs.
+        var stale = await Write("Min egen rapport.", "");
+        Assert.Equal((true, nameof(Medborgarlofte.FinalReport), "Vi höll fem av sex löften."), (stale.Conflict, stale.Field, stale.Current));
+        var personnummer = await Write("Tack till 811218-9876.", "Vi höll fem av sex löften.");
+        Assert.Equal((false, PersonalData.Message, nameof(Medborgarlofte.FinalReport)), (personnummer.Succeeded, personnummer.Message, personnummer.Field));
+        Assert.Equal("Vi höll fem av sex löften.", await Stored());
+        Assert.Single(await Audit());
     }
 }

@@ -629,4 +629,77 @@ public sealed class MeetingTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(["Listsök C Åbyhallen", "Listsök B Östra skolan", "Listsök A Förr"],
             page.QuerySelectorAll("table.mud-table-root tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task A_follow_up_needs_what_and_who_is_saved_with_its_due_date_and_justerade_minutes_take_none()
+    {
+        var (meeting, _) = await NewMeetingAsync("orebro", GroupKind.Est, -1);
+        var group = await GroupOfAsync("orebro", meeting);
+        Task<CommandResult<Guid>> Add(string text, string owner, DateTime? due = null) => app.AsUserAsync(TestApp.Email("medlem", "orebro"), "orebro", ops =>
+            Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.AddFollowUpAsync(meeting, group, new FollowUpInput { Text = text, Owner = owner, Due = due }, ct)));
+        Task<List<FollowUpItem>> Stored() => app.WithDbAsync("orebro", db => db.FollowUpItems.Where(f => f.MeetingId == meeting).ToListAsync());
+
+        var noText = await Add(" ", "Bostadsbolaget");
+        Assert.Equal((false, "Beskriv vad som ska göras.", nameof(FollowUpItem.Text)), (noText.Succeeded, noText.Message, noText.Field));
+        var noOwner = await Add("Byt belysning i tunneln.", "");
+        Assert.Equal((false, "Ange vem som ansvarar.", nameof(FollowUpItem.Owner)), (noOwner.Succeeded, noOwner.Message, noOwner.Field));
+        Assert.Empty(await Stored());
+
+        Assert.True((await Add(" Byt belysning i tunneln. ", " Bostadsbolaget ", new DateTime(2027, 1, 15))).Succeeded);
+        var item = Assert.Single(await Stored());
+        Assert.Equal(("Byt belysning i tunneln.", "Bostadsbolaget", (DateOnly?)new DateOnly(2027, 1, 15), false), (item.Text, item.Owner, item.Due, item.Done));
+        Assert.True(await app.WithDbAsync("orebro", db => db.AuditEntries.AnyAsync(a => a.EntityId == item.Id.ToString() && a.Action == AuditAction.Created)));
+
+        // Once the chair has justerat the minutes, a follow-up is refused and nothing is added.
+        var approved = await app.AsUserAsync(TestApp.Email("samordnare", "orebro"), "orebro", async ops =>
+        {
+            var seen = (await Read(ops, meeting))!.Version;
+            return await Send(ops, GroupRightRequirement.Chair, group, (w, ct) => w.ApproveAsync(meeting, group, seen, ct));
+        });
+        Assert.True(approved.Succeeded, approved.Message);
+        var late = await Add("Följ upp kamerorna.", "Polisen");
+        Assert.False(late.Succeeded);
+        Assert.StartsWith("Protokollet är justerat och kan inte ändras.", late.Message, StringComparison.Ordinal);
+        Assert.Single(await Stored());
+    }
+
+    [Fact]
+    public async Task An_agenda_item_is_added_last_with_an_audit_row_and_an_empty_title_is_refused_at_the_title()
+    {
+        var (meeting, _) = await NewMeetingAsync("kristianstad", GroupKind.Est, 3);
+        var group = await GroupOfAsync("kristianstad", meeting);
+        var (empty, added) = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", async ops => (
+            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.AddAgendaItemAsync(meeting, group, "  ", ct)),
+            await Send(ops, GroupRightRequirement.Edit, group, (w, ct) => w.AddAgendaItemAsync(meeting, group, " Trygghetsvandring i maj ", ct))));
+
+        Assert.Equal((false, "Skriv vad punkten handlar om.", nameof(AgendaItem.Title)), (empty.Succeeded, empty.Message, empty.Field));
+        Assert.True(added.Succeeded, added.Message);
+        var agenda = (await MeetingAsync("kristianstad", meeting)).Agenda.OrderBy(a => a.Order).ToList();
+        Assert.Equal([(1, "Lägesbild"), (2, "Trygghetsvandring i maj")], agenda.Select(a => (a.Order, a.Title)));
+        var audit = Assert.Single(await app.WithDbAsync("kristianstad", db => db.AuditEntries.Where(a => a.EntityId == agenda[1].Id.ToString()).ToListAsync()));
+        Assert.Equal((nameof(AgendaItem), AuditAction.Created), (audit.EntityType, audit.Action));
+    }
+
+    [Fact]
+    public async Task An_external_member_is_stored_with_an_audit_row_and_an_over_long_field_is_refused_at_that_field()
+    {
+        var sspf = await GroupAsync("karlstad", GroupKind.Sspf);
+        Task<CommandResult> Add(string name, string organisation, string title) => app.AsUserAsync(TestApp.Email("samordnare", "karlstad"), "karlstad", ops =>
+            ops.SendAsync<GroupWork>(new Tenancy.KommunRoleRequirement(Role.Samordnare), null,
+                (w, ct) => w.AddExternalAsync(sspf.Id, new ExternalMemberInput { Name = name, Organisation = organisation, Title = title }, ct), "Tillagd."));
+        Task<int> Count() => app.WithDbAsync("karlstad", db => db.GroupMembers.CountAsync(m => m.GroupId == sspf.Id));
+        var before = await Count();
+
+        var longOrganisation = await Add("Eva Berg", new string('x', 151), "Fältassistent");
+        Assert.Equal((false, "Högst 150 tecken.", nameof(ExternalMemberInput.Organisation)), (longOrganisation.Succeeded, longOrganisation.Message, longOrganisation.Field));
+        var longTitle = await Add("Eva Berg", "Fältgruppen", new string('x', 151));
+        Assert.Equal((false, "Högst 150 tecken.", nameof(ExternalMemberInput.Title)), (longTitle.Succeeded, longTitle.Message, longTitle.Field));
+        Assert.Equal(before, await Count());
+
+        Assert.True((await Add(" Eva Berg ", "Fältgruppen", "Fältassistent")).Succeeded);
+        var member = await app.WithDbAsync("karlstad", db => db.GroupMembers.SingleAsync(m => m.GroupId == sspf.Id && m.Name == "Eva Berg"));
+        Assert.Equal(((Guid?)null, "Fältgruppen", "Fältassistent", false), (member.UserId, member.Organisation, member.Title, member.IsChair));
+        var audit = Assert.Single(await app.WithDbAsync("karlstad", db => db.AuditEntries.Where(a => a.EntityId == member.Id.ToString()).ToListAsync()));
+        Assert.Equal((nameof(GroupMember), AuditAction.Created), (audit.EntityType, audit.Action));
+    }
 }
