@@ -4,7 +4,8 @@
 //   dotnet CircuitLoad.dll BASE-URL SERVER-PID
 //   env: EMAIL, PASSWORD, KOMMUN (bankstad), STEPS ("0 50 100 200": open pages at each step), ACTIVE_STEPS ("50 200":
 //        the steps at which every open page works for ACTIVE_SECONDS (60)), THINK_SECONDS ("5-15"), GCDUMP (command
-//        that prints a process's live managed heap, given its pid; bench/circuits.sh passes one)
+//        that prints a process's live managed heap, given its pid; bench/circuits.sh passes one), PAGE ("atgard", or
+//        "lagesbild": each page on a lägesbild of the kommun, on its summary, for memory; several pages may share one)
 //
 // Each page is a person on a measure's page (/{kommun}/atgarder/{id}) in the interactive app, each on its own circuit and
 // its own measure. A working person reads (THINK_SECONDS), types a few words into the measure's description, leaves the
@@ -28,11 +29,12 @@ var activeSteps = Env("ACTIVE_STEPS", "50 200").Split(' ', StringSplitOptions.Re
 var activeSeconds = int.Parse(Env("ACTIVE_SECONDS", "60"), CultureInfo.InvariantCulture);
 var think = Env("THINK_SECONDS", "5-15").Split('-').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var gcdump = Env("GCDUMP", "");
+var lagesbild = Env("PAGE", "atgard") == "lagesbild";
 
 // In the page: type, wait for the field to say it is not saved; leave it, wait for "Sparat". Timed by the page's clock.
 const string WorkScript = """
     async (word) => {
-        const field = document.getElementById('text-Description');
+        const field = document.getElementById('text-Description') || document.getElementById('summary');
         const status = field.closest('.autosave').querySelector('.autosave__status');
         const until = (done) => new Promise((resolve, reject) => {
             if (done()) { resolve(); return; }
@@ -78,12 +80,15 @@ await first.GetByLabel("Lösenord").PressAsync("Enter");
 await first.WaitForURLAsync(url => !url.Contains("logga-in", StringComparison.Ordinal));
 await first.CloseAsync();
 
-// Measures not yet done (the overdue view), one per page: no two people write the same text.
+// Measures not yet done (the overdue view), one per page: no two people write the same text. Or the kommun's
+// lägesbilder, newest first (PAGE=lagesbild).
 var measures = new List<string>();
 for (var page = 1; measures.Count < steps.Max() * 2 && page <= 40; page++)
 {
-    var response = await context.APIRequest.GetAsync($"/{kommun}/atgarder?vy=forsenade&sida={page}");
-    var found = Regex.Matches(await response.TextAsync(), $"/{kommun}/atgarder/([0-9a-f-]{{36}})").Select(m => m.Value).Distinct()
+    var list = lagesbild ? $"/{kommun}/lagesbilder?sida={page}" : $"/{kommun}/atgarder?vy=forsenade&sida={page}";
+    var response = await context.APIRequest.GetAsync(list);
+    var found = Regex.Matches(await response.TextAsync(), lagesbild ? $"/{kommun}/lagesbilder/[0-9a-f-]{{36}}" : $"/{kommun}/atgarder/([0-9a-f-]{{36}})")
+        .Select(m => m.Value).Distinct()
         .Where(m => !measures.Contains(m)).ToList();
     if (found.Count == 0)
     {
@@ -92,6 +97,11 @@ for (var page = 1; measures.Count < steps.Max() * 2 && page <= 40; page++)
     measures.AddRange(found);
 }
 Console.WriteLine($"åtgärder att arbeta i: {measures.Count}");
+if (lagesbild && measures.Count > 0)
+{
+    // A kommun has fewer lägesbilder than there are pages: people share them (memory is what this mode measures).
+    measures = Enumerable.Range(0, steps.Max()).Select(i => measures[i % measures.Count]).ToList();
+}
 if (measures.Count < steps.Max())
 {
     Console.Error.WriteLine($"För få åtgärder ({measures.Count}) för {steps.Max()} sidor.");
@@ -112,6 +122,12 @@ async Task<IPage> OpenAsync()
 // A measure's page, on its description (a tab).
 async Task OpenMeasureAsync(IPage page)
 {
+    if (lagesbild)
+    {
+        await page.GotoAsync(NextMeasure() + "?del=sammanfattning");
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        return;
+    }
     await page.GotoAsync(NextMeasure());
     await page.Locator("main[data-interactive=true]").WaitForAsync();
     await page.GetByRole(AriaRole.Tab, new() { Name = "Beskrivning" }).ClickAsync();

@@ -119,6 +119,10 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await PageCheck.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByLabel("Rapport från")).ToHaveValueAsync(more);
 
+        // A part gets its fields when it is first opened (before that its texts are plain text, for print).
+        await Assertions.Expect(page.Locator("#prognosis")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".lagesbild-tabs .mud-tabs-panels h3", new() { HasText = "Prognos" })).ToHaveCountAsync(1);
+
         // Leaving a field saves it too.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Sammanfattning" }).ClickAsync();
         await page.GetByLabel("Prognos", new() { Exact = true }).FillAsync("Fler samlingar inomhus när kvällarna blir mörka.");
