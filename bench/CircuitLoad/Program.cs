@@ -5,7 +5,7 @@
 //   env: EMAIL, PASSWORD, KOMMUN (bankstad), STEPS ("0 50 100 200": open pages at each step), ACTIVE_STEPS ("50 200":
 //        the steps at which every open page works for ACTIVE_SECONDS (60)), THINK_SECONDS ("5-15"), GCDUMP (command
 //        that prints a process's live managed heap, given its pid; bench/circuits.sh passes one), PAGE ("atgard", or
-//        "lagesbild": each page on a lägesbild of the kommun, on its summary, for memory; several pages may share one)
+//        "lagesbild": each page on a lägesbild being written (a draft), on its summary, for memory; pages share them)
 //
 // Each page is a person on a measure's page (/{kommun}/atgarder/{id}) in the interactive app, each on its own circuit and
 // its own measure. A working person reads (THINK_SECONDS), types a few words into the measure's description, leaves the
@@ -30,11 +30,15 @@ var activeSeconds = int.Parse(Env("ACTIVE_SECONDS", "60"), CultureInfo.Invariant
 var think = Env("THINK_SECONDS", "5-15").Split('-').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var gcdump = Env("GCDUMP", "");
 var lagesbild = Env("PAGE", "atgard") == "lagesbild";
+if (lagesbild)
+{
+    activeSteps.Clear(); // memory only: the pages share the kommun's one lägesbild being written
+}
 
 // In the page: type, wait for the field to say it is not saved; leave it, wait for "Sparat". Timed by the page's clock.
 const string WorkScript = """
     async (word) => {
-        const field = document.getElementById('text-Description') || document.getElementById('summary');
+        const field = document.getElementById('text-Description');
         const status = field.closest('.autosave').querySelector('.autosave__status');
         const until = (done) => new Promise((resolve, reject) => {
             if (done()) { resolve(); return; }
@@ -81,11 +85,11 @@ await first.WaitForURLAsync(url => !url.Contains("logga-in", StringComparison.Or
 await first.CloseAsync();
 
 // Measures not yet done (the overdue view), one per page: no two people write the same text. Or the kommun's
-// lägesbilder, newest first (PAGE=lagesbild).
+// lägesbilder being written (PAGE=lagesbild).
 var measures = new List<string>();
 for (var page = 1; measures.Count < steps.Max() * 2 && page <= 40; page++)
 {
-    var list = lagesbild ? $"/{kommun}/lagesbilder?sida={page}" : $"/{kommun}/atgarder?vy=forsenade&sida={page}";
+    var list = lagesbild ? $"/{kommun}/lagesbilder?status=utkast&sida={page}" : $"/{kommun}/atgarder?vy=forsenade&sida={page}";
     var response = await context.APIRequest.GetAsync(list);
     var found = Regex.Matches(await response.TextAsync(), lagesbild ? $"/{kommun}/lagesbilder/[0-9a-f-]{{36}}" : $"/{kommun}/atgarder/([0-9a-f-]{{36}})")
         .Select(m => m.Value).Distinct()

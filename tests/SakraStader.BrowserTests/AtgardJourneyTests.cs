@@ -66,6 +66,27 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Locator("#e-title").FillAsync("Trygghetsvandring med boende");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" }).ClickAsync();
 
+        // Text typed in a part other than the one the page opens on, not yet saved when the page moves (an instance
+        // stopping asks its pages to move: app.js keeps the text in the tab and loads the page again), is taken back
+        // and saved at once, without the user opening that part again. The user came here through the app's own
+        // links: the text is kept under this page's address, not the first page's.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Beskrivning" }).ClickAsync();
+        const string description = "Vandring med boende längs torget och genom tunneln.";
+        await page.Locator("#text-Description").FillAsync(description);
+        await Assertions.Expect(page.Locator("#text-Description").Locator("xpath=ancestor::div[contains(@class,'autosave')]"))
+            .ToHaveAttributeAsync("data-unsaved", "true");
+        await page.EvaluateAsync("() => window.sakraStader.handOver()");
+        await page.WaitForFunctionAsync("() => !document.querySelector('main[data-interactive=true]')");
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.WaitForFunctionAsync("() => sessionStorage.getItem('sakrastader-utkast:' + location.pathname) === null");
+        await page.WaitForFunctionAsync("() => (document.getElementById('text-Description')?.closest('.autosave')?.querySelector('.autosave__status')?.textContent || '').startsWith('Sparat')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" })).ToHaveAttributeAsync("aria-selected", "true");
+        await page.ReloadAsync();
+        await PageCheck.WaitForCircuitAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Beskrivning" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#text-Description")).ToHaveValueAsync(description); // stored
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" }).ClickAsync();
+
         await page.GetByLabel("Vad har hänt?").FillAsync("Inbjudan skickad till alla hushåll kring torget.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara anteckningen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".followups")).ToContainTextAsync("Inbjudan skickad");

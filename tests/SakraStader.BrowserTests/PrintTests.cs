@@ -29,7 +29,7 @@ public sealed class PrintTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        foreach (var chrome in new[] { ".mud-appbar", ".mud-drawer", ".site-header", ".no-print" })
+        foreach (var chrome in new[] { ".mud-appbar", ".mud-drawer", ".static-nav", ".no-print" })
         {
             var found = page.Locator(chrome);
             for (var i = 0; i < await found.CountAsync(); i++)

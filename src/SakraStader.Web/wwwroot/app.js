@@ -8,7 +8,10 @@
 // saved is kept the same way whenever the page is left (a reload, a closed tab).
 (function () {
     var reloading = false;
-    var draftsKey = 'sakrastader-utkast:' + location.pathname;
+    // Per page, by its path when the text is kept or taken: the app moves between pages without loading this file again.
+    function draftsKey() {
+        return 'sakrastader-utkast:' + location.pathname;
+    }
 
     // Registered before Blazor's own beforeunload listener (NavigationLock's "leave the page?"): a reload after a lost
     // circuit has already kept the unsaved text, so it must not be held back by a question the user cannot answer usefully.
@@ -18,8 +21,18 @@
         }
     });
 
+    function storedDrafts() {
+        try {
+            return JSON.parse(sessionStorage.getItem(draftsKey()) || '{}') || {};
+        } catch (e) {
+            return {};
+        }
+    }
+
+    // Added to what is kept already: a draft of a part not yet opened on this page since the last move is not on the
+    // page, and must survive another move.
     function keepDrafts() {
-        var drafts = {};
+        var drafts = storedDrafts();
         document.querySelectorAll('.autosave[data-unsaved="true"]').forEach(function (field) {
             var input = field.querySelector('textarea, input');
             if (input && input.id) {
@@ -27,7 +40,7 @@
             }
         });
         if (Object.keys(drafts).length > 0) {
-            sessionStorage.setItem(draftsKey, JSON.stringify(drafts));
+            sessionStorage.setItem(draftsKey(), JSON.stringify(drafts));
         }
     }
 
@@ -48,9 +61,13 @@
             console.info('Säkra städer: instansen stängs, sidan flyttar');
             setTimeout(reload, 50); // after the call's answer has gone back
         },
+        // The ids of the fields with kept text on this page: a page opens the parts that hold them.
+        draftIds: function () {
+            return Object.keys(storedDrafts());
+        },
         // The text kept for the field with this id on this page ({ text, base }), once; null if none.
         takeDraft: function (id) {
-            var stored = sessionStorage.getItem(draftsKey);
+            var stored = sessionStorage.getItem(draftsKey());
             if (!stored) {
                 return null;
             }
@@ -58,9 +75,9 @@
             var text = Object.prototype.hasOwnProperty.call(drafts, id) ? drafts[id] : null;
             delete drafts[id];
             if (Object.keys(drafts).length > 0) {
-                sessionStorage.setItem(draftsKey, JSON.stringify(drafts));
+                sessionStorage.setItem(draftsKey(), JSON.stringify(drafts));
             } else {
-                sessionStorage.removeItem(draftsKey);
+                sessionStorage.removeItem(draftsKey());
             }
             return text;
         },

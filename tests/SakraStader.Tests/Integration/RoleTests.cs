@@ -48,6 +48,8 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(["/att-gora", "/konto/e-post", "/konto/kalender", "/konto/losenord", "/konto/utloggning"],
             bar.QuerySelectorAll(".static-menu a").Select(a => a.GetAttribute("href")!).ToArray());
         var nav = page.QuerySelector("nav#app-nav")!;
+        Assert.Equal("Borås: meny", nav.GetAttribute("aria-label"));
+        Assert.Equal("#app-nav", page.QuerySelectorAll("a.skip-link").Select(a => a.GetAttribute("href")).Last());
         Assert.Equal(["Översikt", "Grupper", "Möten", "Veckan", "Lägesbilder", "Händelser", "Åtgärdsplaner", "Medborgarlöften", "Årsrapport", "Importera"],
             nav.QuerySelectorAll(".mud-nav-link").Select(a => a.TextContent.Trim()).ToArray());
         var order = page.All.ToList();

@@ -1,3 +1,5 @@
+using Microsoft.JSInterop;
+
 namespace SakraStader.Components.Ui;
 
 /// <summary>
@@ -21,5 +23,29 @@ public sealed class OpenedTabs
     {
         Active = index;
         opened.Add(index);
+    }
+
+    /// <summary>
+    /// Renders, behind the tab shown, every tab holding a field whose unsaved text the browser tab kept when the page
+    /// moved or was left (app.js): its field takes the text back and saves it, as on the tab shown. True if a tab was
+    /// added (the page renders again).
+    /// </summary>
+    public async Task<bool> OpenTabsWithKeptTextAsync(IJSRuntime js, Func<string, int?> tabOf)
+    {
+        string[] ids;
+        try
+        {
+            ids = await js.InvokeAsync<string[]>("sakraStader.draftIds");
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or InvalidOperationException)
+        {
+            return false;
+        }
+        var added = false;
+        foreach (var tab in ids.Select(tabOf).OfType<int>())
+        {
+            added |= opened.Add(tab);
+        }
+        return added;
     }
 }
