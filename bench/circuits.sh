@@ -19,6 +19,6 @@ source "$ROOT/bench/app.sh"
 trap 'kill $APP 2> /dev/null || true' EXIT
 
 echo "==> $(nproc) kärnor; en instans (pid $APP)"
-GCDUMP="bash $ROOT/bench/heap.sh" dotnet "$ROOT/bench/.out/circuitload/CircuitLoad.dll" "$BASE" "$APP"
+GCDUMP="${GCDUMP:-bash $ROOT/bench/heap.sh}" dotnet "$ROOT/bench/.out/circuitload/CircuitLoad.dll" "$BASE" "$APP"
 PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
 echo "toppminne: $PEAK MB"

@@ -5,7 +5,8 @@
 //   env: EMAIL, PASSWORD, KOMMUN (bankstad), STEPS ("0 50 100 200": open pages at each step), ACTIVE_STEPS ("50 200":
 //        the steps at which every open page works for ACTIVE_SECONDS (60)), THINK_SECONDS ("5-15"), GCDUMP (command
 //        that prints a process's live managed heap, given its pid; bench/circuits.sh passes one), PAGE ("atgard", or
-//        "lagesbild": each page on a lägesbild being written (a draft), on its summary, for memory; pages share them)
+//        "lagesbild": each page on a lägesbild being written (a draft), on its summary, for memory; pages share them;
+//        or "arsrapport": each page on the kommun's annual report of YEAR (the newest), the report itself, for memory)
 //
 // Each page is a person on a measure's page (/{kommun}/atgarder/{id}) in the interactive app, each on its own circuit and
 // its own measure. A working person reads (THINK_SECONDS), types a few words into the measure's description, leaves the
@@ -29,10 +30,13 @@ var activeSteps = Env("ACTIVE_STEPS", "50 200").Split(' ', StringSplitOptions.Re
 var activeSeconds = int.Parse(Env("ACTIVE_SECONDS", "60"), CultureInfo.InvariantCulture);
 var think = Env("THINK_SECONDS", "5-15").Split('-').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var gcdump = Env("GCDUMP", "");
-var lagesbild = Env("PAGE", "atgard") == "lagesbild";
-if (lagesbild)
+var pageKind = Env("PAGE", "atgard");
+var lagesbild = pageKind == "lagesbild";
+var arsrapport = pageKind == "arsrapport";
+var reportYear = Env("YEAR", "");
+if (lagesbild || arsrapport)
 {
-    activeSteps.Clear(); // memory only: the pages share the kommun's one lägesbild being written
+    activeSteps.Clear(); // memory only: the pages share the kommun's lägesbilder being written, or its one annual report
 }
 
 // In the page: type, wait for the field to say it is not saved; leave it, wait for "Sparat". Timed by the page's clock.
@@ -87,7 +91,14 @@ await first.CloseAsync();
 // Measures not yet done (the overdue view), one per page: no two people write the same text. Or the kommun's
 // lägesbilder being written (PAGE=lagesbild).
 var measures = new List<string>();
-for (var page = 1; measures.Count < steps.Max() * 2 && page <= 40; page++)
+if (arsrapport)
+{
+    // The newest report in the kommun's list, unless YEAR names one.
+    var reports = await (await context.APIRequest.GetAsync($"/{kommun}/arsrapporter")).TextAsync();
+    var year = reportYear.Length > 0 ? reportYear : Regex.Matches(reports, $"/{kommun}/arsrapporter/([0-9]{{4}})").Select(m => m.Groups[1].Value).Max() ?? "";
+    measures.Add($"/{kommun}/arsrapporter/{year}");
+}
+for (var page = 1; !arsrapport && measures.Count < steps.Max() * 2 && page <= 40; page++)
 {
     var list = lagesbild ? $"/{kommun}/lagesbilder?status=utkast&sida={page}" : $"/{kommun}/atgarder?vy=forsenade&sida={page}";
     var response = await context.APIRequest.GetAsync(list);
@@ -101,7 +112,7 @@ for (var page = 1; measures.Count < steps.Max() * 2 && page <= 40; page++)
     measures.AddRange(found);
 }
 Console.WriteLine($"åtgärder att arbeta i: {measures.Count}");
-if (lagesbild && measures.Count > 0)
+if ((lagesbild || arsrapport) && measures.Count > 0)
 {
     // A kommun has fewer lägesbilder than there are pages: people share them (memory is what this mode measures).
     measures = Enumerable.Range(0, steps.Max()).Select(i => measures[i % measures.Count]).ToList();
@@ -126,6 +137,13 @@ async Task<IPage> OpenAsync()
 // A measure's page, on its description (a tab).
 async Task OpenMeasureAsync(IPage page)
 {
+    if (arsrapport)
+    {
+        // The report itself, where the samordnare writes and the styrgrupp comments.
+        await page.GotoAsync(NextMeasure());
+        await page.Locator("main[data-interactive=true]").WaitForAsync();
+        return;
+    }
     if (lagesbild)
     {
         await page.GotoAsync(NextMeasure() + "?del=sammanfattning");

@@ -93,7 +93,7 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByRole(AriaRole.Link, new() { Name = "Lägesbilder" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fördjupad lägesbild") }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Fördjupad lägesbild");
-        await Assertions.Expect(page.Locator(".chart svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chart .bars")).ToBeVisibleAsync();
         await PageCheck.CheckAsync(page, "69-fordjupad-lagesbild");
     }
 }

@@ -83,7 +83,7 @@ public sealed class LagesbildJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna eller skapa lägesbilden" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Lägesbild EST");
         await PageCheck.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator(".chart svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chart .bars")).ToBeVisibleAsync();
         // This month has not ended: the lägesbild says it is preliminary.
         await Assertions.Expect(page.Locator(".page-head")).ToContainTextAsync("Preliminär");
         await PageCheck.CheckAsync(page, "63-lagesbild-utkast");

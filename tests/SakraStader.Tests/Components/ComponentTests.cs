@@ -112,6 +112,42 @@ public sealed class ComponentTests
     }
 
     [Fact]
+    public async Task The_bar_chart_draws_a_bar_per_figure_scaled_to_the_largest_and_encodes_every_text()
+    {
+        IReadOnlyList<Features.Lagesbilder.BarChart.ChartRow> rows =
+        [
+            new("Skadegörelse <b>& klotter</b>", [40, 20, null]),
+            new("Stöld", [10, 0, 4]),
+        ];
+        var doc = await RenderAsync<Features.Lagesbilder.BarChart>(new()
+        {
+            ["Id"] = "per-kategori", ["Caption"] = "Händelser per kategori i mars", ["Series"] = (IReadOnlyList<string>)["Mars", "Februari", "I fjol"], ["Rows"] = rows,
+        });
+
+        var bars = doc.QuerySelector(".bars")!;
+        Assert.Equal("img", bars.GetAttribute("role"));
+        Assert.Equal("per-kategori-caption", bars.GetAttribute("aria-labelledby"));
+        Assert.Equal("per-kategori-table", bars.GetAttribute("aria-describedby"));
+        Assert.NotNull(doc.QuerySelector("table#per-kategori-table"));
+        // A label typed by a samordnare is text, never markup, in the bars and in the table.
+        Assert.Null(doc.QuerySelector(".bars b"));
+        Assert.Equal(["Skadegörelse <b>& klotter</b>", "Stöld"], doc.QuerySelectorAll(".bars__label").Select(l => l.TextContent));
+        Assert.Equal("Skadegörelse <b>& klotter</b>", doc.QuerySelector("tbody th")!.TextContent);
+        // The largest figure's bar is 85 % of the line; the others in proportion; no figure, no bar and "–".
+        Assert.Equal(["width:85%", "width:42.5%", "width:0%", "width:21.25%", "width:0%", "width:8.5%"],
+            doc.QuerySelectorAll(".bars__bar").Select(b => b.GetAttribute("style")!));
+        Assert.Equal(["40", "20", "–", "10", "0", "4"], doc.QuerySelectorAll(".bars__value").Select(v => v.TextContent));
+        Assert.Equal(["Mars", "Februari", "I fjol"], doc.QuerySelectorAll(".chart__legend li").Select(l => l.TextContent));
+
+        var empty = await RenderAsync<Features.Lagesbilder.BarChart>(new()
+        {
+            ["Id"] = "tom", ["Caption"] = "Inga", ["Series"] = (IReadOnlyList<string>)["Mars"], ["Rows"] = (IReadOnlyList<Features.Lagesbilder.BarChart.ChartRow>)[new("Stöld", [0])],
+        });
+        Assert.Contains("Inga händelser att visa", empty.QuerySelector("figure")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(empty.QuerySelector(".bars"));
+    }
+
+    [Fact]
     public async Task Kommun_switcher_lists_every_kommun_of_the_user_as_plain_links()
     {
         IReadOnlyList<UserKommun> kommuner =

@@ -32,6 +32,9 @@ public static class Sv
     /// <summary>A count, or "–" where there are no figures at all (a year before the first import): never a made-up 0.</summary>
     public static string Number(int? n) => n is { } value ? Number(value) : "–";
 
+    /// <summary>A tab's or a heading's name with how many it holds, "Rapporter (3)"; the name alone when it holds none.</summary>
+    public static string Counted(string name, int count) => count > 0 ? $"{name} ({Number(count)})" : name;
+
     /// <summary>A text a person was to write, or a plain "not yet" where there is none.</summary>
     public static string OrNotWritten(string? text) => string.IsNullOrWhiteSpace(text) ? "Inget skrivet ännu." : text;
 
