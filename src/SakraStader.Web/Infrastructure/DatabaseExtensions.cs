@@ -94,6 +94,11 @@ public static class DatabaseExtensions
         if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync();
+            // Write-ahead logging (kept in the file once set): readers no longer block a save, and a save blocks only
+            // other saves, for the moment of its commit. With the rollback journal, every open page's reads held the
+            // file, saves queued behind them, and under load a save waited until SQLite gave up ("database is locked").
+            // An in-memory database answers "memory" and stays as it is.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             // Table statistics for SQLite's query planner, refreshed where they have gone stale (cheap when they have not).
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;");
             return;

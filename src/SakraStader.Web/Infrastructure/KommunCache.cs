@@ -50,9 +50,33 @@ public sealed class KommunCache : IDisposable
         {
             return kept;
         }
-        var compiled = await compile();
-        store.Cache.Set(cacheKey, compiled, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
-        return compiled;
+        // One compile per key at a time on this instance: a change in a kommun reaches every open page at once (their
+        // "Att göra" counts, pages kept current), and each would otherwise compile the same thing from the same records
+        // (200 pages, 200 compiles of the inbox after each save). The others wait for the first and take its result.
+        var mine = new Lazy<Task<object?>>(async () => await compile());
+        var flight = store.Compiling.GetOrAdd(cacheKey, mine);
+        try
+        {
+            T compiled;
+            try
+            {
+                compiled = (T)(await flight.Value)!;
+            }
+            catch (OperationCanceledException) when (flight != mine && !ct.IsCancellationRequested)
+            {
+                // The page whose compile this waited for was closed: compile for this one.
+                compiled = await compile();
+            }
+            store.Cache.Set(cacheKey, compiled, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            return compiled;
+        }
+        finally
+        {
+            if (flight == mine)
+            {
+                store.Compiling.TryRemove(new KeyValuePair<object, Lazy<Task<object?>>>(cacheKey, mine));
+            }
+        }
     }
 
     /// <summary>
@@ -64,6 +88,9 @@ public sealed class KommunCache : IDisposable
         public const int MaxEntries = 20_000;
 
         public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
+
+        /// <summary>The compiles under way, by key: whoever asks for the same key meanwhile waits for it.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<Task<object?>>> Compiling { get; } = new();
 
         public void Dispose() => Cache.Dispose();
     }

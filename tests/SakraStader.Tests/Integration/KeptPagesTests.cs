@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SakraStader.Domain;
 using SakraStader.Features.Meetings;
 using SakraStader.Tests.Support;
@@ -13,6 +14,42 @@ namespace SakraStader.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
 {
+    [Fact]
+    public async Task Pages_that_ask_for_the_same_thing_at_once_wait_for_one_compile_and_share_it()
+    {
+        // A save reaches every open page of the kommun at once (the "Att göra" count, pages kept current): twenty pages
+        // asking together compile once, not twenty times.
+        var compiles = 0;
+        var key = Guid.NewGuid();
+        var kommun = await app.WithDbAsync(null, db => db.Kommuner.SingleAsync(k => k.Slug == "kristianstad"));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Tenancy.TenantContext>().SetKommun(new Tenancy.KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod), null);
+            return await scope.ServiceProvider.GetRequiredService<Infrastructure.KommunCache>().GetOrCompileAsync("test", key, async () =>
+            {
+                Interlocked.Increment(ref compiles);
+                await Task.Delay(300);
+                return new List<string> { "sammanställt" };
+            });
+        })));
+
+        Assert.Equal(1, compiles);
+        Assert.All(results, r => Assert.Same(results[0], r));
+    }
+
+    [Fact]
+    public async Task A_save_the_database_cannot_take_comes_back_as_a_message_and_ends_nothing()
+    {
+        // SQLite busy past its timeout, a connection to PostgreSQL lost: an exception would end the user's circuit.
+        var result = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<Features.Incidents.IncidentWork>(new Tenancy.KommunRoleRequirement(Role.Samordnare), null,
+                (_, _) => throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 5: 'database is locked'.", 5), "Sparad."));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(Features.Commands.Operations.Unavailable, result.Message);
+    }
+
     [Fact]
     public async Task A_logged_incident_shows_at_once_in_the_list_and_on_the_weeks_page()
     {

@@ -11,6 +11,8 @@ public sealed class LiveRefresh : IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
 
+    private readonly TimeSpan quiet;
+
     private readonly IDisposable subscription;
     private readonly Func<KommunChange, bool> wanted;
     private readonly Func<KommunChange, Task> refresh;
@@ -18,9 +20,11 @@ public sealed class LiveRefresh : IDisposable
     private KommunChange? waiting;
     private bool disposed;
 
-    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh)
+    /// <param name="quiet">How long to wait after a change before reading (<see cref="Quiet"/> unless given): what is
+    /// not urgent waits longer, so that a busy kommun's saves give it one read instead of many.</param>
+    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh, TimeSpan? quiet = null)
     {
-        (this.wanted, this.refresh) = (wanted, refresh);
+        (this.wanted, this.refresh, this.quiet) = (wanted, refresh, quiet ?? Quiet);
         subscription = feed.Listen(OnChange);
     }
 
@@ -37,7 +41,7 @@ public sealed class LiveRefresh : IDisposable
         {
             try
             {
-                await Task.Delay(Quiet);
+                await Task.Delay(quiet);
                 if (Interlocked.Exchange(ref waiting, null) is { } latest && !disposed)
                 {
                     await refresh(latest);

@@ -22,6 +22,9 @@ namespace SakraStader.Features.Commands;
 public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant, AuthenticationStateProvider authentication,
     ILogger<Operations> logger)
 {
+    /// <summary>What a user reads when the database could not take a save: nothing is lost on the page.</summary>
+    public const string Unavailable = "Det gick inte att spara just nu. Försök igen om en stund; det du skrev finns kvar.";
+
     public async Task<T> ReadAsync<THandler, T>(Func<THandler, CancellationToken, Task<T>> read, CancellationToken ct = default)
         where THandler : notnull
     {
@@ -82,10 +85,13 @@ public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant
             logger.LogInformation("Kommandot nekades: behörighet saknas ({Handler})", typeof(THandler).Name);
             return new CommandResult<T>(false, e.Message, null, false, true, null, default);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
+            // The database refused the save or could not take it now (SQLite busy past its timeout, a lost connection
+            // to PostgreSQL or SQL Server). Nothing was saved, and the page keeps what the user wrote: an exception here
+            // would end the user's circuit.
             logger.LogWarning(e, "Kommandot kunde inte sparas ({Handler})", typeof(THandler).Name);
-            return new CommandResult<T>(false, "Det gick inte att spara just nu. Försök igen om en stund; det du skrev finns kvar.", null, false, false, null, default);
+            return new CommandResult<T>(false, Unavailable, null, false, false, null, default);
         }
     }
 
