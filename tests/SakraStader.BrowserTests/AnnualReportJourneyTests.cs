@@ -66,7 +66,9 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
 
         await PageCheck.WaitForCircuitAsync(samordnare);
 
-        // The summary saves itself when the samordnare pauses.
+        // The samordnare opens the summary for writing; it saves itself when the samordnare pauses.
+        await samordnare.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Skriv texten.*Sammanfattning$") }).ClickAsync();
+        await Assertions.Expect(samordnare.GetByRole(AriaRole.Textbox, new() { Name = "Sammanfattning", Exact = true })).ToBeFocusedAsync();
         await samordnare.GetByRole(AriaRole.Textbox, new() { Name = "Sammanfattning", Exact = true }).FillAsync("Ett lugnare år i Hässleholmen och Hulta. Bilbränderna minskade efter sommarens insatser.");
         await Assertions.Expect(samordnare.Locator("#text-Sammanfattning").Locator("xpath=ancestor::div[contains(@class,'autosave')]").Locator(".autosave__status")).ToContainTextAsync("Sparat");
         await PageCheck.CheckAsync(samordnare, "79-arsrapport-utkast");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using SakraStader.Data;
 using SakraStader.Tenancy;
 
@@ -67,7 +68,15 @@ public sealed class KommunCache : IDisposable
                 // The page whose compile this waited for was closed: compile for this one.
                 compiled = await compile();
             }
-            store.Cache.Set(cacheKey, compiled, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            // Kept while the stamp is the kommun's newest: once a save moves it, what was kept under the old stamp can
+            // never be asked for again and goes at once (a busy kommun's saves would otherwise fill the store with
+            // dead pages for their whole lifetime: gigabytes under 200 people saving in one kommun).
+            if (store.Generation(kommun, stamp.Value) is { } current)
+            {
+                var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 };
+                options.ExpirationTokens.Add(current);
+                store.Cache.Set(cacheKey, compiled, options);
+            }
             return compiled;
         }
         finally
@@ -88,6 +97,38 @@ public sealed class KommunCache : IDisposable
         public const int MaxEntries = 20_000;
 
         public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
+
+        private readonly Lock gate = new();
+        private readonly Dictionary<Guid, (long Stamp, CancellationTokenSource Source)> newest = [];
+
+        /// <summary>
+        /// A token that fires when a newer stamp than <paramref name="stamp"/> is seen for the kommun; null when a newer
+        /// one has been seen already (a reader that started before a save: what it compiled is not kept).
+        /// </summary>
+        public IChangeToken? Generation(Guid kommun, long stamp)
+        {
+            CancellationTokenSource? outdated = null;
+            CancellationTokenSource current;
+            lock (gate)
+            {
+                if (newest.TryGetValue(kommun, out var known))
+                {
+                    if (stamp < known.Stamp)
+                    {
+                        return null;
+                    }
+                    if (stamp == known.Stamp)
+                    {
+                        return new CancellationChangeToken(known.Source.Token);
+                    }
+                    outdated = known.Source;
+                }
+                current = new CancellationTokenSource();
+                newest[kommun] = (stamp, current);
+            }
+            outdated?.Cancel(); // outside the lock: the cache removes the old generation's entries in the callbacks
+            return new CancellationChangeToken(current.Token);
+        }
 
         /// <summary>The compiles under way, by key: whoever asks for the same key meanwhile waits for it.</summary>
         public System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<Task<object?>>> Compiling { get; } = new();

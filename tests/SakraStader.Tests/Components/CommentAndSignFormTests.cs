@@ -230,6 +230,29 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
     }
 
     [Fact]
+    public async Task The_samordnare_opens_a_section_for_writing_and_only_then_does_the_page_hold_its_fields()
+    {
+        const int year = 2021;
+        await ReportInReviewAsync(year);
+        var o = await SignInAsAsync(SamordnareBoras, Boras);
+        var model = (await o.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
+        Assert.True(model.CanEdit);
+        var opened = new List<ReportSection>();
+        var cut = Render<ReportTextBlock>(p => p.Add(x => x.Model, model).Add(x => x.Section, Section).Add(x => x.Open, s => opened.Add(s)));
+
+        // The section reads as text, with a button to write in it: no field until it is asked for.
+        Assert.Empty(cut.FindAll($"#text-{Section}"));
+        var open = cut.FindAll("button").Single(b => b.TextContent.StartsWith("Skriv texten", StringComparison.Ordinal));
+        Assert.EndsWith(Section.Heading(), open.GetAttribute("aria-label"), StringComparison.Ordinal);
+        open.Click();
+        Assert.Equal([Section], opened);
+
+        cut.Render(p => p.Add(x => x.Opened, true));
+        Assert.Single(cut.FindAll($"#text-{Section}"));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.StartsWith("Skriv texten", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_a_styrgrupp_member_gets_the_comment_form_and_a_user_without_the_right_is_refused_with_nothing_stored()
     {
         const int year = 2020;

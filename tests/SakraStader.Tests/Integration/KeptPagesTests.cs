@@ -39,6 +39,38 @@ public sealed class KeptPagesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task What_was_kept_under_an_older_stamp_goes_as_soon_as_the_kommun_changes()
+    {
+        var kommun = await app.WithDbAsync(null, db => db.Kommuner.SingleAsync(k => k.Slug == "kristianstad"));
+        var store = app.Services.GetRequiredService<Infrastructure.KommunCache.Store>();
+        async Task CompileAsync(string name)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Tenancy.TenantContext>().SetKommun(new Tenancy.KommunInfo(kommun.Id, kommun.Name, kommun.Slug, kommun.Kod), null);
+            await scope.ServiceProvider.GetRequiredService<Infrastructure.KommunCache>().GetOrCompileAsync(name, "nyckel", () => Task.FromResult(new List<string> { name }));
+        }
+        List<long> StampsKept() => [.. store.Cache.Keys.OfType<(string Name, Guid Kommun, object Key, long Stamp)>().Where(k => k.Kommun == kommun.Id).Select(k => k.Stamp).Distinct()];
+
+        await CompileAsync("före");
+        var before = Assert.Single(StampsKept());
+
+        // A change in the kommun (it writes an audit entry, the kommun's stamp), then a page reads.
+        var area = await app.WithDbAsync("kristianstad", db => db.Areas.Where(a => !a.Archived).Select(a => a.Id).FirstAsync());
+        var category = await app.WithDbAsync("kristianstad", db => db.IncidentCategories.Select(c => c.Id).FirstAsync());
+        var logged = await app.AsUserAsync(TestApp.Email("samordnare", "kristianstad"), "kristianstad", ops =>
+            ops.SendAsync<Features.Incidents.IncidentWork, Guid>(new Tenancy.KommunRoleRequirement(Role.Inrapportor), null, (w, ct) => w.ReportAsync(new Features.Incidents.IncidentInput
+            {
+                CategoryId = category, AreaId = area, Place = "Stortorget", Date = SwedishTime.DateOf(TestClock.Now).ToDateTime(TimeOnly.MinValue), Time = "00:10", Description = "Klotter på elskåpet.",
+            }, ct), "Sparad."));
+        Assert.True(logged.Succeeded, logged.Message);
+        await CompileAsync("efter");
+
+        // Only the newest stamp's entries are kept: nothing under the old one could ever be asked for again.
+        var after = Assert.Single(StampsKept());
+        Assert.True(after > before);
+    }
+
+    [Fact]
     public async Task A_save_the_database_cannot_take_comes_back_as_a_message_and_ends_nothing()
     {
         // SQLite busy past its timeout, a connection to PostgreSQL lost: an exception would end the user's circuit.
