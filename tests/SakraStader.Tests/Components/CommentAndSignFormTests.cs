@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -250,6 +251,25 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         cut.Render(p => p.Add(x => x.Opened, true));
         Assert.Single(cut.FindAll($"#text-{Section}"));
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.StartsWith("Skriv texten", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_section_whose_text_the_tab_kept_when_the_page_moved_opens_by_itself_and_the_others_stay_text()
+    {
+        const int year = 2022;
+        await ReportInReviewAsync(year);
+        var o = await SignInAsAsync(SamordnareBoras, Boras);
+        var model = (await o.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.Setup<string[]>("sakraStader.draftIds").SetResult(["text-Bedomning", "text-Description"]);
+
+        var cut = Render<AnnualReportSections>(p => p.Add(x => x.Model, model).Add(x => x.KommunSlug, Boras));
+
+        // The field takes the kept text back and saves it (AutosaveText); no other section holds a field.
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#text-Bedomning")));
+        Assert.Single(cut.FindAll("textarea[id^=text-]"));
+        // The figures are there, as markup.
+        Assert.Contains("samverkansgrupper höll", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
