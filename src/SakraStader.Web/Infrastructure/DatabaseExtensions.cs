@@ -24,6 +24,8 @@ public static class DatabaseExtensions
         // Committed changes, per kommun, to the live parts of the pages (and through Redis to the other instances).
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<IInterceptor, ChangeFeedInterceptor>();
+        services.AddSingleton(new WriteGate(oneAtATime: !provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+            && !provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase)));
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var cs = configuration.GetConnectionString("Postgres")

@@ -54,7 +54,10 @@ public sealed class KommunCache : IDisposable
         // One compile per key at a time on this instance: a change in a kommun reaches every open page at once (their
         // "Att göra" counts, pages kept current), and each would otherwise compile the same thing from the same records
         // (200 pages, 200 compiles of the inbox after each save). The others wait for the first and take its result.
-        var mine = new Lazy<Task<object?>>(async () => await compile());
+        // Started on the thread pool, so that the Lazy hands out the task at once: SQLite's reads run synchronously
+        // under their async face, and a compile run inside the Lazy would hold its lock, and every waiting thread, to
+        // the end.
+        var mine = new Lazy<Task<object?>>(() => Task.Run(async () => (object?)await compile()));
         var flight = store.Compiling.GetOrAdd(cacheKey, mine);
         try
         {

@@ -11,7 +11,7 @@ public sealed class LiveRefresh : IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
 
-    private readonly TimeSpan quiet;
+    private readonly Func<TimeSpan> quiet;
 
     private readonly IDisposable subscription;
     private readonly Func<KommunChange, bool> wanted;
@@ -23,8 +23,15 @@ public sealed class LiveRefresh : IDisposable
     /// <param name="quiet">How long to wait after a change before reading (<see cref="Quiet"/> unless given): what is
     /// not urgent waits longer, so that a busy kommun's saves give it one read instead of many.</param>
     public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh, TimeSpan? quiet = null)
+        : this(feed, wanted, refresh, () => quiet ?? Quiet)
     {
-        (this.wanted, this.refresh, this.quiet) = (wanted, refresh, quiet ?? Quiet);
+    }
+
+    /// <param name="wait">How long to wait after a change before reading, asked at each change (a moment on a shared
+    /// clock, so that pages that share what they read read it together).</param>
+    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh, Func<TimeSpan> wait)
+    {
+        (this.wanted, this.refresh, quiet) = (wanted, refresh, wait);
         subscription = feed.Listen(OnChange);
     }
 
@@ -41,7 +48,7 @@ public sealed class LiveRefresh : IDisposable
         {
             try
             {
-                await Task.Delay(quiet);
+                await Task.Delay(quiet());
                 if (Interlocked.Exchange(ref waiting, null) is { } latest && !disposed)
                 {
                     await refresh(latest);

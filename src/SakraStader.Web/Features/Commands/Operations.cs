@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SakraStader.Data;
 using SakraStader.Domain;
 using SakraStader.Features.Groups;
+using SakraStader.Infrastructure;
 using SakraStader.Tenancy;
 
 namespace SakraStader.Features.Commands;
@@ -20,7 +21,7 @@ namespace SakraStader.Features.Commands;
 /// it concerns, and nothing is saved.
 /// </summary>
 public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant, AuthenticationStateProvider authentication,
-    ILogger<Operations> logger)
+    WriteGate writes, ILogger<Operations> logger)
 {
     /// <summary>What a user reads when the database could not take a save: nothing is lost on the page.</summary>
     public const string Unavailable = "Det gick inte att spara just nu. Försök igen om en stund; det du skrev finns kvar.";
@@ -56,6 +57,7 @@ public sealed class Operations(IServiceScopeFactory scopes, TenantContext tenant
         var db = services.GetRequiredService<AppDbContext>();
         try
         {
+            using var turn = await writes.EnterAsync(ct); // SQLite: one save at a time, waiting without a thread
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var value = await command(services.GetRequiredService<THandler>(), ct);
             await db.SaveChangesAsync(ct);
