@@ -66,9 +66,10 @@ public sealed class KommunCache : IDisposable
             {
                 compiled = (T)(await flight.Value)!;
             }
-            catch (OperationCanceledException) when (flight != mine && !ct.IsCancellationRequested)
+            catch (Exception) when (flight != mine && !ct.IsCancellationRequested)
             {
-                // The page whose compile this waited for was closed: compile for this one.
+                // The compile this waited for failed, or its page was closed and took its database context with it:
+                // compile for this page, whose context is its own.
                 compiled = await compile();
             }
             // Kept while the stamp is the kommun's newest: once a save moves it, what was kept under the old stamp can
