@@ -230,13 +230,18 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         Assert.Equal(0, commented);
     }
 
+    /// <summary>A report of the year in review, as the samordnare reads it (signed in as the samordnare).</summary>
+    private async Task<AnnualReportPageModel> ReportInReviewAsSamordnareAsync(int year)
+    {
+        await ReportInReviewAsync(year);
+        var o = await SignInAsAsync(SamordnareBoras, Boras);
+        return (await o.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
+    }
+
     [Fact]
     public async Task The_samordnare_opens_a_section_for_writing_and_only_then_does_the_page_hold_its_fields()
     {
-        const int year = 2021;
-        await ReportInReviewAsync(year);
-        var o = await SignInAsAsync(SamordnareBoras, Boras);
-        var model = (await o.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
+        var model = await ReportInReviewAsSamordnareAsync(2021);
         Assert.True(model.CanEdit);
         var opened = new List<ReportSection>();
         var cut = Render<ReportTextBlock>(p => p.Add(x => x.Model, model).Add(x => x.Section, Section).Add(x => x.Open, s => opened.Add(s)));
@@ -256,10 +261,7 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
     [Fact]
     public async Task A_section_whose_text_the_tab_kept_when_the_page_moved_opens_by_itself_and_the_others_stay_text()
     {
-        const int year = 2022;
-        await ReportInReviewAsync(year);
-        var o = await SignInAsAsync(SamordnareBoras, Boras);
-        var model = (await o.ReadAsync<AnnualReportWork, AnnualReportPageModel?>((w, ct) => w.ReadAsync(year, ct)))!;
+        var model = await ReportInReviewAsSamordnareAsync(2022);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         JSInterop.Setup<string[]>("sakraStader.draftIds").SetResult(["text-Bedomning", "text-Description"]);
 

@@ -20,10 +20,8 @@ public sealed class LiveRefresh : IDisposable
     private KommunChange? waiting;
     private bool disposed;
 
-    /// <param name="quiet">How long to wait after a change before reading (<see cref="Quiet"/> unless given): what is
-    /// not urgent waits longer, so that a busy kommun's saves give it one read instead of many.</param>
-    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh, TimeSpan? quiet = null)
-        : this(feed, wanted, refresh, () => quiet ?? Quiet)
+    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh)
+        : this(feed, wanted, refresh, () => Quiet)
     {
     }
 

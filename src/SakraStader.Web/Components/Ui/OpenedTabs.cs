@@ -32,20 +32,24 @@ public sealed class OpenedTabs
     /// </summary>
     public async Task<bool> OpenTabsWithKeptTextAsync(IJSRuntime js, Func<string, int?> tabOf)
     {
-        string[] ids;
-        try
-        {
-            ids = await js.InvokeAsync<string[]>("sakraStader.draftIds");
-        }
-        catch (Exception e) when (e is JSException or JSDisconnectedException or InvalidOperationException)
-        {
-            return false;
-        }
         var added = false;
-        foreach (var tab in ids.Select(tabOf).OfType<int>())
+        foreach (var tab in (await KeptDraftIdsAsync(js)).Select(tabOf).OfType<int>())
         {
             added |= opened.Add(tab);
         }
         return added;
+    }
+
+    /// <summary>The ids of the fields whose unsaved text the browser tab kept (app.js); none when it cannot say.</summary>
+    public static async Task<string[]> KeptDraftIdsAsync(IJSRuntime js)
+    {
+        try
+        {
+            return await js.InvokeAsync<string[]>("sakraStader.draftIds");
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or InvalidOperationException)
+        {
+            return [];
+        }
     }
 }
