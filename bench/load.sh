@@ -5,6 +5,7 @@
 # (anything but 200, or a failed connection) and peak memory per instance for both, the scaling ratio, and the core
 # count. A benchmark, not a test: on two cores three instances share the same two cores with nginx and wrk, so expect
 # overhead rather than gain; the figure is for larger hosts.
+# Then the single instance again with 5 % saves in the mix (bench/CircuitClient, see below).
 #   bench/load.sh                        # 64 users, 20 s each
 #   USERS=128 DURATION=30s WARMUP=60s bench/load.sh
 # The PostgreSQL cluster (bench/.out/pg) and its data set are made once and kept; delete the folder to start over.
@@ -53,6 +54,7 @@ pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
 
 echo "==> Release-bygge"
 dotnet publish src/SakraStader.Web -c Release -o "$OUT/app" -nologo -v quiet > /dev/null
+dotnet build bench/CircuitClient -c Release -o "$OUT/circuitclient" -nologo -v quiet > /dev/null
 export ASPNETCORE_ENVIRONMENT=Benchmark
 # From the build's output, not a publish: the interactive pages' files come from the static web assets manifest.
 export Hosting__AssetsFromBuild=true
@@ -97,6 +99,21 @@ run_load() { # base-url -> "rps p50 p99 errors timeouts socket-errors not-200"
 
 echo "==> En instans"
 read -r S_RPS S_P50 S_P99 S_ERR S_TIMEOUT S_SOCKET S_STATUS < <(run_load "$BASE")
+
+# The same instance with saves in the mix (issue 19 item 5). A save in the app is a UI event over the page's circuit,
+# not an HTTP request, so wrk cannot make one: bench/CircuitClient's load mode runs USERS people without pause, each
+# reading 19 pages (GET, the same kind of pages as above, in Bänkstad) and then saving a measure's description over
+# their circuit (type, leave the field, timed until it shows "Sparat"): 5 % saves.
+echo "==> En instans, 5 % sparningar ($USERS användare, bench/CircuitClient)"
+export MEASURES_FILE=$WORK/measures.txt
+PGHOST=127.0.0.1 PGPORT=$PGPORT PGUSER=postgres "$PGBIN/psql" -d sakrastader_bench -Atc \
+  "SELECT lower(a.\"Id\"::text) FROM \"Atgarder\" a JOIN \"Kommuner\" k ON k.\"Id\" = a.\"KommunId\" WHERE k.\"Slug\" = 'bankstad' AND a.\"Status\" IN (0, 1) ORDER BY 1" \
+  > "$MEASURES_FILE" 2> /dev/null || true
+[ -s "$MEASURES_FILE" ] || unset MEASURES_FILE  # the client then reads them from the overdue list
+MODE=load USERS=$USERS WARMUP_SECONDS=${WARMUP%s} DURATION_SECONDS=${DURATION%s} \
+  nice -n 5 dotnet "$OUT/circuitclient/CircuitClient.dll" "$BASE" "${pids[0]}" > "$WORK/writes.txt" 2>&1 || true
+W_LINE=$(awk '/^RESULT/ { sub(/^RESULT /, ""); print }' "$WORK/writes.txt")
+[ -n "$W_LINE" ] || { echo "Mätklienten gav inget resultat:"; cat "$WORK/writes.txt"; exit 1; }
 S_MEM=$(peak_mb "${pids[0]}")
 stop_instances
 
@@ -114,3 +131,8 @@ printf "%-24s %9s %9s %9s %6s  %s\n" "en instans" "$S_RPS" "$S_P50" "$S_P99" "$S
 printf "%-24s %9s %9s %9s %6s  %s\n" "tre instanser + nginx" "$M_RPS" "$M_P50" "$M_P99" "$M_ERR" "$M_MEM"
 echo "fel: en instans $S_TIMEOUT över 2 s, $S_SOCKET anslutningsfel, $S_STATUS svar som inte var 200; tre instanser $M_TIMEOUT, $M_SOCKET, $M_STATUS"
 awk -v m="$M_RPS" -v s="$S_RPS" 'BEGIN { printf "skalningskvot (tre / en): %.2f\n", m / s }'
+echo
+echo "en instans med 5 % sparningar ($USERS användare utan paus; läsningar som ovan, sparningar över kretsen):"
+echo "anrop/s | läsa p50/p99 ms | spara p50/p99 ms | alla p50/p99 ms | andel sparningar | fel | serverns CPU % | RSS MB"
+echo "$W_LINE"
+grep "^    fel:" "$WORK/writes.txt" || true

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, component and integration tests on SQLite; the integration tests again on a real
 # PostgreSQL server; the browser tests in Debian's Chromium; three instances behind nginx (scripts/multi-instance.sh).
-# Installs what is missing first (Debian packages: chromium, postgresql, libreoffice-writer-nogui, python3-uno,
+# Installs what is missing first (Debian packages: chromium, chromium-l10n, postgresql, libreoffice-writer-nogui, python3-uno,
 # fonts-dejavu-core, poppler-utils, fonts-crosextra-carlito, nginx, redis-server; npm: axe-core; .NET tools: smtp4dev).
 # Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure. Screenshots land in
 # artifacts/screenshots, test reports in artifacts/test-results.
@@ -19,6 +19,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # 1. Debian packages the suites need.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Chromium's Swedish: the browser tests run it in Swedish, as the kommuner's users do (13:30, not 01:30 PM).
+[ -f /usr/lib/chromium/locales/sv.pak ] || missing+=(chromium-l10n)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 # LibreOffice opens the annual report's Word document in a test, as a reader's office suite would.
 [ -x /usr/bin/soffice ] || missing+=(libreoffice-writer-nogui)

@@ -135,8 +135,8 @@ async Task<(Circuit Circuit, string Text)> OpenMeasureAsync(CancellationToken ct
     }
 }
 
-// One round of work: focus the field, type, leave it. Returns the new text.
-async Task<string> WorkAsync(Circuit circuit, string text, string word, CancellationToken ct)
+// One round of work: focus the field, type, leave it. Returns the new text and the save's time (ms, when it showed).
+async Task<(string Text, double SaveMs, long SavedAt)> WorkAsync(Circuit circuit, string text, string word, CancellationToken ct)
 {
     var field = circuit.Read(t => Circuit.ById(t, "textarea", FieldId)) ?? throw new InvalidOperationException("the field is not on the page");
     var (focus, focusIn, input, change, blur, focusOut) = circuit.Read(_ =>
@@ -195,7 +195,7 @@ async Task<string> WorkAsync(Circuit circuit, string text, string word, Cancella
     {
         Console.Error.WriteLine($"  runda: {circuit.Read(t => circuit.StatusOf(t, FieldId))}, {circuit.Batches} batcher, {circuit.JsCalls} JS-anrop");
     }
-    return text;
+    return (text, Ms(start, shown), shown);
 }
 
 async Task PersonAsync(int person, CancellationToken stop)
@@ -239,7 +239,7 @@ async Task PersonAsync(int person, CancellationToken stop)
                 continue;
             }
             step = "work";
-            text = await WorkAsync(circuit, text, $"mätning {person}-{round}", stop);
+            (text, _, _) = await WorkAsync(circuit, text, $"mätning {person}-{round}", stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -301,6 +301,11 @@ static double P99(IEnumerable<double> values)
 {
     var sorted = values.Order().ToArray();
     return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(0.99 * sorted.Length) - 1))];
+}
+
+if (Env("MODE", "") == "load")
+{
+    return await LoadAsync();
 }
 
 using var stopAll = new CancellationTokenSource();
@@ -371,3 +376,106 @@ Console.WriteLine(largest is { } n
 await stopAll.CancelAsync();
 await Task.WhenAll(workers);
 return 0;
+
+// MODE=load (bench/load.sh, issue 19 item 5): USERS people (one number) work without pause, as wrk's connections do:
+// each reads READS_PER_SAVE pages of their kommun in turn (a GET, as wrk's read mix: the overview, the lägesbilder, a
+// fixed lägesbild, the incidents, the plans, the meetings) and then saves once over the circuit of their measure's page
+// (types into the description and leaves the field, timed to "Sparat"), so that saves are 1 / (READS_PER_SAVE + 1) of
+// what they do (19: 5 %). WARMUP_SECONDS of work first, then a window of DURATION_SECONDS.
+async Task<int> LoadAsync()
+{
+    var users = steps[0];
+    var readsPerSave = (int)Number("READS_PER_SAVE", "19");
+    var warmup = Number("WARMUP_SECONDS", "30");
+    var duration = Number("DURATION_SECONDS", "20");
+    var lagesbilder = await http.GetStringAsync(new Uri(baseUrl, $"{kommun}/lagesbilder"));
+    var fixedLagesbild = Regex.Matches(lagesbilder, $"/{kommun}/lagesbilder/[0-9a-f-]{{36}}").Select(m => m.Value).Distinct().Skip(1).FirstOrDefault()
+        ?? throw new InvalidOperationException($"ingen lägesbild på /{kommun}/lagesbilder");
+    string[] pages = [$"/{kommun}", $"/{kommun}/lagesbilder", fixedLagesbild, $"/{kommun}/handelser", $"/{kommun}/atgardsplaner", $"/{kommun}/moten"];
+    var reads = new ConcurrentQueue<(double Ms, long At)>();
+    var saves = new ConcurrentQueue<(double Ms, long At)>();
+    var failures = new ConcurrentQueue<(string Kind, string Message, long At)>();
+    using var stop = new CancellationTokenSource();
+
+    async Task WorkerAsync(int person)
+    {
+        var page = person;
+        var round = 0;
+        Circuit? circuit = null;
+        var text = "";
+        while (!stop.IsCancellationRequested)
+        {
+            var kind = "read";
+            try
+            {
+                for (var i = 0; i < readsPerSave && !stop.IsCancellationRequested; i++)
+                {
+                    var path = pages[page++ % pages.Length];
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await http.GetAsync(new Uri(baseUrl, path.TrimStart('/')), stop.Token);
+                    _ = await response.Content.ReadAsByteArrayAsync(stop.Token);
+                    var end = Stopwatch.GetTimestamp();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        failures.Enqueue((kind, $"{path}: {(int)response.StatusCode}", end));
+                    }
+                    else
+                    {
+                        reads.Enqueue((Ms(start, end), end));
+                    }
+                }
+                kind = "save";
+                if (circuit is null)
+                {
+                    (circuit, text) = await OpenMeasureAsync(stop.Token);
+                }
+                (text, var ms, var at) = await WorkAsync(circuit, text, $"last {person}-{++round}", stop.Token);
+                saves.Enqueue((ms, at));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                var message = e is TimeoutException ? $"no change on the screen within {timeout.TotalSeconds:0} s" : circuit?.Failed ?? e.Message;
+                failures.Enqueue((kind, message.Length > 200 ? message[..200] : message, Stopwatch.GetTimestamp()));
+                if (circuit is not null)
+                {
+                    await circuit.DisposeAsync();
+                    circuit = null;
+                }
+            }
+        }
+        if (circuit is not null)
+        {
+            await circuit.DisposeAsync();
+        }
+    }
+
+    Console.WriteLine($"{Environment.ProcessorCount} kärnor; {users} användare utan paus, {readsPerSave} sidor att läsa per sparning; uppvärmning {warmup:0} s, fönster {duration:0} s");
+    var tasks = Enumerable.Range(0, users).Select(person => Task.Run(() => WorkerAsync(person))).ToList();
+    await Task.Delay(TimeSpan.FromSeconds(warmup));
+    var from = Stopwatch.GetTimestamp();
+    var (cpu0, _) = ServerNow();
+    await Task.Delay(TimeSpan.FromSeconds(duration));
+    var to = Stopwatch.GetTimestamp();
+    var (cpu1, rss) = ServerNow();
+    await stop.CancelAsync();
+    await Task.WhenAll(tasks);
+
+    var seconds = Ms(from, to) / 1000;
+    var read = reads.Where(r => r.At >= from && r.At < to).Select(r => r.Ms).ToList();
+    var save = saves.Where(r => r.At >= from && r.At < to).Select(r => r.Ms).ToList();
+    var failed = failures.Where(f => f.At >= from && f.At < to).ToList();
+    var all = read.Concat(save).ToList();
+    Console.WriteLine("anrop/s | läsa p50/p99 ms | spara p50/p99 ms | alla p50/p99 ms | andel sparningar | fel | serverns CPU % | RSS MB");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"RESULT {all.Count / seconds:0} | {Percentiles(read)} (n {read.Count}) | {Percentiles(save)} (n {save.Count}) | {Percentiles(all)} | {(all.Count == 0 ? 0 : 100.0 * save.Count / all.Count):0.0} % | {failed.Count} | {(cpu1 - cpu0) / seconds * 100:0} | {rss:0}"));
+    foreach (var kind in failed.GroupBy(e => (e.Kind, e.Message)).OrderByDescending(g => g.Count()).Take(4))
+    {
+        Console.WriteLine($"    fel: {kind.Count()} × {kind.Key.Kind}: {kind.Key.Message}");
+    }
+    return 0;
+}
+

@@ -79,9 +79,7 @@ public sealed class AtgardJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.WaitForFunctionAsync("() => !document.querySelector('main[data-interactive=true]')");
         await PageCheck.WaitForCircuitAsync(page);
         await page.WaitForFunctionAsync("() => sessionStorage.getItem('sakrastader-utkast:' + location.pathname) === null");
-        // Saved: by this page, or already by the page that moved (its circuit, still open a moment, saved what it held
-        // once the pause in the typing was over); either way the field holds the text and nothing is unsaved.
-        await page.WaitForFunctionAsync("""text => { const f = document.getElementById('text-Description'); return f?.value === text && f.closest('.autosave')?.dataset.unsaved === 'false'; }""", description);
+        await page.WaitForFunctionAsync("() => (document.getElementById('text-Description')?.closest('.autosave')?.querySelector('.autosave__status')?.textContent || '').startsWith('Sparat')");
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Uppföljning" })).ToHaveAttributeAsync("aria-selected", "true");
         await page.ReloadAsync();
         await PageCheck.WaitForCircuitAsync(page);

@@ -77,19 +77,34 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         Browser = await LaunchChromiumAsync(playwright);
     }
 
-    /// <summary>Debian's Chromium, headless (CHROMIUM_PATH overrides where it is).</summary>
-    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    /// <summary>
+    /// Debian's Chromium, headless (CHROMIUM_PATH overrides where it is), in Swedish as a Swedish user's browser is: its
+    /// time and date inputs then show 13:30 and 2026-12-07, not 01:30 PM and 12/07/2026. On Linux Chromium takes its
+    /// language from LANGUAGE (not --lang) and only if its Swedish pack is there (Debian's chromium-l10n, which
+    /// scripts/test.sh installs).
+    /// </summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {
-        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-        Headless = true,
-        Args =
-        [
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-            // Swedish as the browser's own language: its time and date inputs then show 13:00, not 01:00 PM.
-            "--lang=sv-SE",
-        ],
-    });
+        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (path == "/usr/bin/chromium" && !File.Exists("/usr/lib/chromium/locales/sv.pak"))
+        {
+            throw new FileNotFoundException("Chromiums svenska språkpaket saknas (chromium-l10n): kör scripts/test.sh, som installerar det.");
+        }
+        var env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        env["LANGUAGE"] = "sv";
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Env = env,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=sv-SE",
+            ],
+        });
+    }
 
     /// <summary>A fresh browser context (own cookies) with axe-core loaded into every page, outside the page's CSP.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

@@ -51,6 +51,9 @@ public sealed class EarlyInputTests(BrowserApp app) : IClassFixture<BrowserApp>
         var description = page.GetByLabel("Kort beskrivning");
         await description.FillAsync("Klotter på skolans gavel, skrivet innan sidan var ansluten");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara händelsen" }).ClickAsync();
+        // The field's label has moved up out of the typed text, as it does once the page runs.
+        await Assertions.Expect(description.Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input ')][1]"))
+            .ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-shrink\b"));
 
         // Held, with a word about why; the page is still the form (it used to post and show the browser's error page).
         await Assertions.Expect(page.Locator(".connecting-note")).ToContainTextAsync("Sidan ansluter");

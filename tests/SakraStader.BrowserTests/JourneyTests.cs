@@ -161,9 +161,11 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Örebro");
 
         await PageCheck.WaitForCircuitAsync(page);
-        await page.Locator("#app-nav .app-nav__kommun button").First.ClickAsync();
+        // The kommun switcher sits in the app bar, as on the static pages.
+        var switcher = page.Locator(".mud-appbar .kommun-switcher");
+        await switcher.Locator("summary").ClickAsync();
         await PageCheck.CheckAsync(page, "20-polis-byt-kommun");
-        await page.GetByRole(AriaRole.Menuitem, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Karlstad") }).ClickAsync();
+        await switcher.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Karlstad") }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Karlstad");
         await Assertions.Expect(page.Locator("#app-nav")).Not.ToContainTextAsync("Medlemmar");
@@ -186,6 +188,12 @@ public sealed class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna menyn" }).ClickAsync();
         await Assertions.Expect(page.Locator("#app-nav")).ToContainTextAsync("Lägesbilder");
         await Assertions.Expect(page.Locator("#app-nav")).Not.ToContainTextAsync("Medlemmar");
+
+        // A page further in names the kommun on the first screen, in the app bar (the menu is closed on a phone).
+        await page.GotoAsync("/haninge/lagesbilder");
+        await PageCheck.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator(".mud-appbar .kommun-switcher__current")).ToHaveTextAsync("Haninge");
+        await Assertions.Expect(page.Locator(".mud-appbar .kommun-switcher__current")).ToBeInViewportAsync();
 
         await page.GotoAsync("/haninge/medlemmar");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Du har inte behörighet till sidan");

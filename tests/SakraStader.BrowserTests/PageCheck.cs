@@ -18,7 +18,11 @@ public static class PageCheck
     /// <summary>Saves artifacts/screenshots/NAME.png and fails on serious or critical axe violations.</summary>
     public static async Task CheckAsync(IPage page, string name)
     {
-        var screenshot = new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotDir, name + ".png"), FullPage = true };
+        // Animations run to their end first: a snackbar or chip caught mid-fade looked faint in the screenshots.
+        var screenshot = new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserApp.ScreenshotDir, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
+        };
         try
         {
             await page.ScreenshotAsync(screenshot);

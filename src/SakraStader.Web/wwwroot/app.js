@@ -205,6 +205,12 @@
                 earlyText.set(key, { text: input.value, first: input.defaultValue });
                 earlyFocus = key;
             }
+            // The label moves up out of the text, as the circuit's field would do (else it is drawn over the text once
+            // the field is left).
+            var box = input.closest('.mud-input');
+            if (box) {
+                box.classList.toggle('mud-shrink', input.value !== '');
+            }
         }
     }, true);
 

@@ -171,6 +171,12 @@ public sealed class ComponentTests
 
         Assert.Null(doc.QuerySelector("details"));
         Assert.Equal("Örebro", doc.QuerySelector(".kommun-switcher__current")!.TextContent);
+
+        // On a page of no kommun (the account's pages): a way back to it, never "Välj kommun".
+        var account = await RenderAsync<KommunSwitcher>(new() { ["Current"] = null, ["Kommuner"] = one });
+        Assert.Null(account.QuerySelector("details"));
+        Assert.Equal("/orebro", account.QuerySelector("a.kommun-switcher__current")!.GetAttribute("href"));
+        Assert.DoesNotContain("Välj kommun", account.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -179,6 +179,28 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Justering_says_whose_attendance_is_not_noted_before_the_protokoll_leaves_them_out()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var noted = Meeting(Chair) with { Attendance = [new AttendanceInfo(Sara, "Sara Nyholm", AttendanceStatus.Present, null)] };
+        var cut = Render<MeetingApproval>(p => p.Add(x => x.Model, noted)
+            .Add(x => x.Approve, () => Task.FromResult(CommandResult.Ok("Justerat.")))
+            .Add(x => x.Correct, _ => throw new InvalidOperationException("Inte rättat.")));
+
+        // On the page, next to the button, and again in the dialog.
+        Assert.Contains("Närvaron är inte antecknad för Mikael Strand.", cut.Find(".attendance-warning").TextContent, StringComparison.Ordinal);
+        cut.ClickButton(b => b.TextContent.Contains("Justera protokollet", StringComparison.Ordinal)); // waits for the dialog: not awaited
+        dialogs.WaitForAssertion(() => Assert.Contains("Protokollet tar bara med dem vars närvaro är antecknad.", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.ClickButton(b => b.TextContent.Trim() == "Avbryt");
+
+        // No attendance at all: the protokoll has no list; all noted: no word about it.
+        cut.Render(p => p.Add(x => x.Model, Meeting(Chair)));
+        Assert.Contains("protokollet får ingen närvarolista", cut.Find(".attendance-warning").TextContent, StringComparison.Ordinal);
+        cut.Render(p => p.Add(x => x.Model, noted with { Attendance = [.. noted.Attendance, new AttendanceInfo(Mikael, "Mikael Strand", AttendanceStatus.Absent, null)] }));
+        Assert.Empty(cut.FindAll(".attendance-warning"));
+    }
+
+    [Fact]
     public void Only_the_chair_sees_the_justering_and_not_before_the_meeting()
     {
         Func<Task<CommandResult>> never = () => throw new InvalidOperationException("Ingen justering.");

@@ -32,6 +32,13 @@ public static class Sv
     /// <summary>A count, or "–" where there are no figures at all (a year before the first import): never a made-up 0.</summary>
     public static string Number(int? n) => n is { } value ? Number(value) : "–";
 
+    /// <summary>Names joined as Swedish writes them: "A, B och C".</summary>
+    public static string List(IEnumerable<string> names)
+    {
+        var all = names.ToList();
+        return all.Count <= 1 ? string.Concat(all) : $"{string.Join(", ", all.Take(all.Count - 1))} och {all[^1]}";
+    }
+
     /// <summary>A tab's or a heading's name with how many it holds, "Rapporter (3)"; the name alone when it holds none.</summary>
     public static string Counted(string name, int count) => count > 0 ? $"{name} ({Number(count)})" : name;
 

@@ -348,6 +348,12 @@ public sealed record MeetingPageModel(Guid Id, Guid GroupId, string GroupName, D
     /// <summary>The minutes can be written: by the group's members and the samordnare, until they are justerade.</summary>
     public bool Editable => Rights.CanEdit && !MinutesApproved;
 
+    /// <summary>
+    /// The group's members whose attendance is not noted: the justerade protokoll names only those whose attendance
+    /// is, so justering asks about them first.
+    /// </summary>
+    public IReadOnlyList<MemberInfo> AttendanceNotNoted => [.. Members.Where(m => Attendance.All(a => a.MemberId != m.Id))];
+
     /// <summary>The chosen second justerare, if any.</summary>
     public MemberInfo? Justerare => Members.FirstOrDefault(m => m.Id == Justering.JusterareMemberId);
 
