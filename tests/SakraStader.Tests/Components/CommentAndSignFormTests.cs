@@ -274,6 +274,33 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         Assert.Contains("samverkansgrupper höll", cut.Markup, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A report to kommunfullmäktige reads as prose: no "0 månadslägesbilder" as a link, no link on a year without figures,
+    /// and the singular for one.
+    /// </summary>
+    [Fact]
+    public async Task The_figures_say_none_and_one_in_words_and_link_only_to_what_exists()
+    {
+        var model = await ReportInReviewAsSamordnareAsync(2015);
+        var figures = model.Content.Figures;
+        IRenderedComponent<ReportSectionFigures> Problems(AnnualReportFigures f) => Render<ReportSectionFigures>(p => p
+            .Add(x => x.Figures, f).Add(x => x.Section, ReportSection.Problem).Add(x => x.Year, 2015).Add(x => x.KommunSlug, Boras).Add(x => x.PagePath, "/boras/arsrapporter/2015"));
+
+        var none = Problems(figures with { FixedLagesbilder = 0, Problems = [] });
+        Assert.Contains("Under 2015 fastställdes inga månadslägesbilder, och inga problem bedömdes.", none.Markup, StringComparison.Ordinal);
+        Assert.Empty(none.FindAll("a[href='/boras/lagesbilder']"));
+        var one = Problems(figures with { FixedLagesbilder = 1, Problems = [] });
+        Assert.Equal("1 månadslägesbild", one.Find("a[href='/boras/lagesbilder']").TextContent);
+        Assert.Contains("De tog inte upp några problem.", one.Markup, StringComparison.Ordinal);
+
+        var development = Render<ReportSectionFigures>(p => p
+            .Add(x => x.Figures, figures with { Development = figures.Development with { IncidentTotal = figures.Development.IncidentTotal with { Values = [null, .. figures.Development.IncidentTotal.Values.Skip(1)] } } })
+            .Add(x => x.Section, ReportSection.Utveckling).Add(x => x.Year, 2015).Add(x => x.KommunSlug, Boras).Add(x => x.PagePath, "/boras/arsrapporter/2015"));
+        var firstYear = figures.Development.YearLabels[0];
+        Assert.Contains($"{firstYear}: –", development.Find("p").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(development.FindAll("p a"), a => a.TextContent.StartsWith(firstYear, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Only_a_styrgrupp_member_gets_the_comment_form_and_a_user_without_the_right_is_refused_with_nothing_stored()
     {

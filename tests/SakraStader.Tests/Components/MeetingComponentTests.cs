@@ -163,7 +163,7 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
             .Add(x => x.Correct, _ => throw new InvalidOperationException("Inte justerat.")));
 
         // Cancelling the dialog does nothing.
-        cut.ClickButton(_ => true); // the click's handler waits for the dialog: not awaited
+        cut.ClickButton(b => b.TextContent.Contains("Justera protokollet", StringComparison.Ordinal)); // the click's handler waits for the dialog: not awaited
         dialogs.WaitForAssertion(() => Assert.Contains("Att justera betyder", dialogs.Markup, StringComparison.Ordinal));
         Assert.Contains("version 1", dialogs.Markup, StringComparison.Ordinal);
         dialogs.ClickButton(b => b.TextContent.Trim() == "Avbryt");
@@ -171,7 +171,7 @@ public sealed class MeetingComponentTests : BunitContext, IAsyncLifetime
         Assert.Equal(0, approvals);
 
         // Confirming sends it; minutes changed meanwhile are refused and said so.
-        cut.ClickButton(_ => true); // the click's handler waits for the dialog: not awaited
+        cut.ClickButton(b => b.TextContent.Contains("Justera protokollet", StringComparison.Ordinal)); // the click's handler waits for the dialog: not awaited
         dialogs.WaitForAssertion(() => Assert.Contains("Att justera betyder", dialogs.Markup, StringComparison.Ordinal));
         dialogs.ClickButton(b => b.TextContent.Trim() == "Justera");
         cut.WaitForAssertion(() => Assert.Equal(1, approvals));

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
+using SakraStader.Components.Ui;
 using SakraStader.Data;
 using SakraStader.Features.Commands;
 using SakraStader.Features.Groups;
@@ -250,11 +251,23 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             Assert.True(model.IsFrozen);
             Assert.False(model.CanEdit);
             Assert.Equal(held, model.MeetingId);
+            // The decision's date is the meeting's, not the day the approval was registered.
+            var heldAt = await app.WithDbAsync("boras", db => db.Meetings.Where(mt => mt.Id == held).Select(mt => mt.StartsAt).SingleAsync());
+            Assert.Equal(heldAt, model.MeetingAt);
+            Assert.NotEqual(Sv.Date(heldAt), Sv.Date(model.ApprovedAt!.Value));
             var late = await Send(ops, SamordnareRight, null, (w, ct) => w.WriteTextAsync(year, ReportSection.Sammanfattning, "Sent tillägg.", "Ett lugnare år i Hässleholmen.", ct));
             Assert.Contains("godkänd", late.Message, StringComparison.Ordinal);
             return model.Content.Figures.Development.IncidentTotal.Values.ToList();
         });
         var docxBefore = await DocumentXmlAsync(samordnare, $"{url}/arsrapport-{year}.docx");
+        // The tjänsteskrivelse dates the decision by the meeting, too.
+        var decided = await app.WithDbAsync("boras", db => db.Meetings.Where(mt => mt.Id == held).Select(mt => mt.StartsAt).SingleAsync());
+        using (var docx = await samordnare.GetAsync($"{url}/arsrapport-{year}.docx"))
+        {
+            using var zip = new ZipArchive(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()));
+            using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+            Assert.Contains($"godkänd av styrgruppen {Sv.Date(decided)}", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        }
 
         // Records added after the approval change neither the page nor the document.
         await app.WithDbAsync("boras", async db =>

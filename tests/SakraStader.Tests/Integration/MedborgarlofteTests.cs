@@ -282,7 +282,7 @@ public sealed class MedborgarlofteTests(TestApp app) : IClassFixture<TestApp>
         using var anonymous = app.NewClient();
         var verified = await anonymous.PageAsync($"/verifiera/{code}");
         Assert.Equal("Texten stämmer.", verified.QuerySelector(".mud-alert strong")!.TextContent);
-        Assert.Equal(3, verified.QuerySelectorAll("main ul li").Count(li => li.TextContent.Contains("Lösenord", StringComparison.Ordinal)));
+        Assert.Equal(3, verified.QuerySelectorAll("main ul li").Count(li => li.TextContent.Contains("(bekräftad med lösenord)", StringComparison.Ordinal)));
 
         var samordnare = TestApp.Email("samordnare", "boras");
         var before = (await ReadAsync(samordnare, "boras", id))!;

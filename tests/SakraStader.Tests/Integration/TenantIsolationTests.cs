@@ -167,6 +167,10 @@ public sealed class TenantIsolationTests(TestApp app) : IClassFixture<TestApp>
         using var boras = await client.GetAsync("/boras");
 
         Assert.Equal(["/karlstad", "/orebro"], switcher);
+        // The start page (static) says how much waits under "Att göra", read as the page is made.
+        var badge = home.QuerySelector(".mud-appbar a.inbox-badge[href='/att-gora']");
+        Assert.NotNull(badge);
+        Assert.Matches("^[0-9]+$", badge.GetAttribute("data-count") ?? "");
         Assert.Equal("Örebro", orebro.QuerySelector("h1")!.TextContent);
         Assert.Equal("Karlstad", karlstad.QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, boras.StatusCode);

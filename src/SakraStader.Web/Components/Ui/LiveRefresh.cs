@@ -11,7 +11,7 @@ public sealed class LiveRefresh : IDisposable
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
 
-    private readonly Func<TimeSpan> quiet;
+    private readonly Func<KommunChange, TimeSpan> quiet;
 
     private readonly IDisposable subscription;
     private readonly Func<KommunChange, bool> wanted;
@@ -21,13 +21,13 @@ public sealed class LiveRefresh : IDisposable
     private bool disposed;
 
     public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh)
-        : this(feed, wanted, refresh, () => Quiet)
+        : this(feed, wanted, refresh, _ => Quiet)
     {
     }
 
-    /// <param name="wait">How long to wait after a change before reading, asked at each change (a moment on a shared
-    /// clock, so that pages that share what they read read it together).</param>
-    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh, Func<TimeSpan> wait)
+    /// <param name="wait">How long to wait after a change before reading, asked at each change with the change (a moment
+    /// on a shared clock, so that pages that share what they read read it together; sooner for the user's own).</param>
+    public LiveRefresh(ChangeFeed feed, Func<KommunChange, bool> wanted, Func<KommunChange, Task> refresh, Func<KommunChange, TimeSpan> wait)
     {
         (this.wanted, this.refresh, quiet) = (wanted, refresh, wait);
         subscription = feed.Listen(OnChange);
@@ -46,7 +46,7 @@ public sealed class LiveRefresh : IDisposable
         {
             try
             {
-                await Task.Delay(quiet());
+                await Task.Delay(quiet(Volatile.Read(ref waiting) ?? change));
                 if (Interlocked.Exchange(ref waiting, null) is { } latest && !disposed)
                 {
                     await refresh(latest);

@@ -39,6 +39,9 @@ public static class Sv
         return all.Count <= 1 ? string.Concat(all) : $"{string.Join(", ", all.Take(all.Count - 1))} och {all[^1]}";
     }
 
+    /// <summary>The word for one or for more: "1 åtgärd", "2 åtgärder" (and "0 åtgärder").</summary>
+    public static string Plural(int count, string one, string many) => count == 1 ? one : many;
+
     /// <summary>A tab's or a heading's name with how many it holds, "Rapporter (3)"; the name alone when it holds none.</summary>
     public static string Counted(string name, int count) => count > 0 ? $"{name} ({Number(count)})" : name;
 

@@ -17,7 +17,7 @@ namespace SakraStader.Features.Account;
 /// and the request's scope, with this provider's wait, ends with the response.
 /// </summary>
 public sealed class SessionStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, TenantContext circuit,
-    IOptions<SessionCheckOptions> sessions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    IOptions<SessionCheckOptions> sessions, IHostApplicationLifetime stopping) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<SessionStateProvider>();
 
@@ -39,6 +39,12 @@ public sealed class SessionStateProvider(ILoggerFactory loggerFactory, IServiceS
             // The database cannot answer just now: that says nothing about the session. The user stays signed in and
             // the check runs again at the next interval (a failed check would sign out everyone on a database restart).
             logger.LogWarning(e, "Sessionskontrollen nådde inte databasen; försöker igen om {Interval}", RevalidationInterval);
+            return true;
+        }
+        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested || stopping.ApplicationStopping.IsCancellationRequested)
+        {
+            // The instance is stopping and its services are gone (its circuits are handed over): nothing to check, and
+            // no error for the circuit (an exception here ended it, logged as an unhandled circuit error).
             return true;
         }
     }

@@ -18,7 +18,10 @@ public static class AnnualReportDocument
 
     public static string FileName(int year) => $"arsrapport-{year}.docx";
 
-    public static byte[] Write(Letterheads.LetterheadInfo letterhead, AnnualReport report, AnnualReportSnapshot content, DateOnly today)
+    /// <param name="decidedAt">When the meeting that approved the report was held: the decision's date, which the
+    /// registration in the app (<see cref="AnnualReport.ApprovedAt"/>) may follow by days.</param>
+    public static byte[] Write(Letterheads.LetterheadInfo letterhead, AnnualReport report, AnnualReportSnapshot content, DateOnly today,
+        DateTimeOffset? decidedAt = null)
     {
         var f = content.Figures;
         var title = $"Årsrapport {f.Year}: trygghetsskapande och brottsförebyggande arbete";
@@ -55,7 +58,7 @@ public static class AnnualReportDocument
         doc.Heading(1, "Beslutsunderlag")
             .Text($"Tjänsteskrivelse {date}")
             .Text($"Bilaga 1: Årsrapport {f.Year}, trygghetsskapande och brottsförebyggande arbete"
-                + (report.ApprovedAt is { } approved ? $", godkänd av styrgruppen {Sv.Date(approved)}" : ""));
+                + ((decidedAt ?? report.ApprovedAt) is { } approved ? $", godkänd av styrgruppen {Sv.Date(approved)}" : ""));
         doc.Heading(1, "Beslutet skickas till").Text("Kommunstyrelsen\nStyrgruppen för det brottsförebyggande arbetet\nPolisen, lokalpolisområdet");
         doc.Spacer().Text(letterhead.Forvaltning.Length > 0 ? $"{letterhead.OrganisationName}\n{letterhead.Forvaltning}" : letterhead.OrganisationName);
         doc.SignatureLine("Förvaltningschef");

@@ -40,7 +40,7 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
             meetings = await kept.GetOrCompileAsync("annual-report-meetings", (r.GroupId, minute), () => db.HeldMeetingsAsync(r.GroupId, now, 12), ct);
         }
         return new AnnualReportPageModel(r.Id, r.GroupId, r.Year, r.Status, r.Version, r.ReviewStartedAt, r.ApprovedAt, r.MeetingId,
-            r.HandedOverOn, r.CaseNumber, content, r.Texts, r.Comments, rights, meetings);
+            r.HandedOverOn, r.CaseNumber, content, r.Texts, r.Comments, rights, meetings) { MeetingAt = r.MeetingAt };
     }
 
     private async Task<KeptReport?> KeepAsync(int year, CancellationToken ct)
@@ -50,15 +50,19 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
         {
             return null;
         }
+        // The meeting at which the styrgrupp approved it: its date is the decision's, not the day it was registered.
+        DateTimeOffset? meetingAt = report.MeetingId is { } meetingId
+            ? await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct)
+            : null;
         return new KeptReport(report.Id, report.GroupId, report.Year, report.Status, report.Version, report.ReviewStartedAt, report.ApprovedAt,
-            report.MeetingId, report.HandedOverOn, report.CaseNumber,
+            report.MeetingId, meetingAt, report.HandedOverOn, report.CaseNumber,
             Enum.GetValues<ReportSection>().ToDictionary(s => s, report.Text),
             [.. report.Comments.OrderBy(c => c.CreatedAt).Select(c => new CommentView(c.Id, c.Section, c.AuthorName, c.CreatedAt, c.Text, c.Answer, c.AnsweredBy))],
             AnnualReportSnapshot.Read(report.Snapshot));
     }
 
     private sealed record KeptReport(Guid Id, Guid GroupId, int Year, AnnualReportStatus Status, Guid Version, DateTimeOffset? ReviewStartedAt,
-        DateTimeOffset? ApprovedAt, Guid? MeetingId, DateOnly? HandedOverOn, string? CaseNumber, IReadOnlyDictionary<ReportSection, string> Texts,
+        DateTimeOffset? ApprovedAt, Guid? MeetingId, DateTimeOffset? MeetingAt, DateOnly? HandedOverOn, string? CaseNumber, IReadOnlyDictionary<ReportSection, string> Texts,
         IReadOnlyList<CommentView> Comments, AnnualReportSnapshot? Frozen);
 
     /// <summary>The samordnare writes a section's text over the text they started from.</summary>
@@ -158,6 +162,9 @@ public sealed record AnnualReportPageModel(
     IReadOnlyList<CommentView> Comments, ReportRights Rights, IReadOnlyList<DecisionMeeting> Meetings)
 {
     public bool IsFrozen => Status is AnnualReportStatus.Godkand or AnnualReportStatus.Overlamnad;
+
+    /// <summary>When the meeting that approved it was held (the decision's date), if it names one.</summary>
+    public DateTimeOffset? MeetingAt { get; init; }
 
     /// <summary>The samordnare may change texts and answers until the styrgrupp approves.</summary>
     public bool CanEdit => Rights.CanWrite && !IsFrozen;
