@@ -19,7 +19,7 @@ public static class AnnualReportEndpoints
                 return Results.NotFound();
             }
             var content = await handler.ContentAsync(report, ct);
-            var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today(), await handler.DecidedAtAsync(report, ct));
+            var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today(), await handler.DecidedAtAsync(report.MeetingId, ct));
             return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", AnnualReportDocument.FileName(year));
         }).RequireAuthorization(Policies.Lasare).NeverStored();
         app.MapGet("/{KommunSlug}/arsrapporter/{year:int}/arsrapport-{fileYear:int}.pdf", async (int year, int fileYear, AnnualReportHandler handler,
@@ -30,7 +30,7 @@ public static class AnnualReportEndpoints
                 return Results.NotFound();
             }
             var content = await handler.ContentAsync(report, ct);
-            var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today(), await handler.DecidedAtAsync(report, ct));
+            var bytes = AnnualReportDocument.Write(await letterheads.ReadAsync(ct), report, content, time.Today(), await handler.DecidedAtAsync(report.MeetingId, ct));
             return await pdf.FileAsync(bytes, Path.ChangeExtension(AnnualReportDocument.FileName(year), ".pdf"), ct);
         }).RequireAuthorization(Policies.Lasare).NeverStored();
         return app;

@@ -64,8 +64,8 @@ public sealed class AnnualReportHandler(AppDbContext db, TenantContext tenant, G
 
     /// <summary>What the report shows: the frozen snapshot once approved, otherwise compiled now.</summary>
     /// <summary>When the meeting that approved the report was held: the decision's date (null if it names none).</summary>
-    public async Task<DateTimeOffset?> DecidedAtAsync(AnnualReport report, CancellationToken ct = default) =>
-        report.MeetingId is { } meetingId
+    public async Task<DateTimeOffset?> DecidedAtAsync(Guid? meetingId, CancellationToken ct = default) =>
+        meetingId is not null
             ? await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct)
             : null;
 

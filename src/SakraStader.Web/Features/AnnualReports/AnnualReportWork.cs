@@ -51,9 +51,7 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
             return null;
         }
         // The meeting at which the styrgrupp approved it: its date is the decision's, not the day it was registered.
-        DateTimeOffset? meetingAt = report.MeetingId is { } meetingId
-            ? await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(ct)
-            : null;
+        var meetingAt = await reports.DecidedAtAsync(report.MeetingId, ct);
         return new KeptReport(report.Id, report.GroupId, report.Year, report.Status, report.Version, report.ReviewStartedAt, report.ApprovedAt,
             report.MeetingId, meetingAt, report.HandedOverOn, report.CaseNumber,
             Enum.GetValues<ReportSection>().ToDictionary(s => s, report.Text),
