@@ -491,6 +491,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
             };
         }
         var scrolledAway = new ConcurrentBag<string>();
+        var fieldAt = new ConcurrentBag<string>();
         var loadTimings = new ConcurrentDictionary<string, string>();
         var work = reporters.Select((r, i) => Task.Run(() => ReportAsync(r, i))).Concat(writers.Select(w => Task.Run(() => KeepWritingAsync(w, stop.Token)))).ToList();
 
@@ -498,6 +499,11 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         var affectedWriters = writers.Where(w => w.Instance == victim).ToList();
         var affected = reporters.Where(r => r.Instance == victim).Select(r => (r.Email, r.Page)).Concat(affectedWriters.Select(w => (w.Email, w.Page))).ToList();
         var savedBeforeKill = affectedWriters.ToDictionary(w => w, w => w.LastSaved);
+        var fieldBefore = new Dictionary<Writer, double?>();
+        foreach (var w in affectedWriters)
+        {
+            fieldBefore[w] = (await w.Field.BoundingBoxAsync())?.Y;
+        }
         killAt = DateTimeOffset.UtcNow;
         Process.GetProcessById(pidOf[victim]).Kill(); // SIGKILL: no graceful shutdown
 
@@ -521,6 +527,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         foreach (var w in affectedWriters)
         {
             var box = await w.Field.BoundingBoxAsync();
+            fieldAt.Add($"{w.Email.Split('@')[0]} {box?.Y:0} px (före {fieldBefore[w]:0} px)");
             if (box is null || box.Y < 0 || box.Y > 700)
             {
                 scrolledAway.Add($"{w.Email}: {box?.Y}");
@@ -533,7 +540,8 @@ public sealed class MultiInstanceTests(ITestOutputHelper output) : IAsyncLifetim
 
         var summary = $"sidor {reporters.Count + writers.Count} (på den dödade instansen {affected.Count}), dödade instanser 1, "
             + $"sparade händelser {acknowledged.Count} (efter dödandet {acknowledged.Count(a => a.At > killAt)}), texter kontrollerade {affectedWriters.Count}; "
-            + $"tillbaka efter {string.Join(", ", cameBack.Select(c => $"{c.Key.Split('@')[0]} {c.Value:0.0} s (laddades om efter {reloadedAt.GetValueOrDefault(c.Key):0.0} s; {loadTimings.GetValueOrDefault(c.Key)})"))}";
+            + $"tillbaka efter {string.Join(", ", cameBack.Select(c => $"{c.Key.Split('@')[0]} {c.Value:0.0} s (laddades om efter {reloadedAt.GetValueOrDefault(c.Key):0.0} s; {loadTimings.GetValueOrDefault(c.Key)})"))}; "
+            + $"fältet från skärmens överkant: {string.Join(", ", fieldAt)}";
         output.WriteLine("avbrutna: " + string.Join(" | ", refusals.Take(8)));
         // Not yet explained (seen twice in CI before this check): a form that emptied with no confirmation. Listed
         // with whether the report reached the database, so that a next run says which it is.
