@@ -61,23 +61,45 @@
         }
     }
 
-    // The field back where it stood on the screen, and (once the page runs over its circuit) the cursor back in it.
-    function takePlace(last) {
-        var place = null;
+    // The field back where it stood on the screen. The page grows as it comes to life (a long text's field grows to
+    // its text once the circuit runs), so for a few seconds after that the field is put back whenever the page's size
+    // changes, until the user scrolls, types or presses.
+    var place = (function () {
         try {
-            place = JSON.parse(sessionStorage.getItem(placeKey()) || 'null');
+            return JSON.parse(sessionStorage.getItem(placeKey()) || 'null');
         } catch (e) {
-            place = null;
+            return null;
         }
+    })();
+
+    function putInPlace() {
         var element = place ? document.getElementById(place.id) : null;
+        if (element) {
+            window.scrollBy(0, element.getBoundingClientRect().top - place.top);
+        }
+        return element;
+    }
+
+    // Once the page runs over its circuit: in place, the cursor back in the field, and held there while the page settles.
+    function takePlace() {
+        var element = putInPlace();
+        sessionStorage.removeItem(placeKey());
         if (!element) {
+            place = null;
             return;
         }
-        window.scrollBy(0, element.getBoundingClientRect().top - place.top);
-        if (last) {
-            sessionStorage.removeItem(placeKey());
-            element.focus({ preventScroll: true });
+        element.focus({ preventScroll: true });
+        var watch = new ResizeObserver(putInPlace);
+        var events = ['wheel', 'touchstart', 'keydown', 'mousedown'];
+        function done() {
+            watch.disconnect();
+            place = null;
+            events.forEach(function (name) { window.removeEventListener(name, done, true); });
         }
+        watch.observe(document.body);
+        watch.observe(element);
+        events.forEach(function (name) { window.addEventListener(name, done, true); });
+        setTimeout(done, 3000);
     }
 
     function reload() {
@@ -274,7 +296,9 @@
             return;
         }
         live.disconnect();
-        takePlace(document.readyState === 'complete');
+        if (place) {
+            takePlace();
+        }
         if (waitNote) {
             waitNote.remove();
             waitNote = null;
@@ -297,11 +321,11 @@
         });
         earlyText.clear();
     });
-    // The server's first render is laid out as the circuit's will be: the field is put in its place at once, and
-    // again after the browser's own restoring of the scroll position (at load).
-    takePlace(false);
+    // The server's first render: the field is put in its place at once, and again after the browser's own restoring of
+    // the scroll position (at load).
+    putInPlace();
     window.addEventListener('load', function () {
-        setTimeout(function () { takePlace(document.querySelector('main[data-interactive="true"]') !== null); }, 0);
+        setTimeout(putInPlace, 0);
     });
     live.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-interactive'] });
 
