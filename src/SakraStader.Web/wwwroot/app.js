@@ -57,7 +57,9 @@
     function keepPlace() {
         var active = document.activeElement;
         if (active && active.id && active.closest('main')) {
-            sessionStorage.setItem(placeKey(), JSON.stringify({ id: active.id, top: active.getBoundingClientRect().top }));
+            var top = Math.round(active.getBoundingClientRect().top);
+            sessionStorage.setItem(placeKey(), JSON.stringify({ id: active.id, top: top }));
+            console.info('Säkra städer: platsen hålls, fältet ' + active.id + ' ' + top + ' px från skärmens överkant');
         }
     }
 
@@ -89,6 +91,7 @@
             return;
         }
         element.focus({ preventScroll: true });
+        console.info('Säkra städer: tillbaka på platsen, fältet ' + place.id);
         var watch = new ResizeObserver(putInPlace);
         var events = ['wheel', 'touchstart', 'keydown', 'mousedown'];
         function done() {
