@@ -83,13 +83,32 @@
     }
 
     // Once the page runs over its circuit: in place, the cursor back in the field, and held there while the page settles.
+    // The circuit's first render can come before the part that holds the field (a tab opens after it): then the field
+    // is waited for, a few seconds at most.
     function takePlace() {
-        var element = putInPlace();
         sessionStorage.removeItem(placeKey());
-        if (!element) {
-            place = null;
+        var element = document.getElementById(place.id);
+        if (element) {
+            holdPlace(element);
             return;
         }
+        var appear = new MutationObserver(function () {
+            var found = document.getElementById(place.id);
+            if (found) {
+                appear.disconnect();
+                clearTimeout(giveUp);
+                holdPlace(found);
+            }
+        });
+        var giveUp = setTimeout(function () {
+            appear.disconnect();
+            place = null;
+        }, 5000);
+        appear.observe(document.body, { childList: true, subtree: true });
+    }
+
+    function holdPlace(element) {
+        putInPlace();
         element.focus({ preventScroll: true });
         console.info('Säkra städer: tillbaka på platsen, fältet ' + place.id);
         var watch = new ResizeObserver(putInPlace);
