@@ -1,6 +1,10 @@
-using SakraStader.Tests.Support;
-using SakraStader.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SakraStader.Data;
+using SakraStader.Domain;
+using SakraStader.Tenancy;
+using SakraStader.Tests.Support;
 using SakraStader.Features.Demo;
 
 namespace SakraStader.BrowserTests;
@@ -47,6 +51,19 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
         await PageCheck.WaitForCircuitAsync(phone);
         await Assertions.Expect(phone.GetByLabel("Förvaltning (valfritt)")).ToHaveValueAsync("Kommunledningskontoret, säkerhetsenheten");
         await PageCheck.CheckAsync(phone, "76m-brevhuvud-telefon");
+    }
+
+    /// <summary>The kommun's styrgrupp in a meeting that started 20 minutes ago.</summary>
+    private async Task StyrgruppMeetsAsync(string slug)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == slug);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
+        var styrgrupp = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
+        var now = TestClock.Now;
+        db.Meetings.Add(new Meeting(styrgrupp.Id, now.AddMinutes(-20), now.AddMinutes(40), "Stadshuset", null));
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -127,8 +144,9 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
             Assert.Equal("%PDF-"u8.ToArray(), head);
         }
 
-        // The chair approves at the held meeting, confirmed in a dialog that says what happens; desktop (keyboard only)
-        // and phone.
+        // The styrgrupp meets (now, after the report was sent to it): the chair approves at that meeting, confirmed in a
+        // dialog that says what happens; desktop (keyboard only) and phone. Its earlier meetings are not offered.
+        await StyrgruppMeetsAsync("boras");
         await styrgrupp.GotoAsync(reportUrl + "?del=beslut");
         await PageCheck.WaitForCircuitAsync(styrgrupp);
         await PageCheck.PressWithKeyboardAsync(styrgrupp, styrgrupp.GetByRole(AriaRole.Button, new() { Name = "Godkänn årsrapporten" }));

@@ -54,7 +54,36 @@ public static class PageCheck
         }
         var violations = await page.EvaluateAsync<string[]>(AxeRun);
         Assert.True(violations.Length == 0, $"axe på {page.Url}:\n" + string.Join("\n", violations));
+        // A date is read as one unit: none is broken over two lines (a phone's narrow cells broke them at the hyphens).
+        var broken = await page.EvaluateAsync<string[]>(BrokenDates);
+        Assert.True(broken.Length == 0, $"datum delade över två rader på {page.Url} ({name}): " + string.Join(" | ", broken));
     }
+
+    /// <summary>The dates (2026-12-31) on the page that are drawn on more than one line, with the text around them.</summary>
+    private const string BrokenDates = """
+        () => {
+            const broken = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const date = /\d{4}-\d{2}-\d{2}/g;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || parent.closest('script, style, textarea, [hidden], .visually-hidden') || parent.getClientRects().length === 0) {
+                    continue;
+                }
+                date.lastIndex = 0;
+                for (let m = date.exec(node.data); m; m = date.exec(node.data)) {
+                    const range = document.createRange();
+                    range.setStart(node, m.index);
+                    range.setEnd(node, m.index + m[0].length);
+                    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    if (lines.size > 1) {
+                        broken.push(`${m[0]} i <${parent.tagName.toLowerCase()} class="${parent.className}">`);
+                    }
+                }
+            }
+            return broken;
+        }
+        """;
 
     public static async Task SignInAsync(IPage page, string email, string password = Features.Demo.DemoSeeder.Password)
     {

@@ -171,6 +171,12 @@ public sealed class AnnualReport : TenantEntity, IVersioned
     }
 
     /// <summary>Approved by the styrgrupp at one of its meetings that has taken place; every comment answered.</summary>
+    /// <summary>
+    /// Whether a meeting that ended at <paramref name="meetingEnded"/> can be the one where the styrgrupp approved the
+    /// report: not one over before the report was sent to it (a meeting under way when it was sent can).
+    /// </summary>
+    public bool MayDecideAt(DateTimeOffset meetingEnded) => ReviewStartedAt is { } started && meetingEnded >= started;
+
     public void Approve(Meeting meeting, string approvedBy, DateTimeOffset at, string snapshot)
     {
         if (Status != AnnualReportStatus.Granskning)
@@ -180,6 +186,12 @@ public sealed class AnnualReport : TenantEntity, IVersioned
                 : "Styrgruppen godkänner rapporten efter granskning. Skicka den på granskning först.", nameof(MeetingId));
         }
         meeting.EnsureDecisionBy(GroupId, "styrgruppens", at, nameof(MeetingId));
+        if (!MayDecideAt(meeting.EndsAt))
+        {
+            throw new DomainException(
+                $"Mötet {SwedishTime.DateOf(meeting.StartsAt):yyyy-MM-dd} hölls innan rapporten skickades på granskning. Välj mötet där styrgruppen godkände den.",
+                nameof(MeetingId));
+        }
         if (UnansweredComments > 0)
         {
             throw new DomainException(UnansweredComments == 1

@@ -42,6 +42,14 @@ public sealed class Medborgarlofte : TenantEntity, IVersioned
     /// <summary>A promise is for a period people can follow: at most this many years (they are usually one or two).</summary>
     public const int MaxYears = 4;
 
+    /// <summary>
+    /// The period a new promise starts with: promises run by the calendar year, and are drafted in the autumn for the year
+    /// to come. From October the next whole year; before that, the rest of this year.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) SuggestedPeriod(DateOnly today) => today.Month >= 10
+        ? (new DateOnly(today.Year + 1, 1, 1), new DateOnly(today.Year + 1, 12, 31))
+        : (today, new DateOnly(today.Year, 12, 31));
+
     public const int FirstYear = PlausibleDate.FirstYear;
     public const int LastYear = PlausibleDate.LastYear;
 

@@ -205,13 +205,14 @@ public sealed class CommentAndSignFormTests : BunitContext, IClassFixture<Commen
         var cut = RenderCommentForm(year, () => commented++);
         cut.Find($"#{CommentField}").Change("Lägg till en karta över åtgärderna.");
 
-        // Meanwhile the samordnare records the styrgrupp's approval at its last held meeting.
+        // Meanwhile the samordnare records the styrgrupp's approval at the meeting under way.
         var (styrgrupp, held) = await app.WithDbAsync(Boras, async db =>
         {
             var group = await db.Groups.Where(g => g.Kind == GroupKind.Styrgrupp).Select(g => g.Id).SingleAsync();
             var now = TestClock.Now;
-            var meetings = await db.Meetings.Where(m => m.GroupId == group && !m.Cancelled).Select(m => new { m.Id, m.StartsAt }).ToListAsync();
-            return (group, meetings.Where(m => m.StartsAt < now).MaxBy(m => m.StartsAt)!.Id);
+            var meeting = db.Meetings.Add(new Meeting(group, now.AddMinutes(-30), now.AddMinutes(30), "Stadshuset", null)).Entity;
+            await db.SaveChangesAsync();
+            return (group, meeting.Id);
         });
         var approved = await app.AsUserAsync(SamordnareBoras, Boras, async o =>
         {

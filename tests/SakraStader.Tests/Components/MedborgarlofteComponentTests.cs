@@ -201,7 +201,8 @@ public sealed class MedborgarlofteComponentTests : BunitContext, IAsyncLifetime
     {
         var cut = Render<NewLofteForm>(p => p.Add(x => x.Today, new DateOnly(2026, 12, 2))
             .Add(x => x.Create, _ => Task.FromResult(Refused("Ange ett slutdatum mellan år 2000 och 2100, till exempel 2026-12-31.", nameof(Medborgarlofte.ValidTo)))));
-        Assert.Equal("2027-12-01", cut.Find(".new-to input").GetAttribute("value"));
+        // Drafted in December: the promise is for the coming year.
+        Assert.Equal(("2027-01-01", "2027-12-31"), (cut.Find(".new-from input").GetAttribute("value"), cut.Find(".new-to input").GetAttribute("value")));
         cut.Find("#new-title").Change("Tryggare Herrhagen");
         cut.Find("form").Submit();
         cut.WaitForAssertion(() => Assert.Contains("Ange ett slutdatum mellan år 2000 och 2100", cut.Find(".new-to").TextContent, StringComparison.Ordinal));

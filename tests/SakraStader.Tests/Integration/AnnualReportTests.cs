@@ -171,7 +171,9 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
             Assert.True(model.Rights.CanComment);
             Assert.True(model.Rights.CanDecide);
             Assert.False(model.CanEdit);
-            Assert.NotEmpty(model.Meetings);
+            // The styrgrupp has not met since the report was sent to it: no meeting to approve at yet (its earlier
+            // meetings are not offered).
+            Assert.Empty(model.Meetings);
             var empty = await Send(ops, CommentRight, null, (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, " ", ct));
             Assert.Equal(("Skriv kommentaren.", "Text"), (empty.Message, empty.Field));
             var comment = await Send(ops, CommentRight, null, (w, ct) => w.CommentAsync(year, ReportSection.Atgarder, "Redovisa kostnaderna.", ct));
@@ -191,17 +193,21 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
         }
         Assert.False(await app.WithDbAsync("boras", db => db.ReportComments.AnyAsync(c => c.Text == "Obehörig.")));
 
-        var (styrgruppId, held, coming, otherGroups) = await app.WithDbAsync("boras", async db =>
+        var (styrgruppId, held, before, coming, otherGroups) = await app.WithDbAsync("boras", async db =>
         {
             var group = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
             var now = TestClock.Now;
-            var heldId = (await db.Meetings.Where(mt => mt.GroupId == group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
-                .Where(mt => mt.StartsAt < now).MaxBy(mt => mt.StartsAt)!.Id;
+            // The report went for review three days ago; the styrgrupp's last meeting before that, and the one two days
+            // ago where it was reviewed (the approval is registered today, and dated by that meeting).
+            await db.AnnualReports.Where(r => r.Year == year).ExecuteUpdateAsync(u => u.SetProperty(r => r.ReviewStartedAt, now.AddDays(-3)));
+            var beforeId = (await db.Meetings.Where(mt => mt.GroupId == group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
+                .Where(mt => mt.StartsAt < now.AddDays(-3)).MaxBy(mt => mt.StartsAt)!.Id;
+            var reviewing = db.Meetings.Add(new Meeting(group.Id, now.AddDays(-2), now.AddDays(-2).AddHours(2), "Stadshuset", null)).Entity;
             var future = db.Meetings.Add(new Meeting(group.Id, now.AddDays(7), now.AddDays(7).AddHours(2), "Stadshuset", null)).Entity;
             var other = (await db.Meetings.Where(mt => mt.GroupId != group.Id && !mt.Cancelled).Select(mt => new { mt.Id, mt.StartsAt }).ToListAsync())
                 .Where(mt => mt.StartsAt < now).MaxBy(mt => mt.StartsAt)!.Id;
             await db.SaveChangesAsync();
-            return (group.Id, heldId, future.Id, other);
+            return (group.Id, reviewing.Id, beforeId, future.Id, other);
         });
 
         // The chair approves only at a held meeting of the styrgrupp, when every comment is answered, the version they saw.
@@ -212,6 +218,12 @@ public sealed class AnnualReportTests(TestApp app) : IClassFixture<TestApp>
                 Send(ops, GroupRightRequirement.ChairOrManage, styrgruppId, (w, ct) => w.ApproveAsync(year, styrgruppId, meeting, version, ct));
             var unanswered = await Approve(held, model.Version);
             Assert.Equal(("En kommentar är obesvarad. Svara på den innan rapporten godkänns.", "MeetingId"), (unanswered.Message, unanswered.Field));
+            // Only meetings not over before the report was sent for review are offered, and an earlier one is refused.
+            Assert.Contains(held, model.Meetings.Select(m => m.Id));
+            Assert.DoesNotContain(before, model.Meetings.Select(m => m.Id));
+            var early = await Approve(before, model.Version);
+            Assert.Equal("MeetingId", early.Field);
+            Assert.Contains("hölls innan rapporten skickades på granskning", early.Message, StringComparison.Ordinal);
             var noMeeting = await Approve(null, model.Version);
             Assert.Equal("Välj mötet där styrgruppen godkände rapporten.", noMeeting.Message);
             Assert.False((await Approve(coming, model.Version)).Succeeded);

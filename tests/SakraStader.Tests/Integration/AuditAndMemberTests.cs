@@ -104,7 +104,7 @@ public sealed class AuditAndMemberTests(TestApp app) : IClassFixture<TestApp>
         using var newcomer = app.NewClient();
         await newcomer.SignInAsync("ny.person@karlstad.example", password);
         var overview = await newcomer.PageAsync("/karlstad");
-        Assert.Contains("läsare", overview.QuerySelector(".lead")!.TextContent);
+        Assert.Contains("Din behörighet här: Läsare", overview.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

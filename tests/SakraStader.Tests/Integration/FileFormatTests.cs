@@ -108,7 +108,8 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
         int At(string heading) => paragraphs.IndexOf(heading) is var i && i >= 0 ? i : throw new Xunit.Sdk.XunitException($"Rubriken \"{heading}\" saknas.");
         Assert.True(At("Sammanfattning") < At("Prognos") && At("Prognos") < At("Händelser i siffror")
             && At("Händelser i siffror") < At("Problem, bedömning och orsaker") && At("Problem, bedömning och orsaker") < At("Organisationernas rapporter"));
-        Assert.Contains(paragraphs, p => p.StartsWith("Prioritet ", StringComparison.Ordinal));
+        // The priority in words, as the page says it ("Prioritet hög, trend minskande."), not as a number.
+        Assert.Contains(paragraphs, p => System.Text.RegularExpressions.Regex.IsMatch(p, "^Prioritet (hög|medel|låg), trend (minskande|oförändrad|ökande|okänd)\\."));
         // The chart is a native Word chart with its figures, and the same figures follow as tables.
         Assert.Single(document.MainDocumentPart.ChartParts);
         Assert.Contains(paragraphs, p => p.StartsWith("Händelser per område i ", StringComparison.Ordinal));
@@ -169,6 +170,7 @@ public sealed class FileFormatTests(TestApp app) : IClassFixture<TestApp>
         var at = order.Select(h => paragraphs.IndexOf(h)).ToList();
         Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), string.Join(", ", order.Zip(at, (h, i) => $"{h}: {i}")));
         Assert.Contains(paragraphs, p => p.StartsWith("Händelser per kategori och år", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => System.Text.RegularExpressions.Regex.IsMatch(p, "^Prioritet (hög|medel|låg), trend (minskande|oförändrad|ökande|okänd), bedömt i "));
         // The period's map: each area with its reports over all the period's years, as the page shows it.
         Assert.Single(document.MainDocumentPart.ImageParts);
         var described = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>()

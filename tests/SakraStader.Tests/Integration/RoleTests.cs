@@ -36,6 +36,59 @@ public sealed class RoleTests(TestApp app) : IClassFixture<TestApp>
     /// menu and the kommun's menu as plain links (no script on the page), the menu after the page's content so that a
     /// phone starts with the content, and the app bar's menu button leading to it.
     /// </summary>
+    /// <summary>Every page under the kommun says where it is, with a way back to the kommun's overview.</summary>
+    [Theory]
+    [InlineData("/orebro/grupper", "Samverkansgrupper")]
+    [InlineData("/orebro/moten", "Möten")]
+    [InlineData("/orebro/veckor", null)]
+    [InlineData("/orebro/atgardsplaner", "Åtgärdsplaner")]
+    [InlineData("/orebro/loften", "Medborgarlöften")]
+    [InlineData("/orebro/medlemmar", "Medlemmar")]
+    [InlineData("/orebro/omraden", "Områden och kategorier")]
+    [InlineData("/orebro/brevhuvud", "Brevhuvud för dokument")]
+    [InlineData("/orebro/handelser", "Händelser")]
+    public async Task A_page_under_the_kommun_has_a_path_back_to_its_overview(string url, string? title)
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var page = await client.PageAsync(url);
+        var crumbs = page.QuerySelector("main .mud-breadcrumbs");
+        Assert.NotNull(crumbs);
+        Assert.Equal("/orebro", crumbs.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Örebro", crumbs.QuerySelector("a")!.TextContent.Trim());
+        var items = crumbs.QuerySelectorAll("li.mud-breadcrumb-item");
+        var last = items[^1].TextContent.Trim();
+        Assert.Equal(title ?? page.QuerySelector("h1")!.FirstChild!.TextContent.Trim(), last);
+    }
+
+    /// <summary>
+    /// Each document (lägesbild, fördjupad lägesbild, annual report, minutes) offers its Word and PDF files in the same
+    /// place: one row below the document, after all its parts (they were above on some pages and below on others).
+    /// </summary>
+    [Fact]
+    public async Task Every_document_page_offers_its_files_in_one_place_below_the_document()
+    {
+        using var client = await app.SignedInClientAsync(TestApp.Email("samordnare", "orebro"));
+        var now = TestClock.Now;
+        var (lagesbild, fordjupad, year, meeting) = await app.WithDbAsync("orebro", async db => (
+            await db.Lagesbilder.Where(l => l.Status == LagesbildStatus.Faststalld).Select(l => l.Id).FirstAsync(),
+            await db.FordjupadeLagesbilder.Select(f => f.Id).FirstAsync(),
+            await db.AnnualReports.Select(r => r.Year).FirstAsync(),
+            (await db.Meetings.Where(m => !m.Cancelled).Select(m => new { m.Id, m.StartsAt }).ToListAsync()).First(m => m.StartsAt < now).Id));
+        foreach (var (url, name) in new[]
+        {
+            ($"/orebro/lagesbilder/{lagesbild}", "Lägesbild"), ($"/orebro/fordjupad/{fordjupad}", "Fördjupad lägesbild"),
+            ($"/orebro/arsrapporter/{year}", "Tjänsteskrivelse"), ($"/orebro/moten/{meeting}", "Protokoll"),
+        })
+        {
+            var page = await client.PageAsync(url);
+            var files = Assert.Single(page.QuerySelectorAll("main section.document-files"));
+            Assert.Equal([$"{name} (Word)", $"{name} (PDF)"], files.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).ToArray());
+            var all = page.All.ToList();
+            Assert.True(page.QuerySelectorAll("main h2, main [role=tablist]").All(e => all.IndexOf(e) < all.IndexOf(files)), $"{url}: filerna står under dokumentet");
+            Assert.Empty(page.QuerySelectorAll("main .page-head a[href$='.docx'], main .page-head a[href$='.pdf']"));
+        }
+    }
+
     [Fact]
     public async Task A_static_page_has_the_apps_bar_and_menu_as_plain_links()
     {

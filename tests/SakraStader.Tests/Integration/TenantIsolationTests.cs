@@ -173,6 +173,8 @@ public sealed class TenantIsolationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Matches("^[0-9]+$", badge.GetAttribute("data-count") ?? "");
         Assert.Equal("Örebro", orebro.QuerySelector("h1")!.TextContent);
         Assert.Equal("Karlstad", karlstad.QuerySelector("h1")!.TextContent);
+        // The overview says who the user is here and what their right lets them do, in plain words.
+        Assert.Matches(@"^[^,]+, Polisen\. Din behörighet här: \p{Lu}\p{Ll}+ – \p{Ll}.+\.$", orebro.QuerySelector("p.lead")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, boras.StatusCode);
     }
 

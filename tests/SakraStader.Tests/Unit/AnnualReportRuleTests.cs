@@ -10,7 +10,8 @@ public sealed class AnnualReportRuleTests
 
     private static AnnualReport Draft() => new(Styrgrupp, 2025, 2026);
 
-    private static Meeting HeldMeeting(Guid group) => new(group, Now.AddDays(-1), Now.AddDays(-1).AddHours(2), "Rådhuset", null);
+    /// <summary>A meeting under way now: the report went for review during it or before.</summary>
+    private static Meeting HeldMeeting(Guid group) => new(group, Now.AddHours(-1), Now.AddHours(1), "Rådhuset", null);
 
     [Fact]
     public void A_report_is_for_a_past_or_current_year()
@@ -51,6 +52,13 @@ public sealed class AnnualReportRuleTests
         Assert.Contains("styrgruppens möten", Assert.Throws<DomainException>(() => report.Approve(HeldMeeting(Guid.NewGuid()), "Ordförande", Now, "{}")).Message, StringComparison.Ordinal);
         var future = new Meeting(Styrgrupp, Now.AddDays(3), Now.AddDays(3).AddHours(1), "Rådhuset", null);
         Assert.Contains("inte hållits", Assert.Throws<DomainException>(() => report.Approve(future, "Ordförande", Now, "{}")).Message, StringComparison.Ordinal);
+
+        // Not at a meeting over before the report was sent to the styrgrupp.
+        var before = new Meeting(Styrgrupp, Now.AddDays(-3), Now.AddDays(-3).AddHours(2), "Rådhuset", null);
+        var early = Assert.Throws<DomainException>(() => report.Approve(before, "Ordförande", Now, "{}"));
+        Assert.Equal(("Mötet 2026-11-19 hölls innan rapporten skickades på granskning. Välj mötet där styrgruppen godkände den.", nameof(AnnualReport.MeetingId)),
+            (early.Message, early.Field));
+        Assert.False(report.MayDecideAt(before.EndsAt));
 
         var meeting = HeldMeeting(Styrgrupp);
         report.Approve(meeting, "Ordförande", Now, "{\"frozen\":true}");

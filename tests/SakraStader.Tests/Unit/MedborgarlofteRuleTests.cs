@@ -21,6 +21,17 @@ public sealed class MedborgarlofteRuleTests
 
     private static LofteVersion Send(Medborgarlofte lofte) => lofte.SendForSigning(MedborgarlofteHandler.ContentOf("Örebro", lofte, ["Vivalla"]), Now);
 
+    [Theory]
+    [InlineData("2026-12-06", "2027-01-01", "2027-12-31")]
+    [InlineData("2026-10-01", "2027-01-01", "2027-12-31")]
+    [InlineData("2026-09-30", "2026-09-30", "2026-12-31")]
+    [InlineData("2026-01-01", "2026-01-01", "2026-12-31")]
+    public void A_new_promise_is_suggested_for_the_calendar_year_the_coming_one_from_october(string today, string from, string to)
+    {
+        var period = Medborgarlofte.SuggestedPeriod(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)), period);
+    }
+
     [Fact]
     public void The_same_content_gives_the_same_hash_and_any_change_another()
     {

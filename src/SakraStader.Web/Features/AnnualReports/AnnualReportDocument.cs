@@ -100,7 +100,7 @@ public static class AnnualReportDocument
         foreach (var p in f.Problems)
         {
             doc.Heading(2, $"{p.Title}, {p.Area}")
-                .Text($"Prioritet {p.Priority}, trend {p.Trend.Display()}, bedömt i {p.Months} {(p.Months == 1 ? "månad" : "månader")}, senast {p.LatestMonth}.");
+                .Text($"Prioritet {LagesbildText.PriorityText(p.Priority).ToLowerInvariant()}, trend {p.Trend.Display().ToLowerInvariant()}, bedömt i {p.Months} {(p.Months == 1 ? "månad" : "månader")}, senast {p.LatestMonth}.");
             if (p.Konsekvens.Length > 0)
             {
                 doc.Labelled("Konsekvens", p.Konsekvens);

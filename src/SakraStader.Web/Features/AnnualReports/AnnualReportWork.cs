@@ -37,7 +37,8 @@ public sealed class AnnualReportWork(AppDbContext db, AnnualReportHandler report
         {
             var now = time.GetUtcNow();
             var minute = now.ToUnixTimeSeconds() / 60;
-            meetings = await kept.GetOrCompileAsync("annual-report-meetings", (r.GroupId, minute), () => db.HeldMeetingsAsync(r.GroupId, now, 12), ct);
+            meetings = await kept.GetOrCompileAsync("annual-report-meetings", (r.GroupId, minute, r.ReviewStartedAt),
+                () => db.HeldMeetingsAsync(r.GroupId, now, 12, r.ReviewStartedAt), ct);
         }
         return new AnnualReportPageModel(r.Id, r.GroupId, r.Year, r.Status, r.Version, r.ReviewStartedAt, r.ApprovedAt, r.MeetingId,
             r.HandedOverOn, r.CaseNumber, content, r.Texts, r.Comments, rights, meetings) { MeetingAt = r.MeetingAt };

@@ -131,7 +131,27 @@ public sealed class IncidentWork(AppDbContext db, TenantContext tenant, TimeProv
                 .SortedBy(view, SortKeys, "nar", true, r => r.Id)
                 .PageAsync(view, ct: ct);
         }, ct);
-        return new IncidentListModel(page, choices.Areas, choices.Categories, ownOnly, period?.Text, ignored);
+        return new IncidentListModel(page, choices.Areas, choices.Categories, ownOnly, period?.Text, ignored, MonthChoices(time.ThisMonth(), filter.Month));
+    }
+
+    /// <summary>How many months back the month filter offers (two years: this year's and last year's lägesbilder).</summary>
+    public const int MonthsOffered = 24;
+
+    /// <summary>
+    /// The months the filter offers, this month first (value "2026-12", text "december 2026"), and a chosen month further
+    /// back (a bookmarked address) as well, so that the filter shows what the list shows.
+    /// </summary>
+    public static IReadOnlyList<MonthChoice> MonthChoices(DateOnly thisMonth, string? chosen)
+    {
+        var months = Enumerable.Range(0, MonthsOffered).Select(i => thisMonth.AddMonths(-i)).ToList();
+        if (!string.IsNullOrEmpty(chosen)
+            && DateOnly.TryParseExact(chosen + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            && month.Year is >= 1990 and <= 2100 && !months.Contains(month))
+        {
+            months.Add(month);
+            months.Sort((a, b) => b.CompareTo(a));
+        }
+        return [.. months.Select(m => new MonthChoice(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Components.Ui.Sv.MonthName(m.Year, m.Month)))];
     }
 
     public static readonly SortKey<IncidentRow>[] SortKeys =
@@ -223,4 +243,7 @@ public sealed record IncidentRow
 }
 
 public sealed record IncidentListModel(PageOf<IncidentRow> Page, IReadOnlyList<IncidentOption> Areas, IReadOnlyList<IncidentOption> Categories,
-    bool OwnOnly, string? PeriodText, string? Ignored);
+    bool OwnOnly, string? PeriodText, string? Ignored, IReadOnlyList<MonthChoice> Months);
+
+/// <summary>A month the list can be filtered by: its value in the address ("2026-12") and its name ("december 2026").</summary>
+public sealed record MonthChoice(string Value, string Text);

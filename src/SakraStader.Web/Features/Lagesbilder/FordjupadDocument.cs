@@ -60,7 +60,7 @@ public static class FordjupadDocument
         foreach (var p in f.Problems)
         {
             doc.Heading(2, p.Area.Length > 0 ? $"{p.Title}, {p.Area}" : p.Title)
-                .Text($"Prioritet {p.Priority.ToString(CultureInfo.InvariantCulture)}, trend {p.Trend.Display().ToLowerInvariant()}, bedömt i {p.Months} {(p.Months == 1 ? "månad" : "månader")}, senast {p.LatestMonth}.");
+                .Text($"Prioritet {LagesbildText.PriorityText(p.Priority).ToLowerInvariant()}, trend {p.Trend.Display().ToLowerInvariant()}, bedömt i {p.Months} {(p.Months == 1 ? "månad" : "månader")}, senast {p.LatestMonth}.");
             foreach (var (label, text) in new[] { ("Art", p.Art), ("Omfattning", p.Omfattning), ("Konsekvens", p.Konsekvens) }.Where(x => x.Item2.Length > 0))
             {
                 doc.Labelled(label, text);

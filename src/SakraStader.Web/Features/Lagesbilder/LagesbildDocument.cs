@@ -87,7 +87,7 @@ public static class LagesbildDocument
         foreach (var a in view.Assessments)
         {
             doc.Heading(2, a.Area.Length > 0 ? $"{a.Problem}, {a.Area}" : a.Problem)
-                .Text($"Prioritet {a.Priority.ToString(CultureInfo.InvariantCulture)}, trend {a.Trend.Display().ToLowerInvariant()}.");
+                .Text($"Prioritet {LagesbildText.PriorityText(a.Priority).ToLowerInvariant()}, trend {a.Trend.Display().ToLowerInvariant()}.");
             Labelled(doc, "Art", a.Art);
             Labelled(doc, "Omfattning", a.Omfattning);
             Labelled(doc, "Konsekvens", a.Konsekvens);

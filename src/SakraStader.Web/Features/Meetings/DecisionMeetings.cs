@@ -12,7 +12,9 @@ public static class DecisionMeetings
     /// The group's meetings that have taken place and were not cancelled, newest first: the choices when a plan is
     /// decided or a lägesbild or report is approved (<see cref="Domain.Meeting.EnsureDecisionBy"/> checks the same).
     /// </summary>
-    public static Task<List<DecisionMeeting>> HeldMeetingsAsync(this AppDbContext db, Guid groupId, DateTimeOffset now, int count) =>
+    /// <param name="endedSince">Only meetings not over by then (an annual report is approved at a meeting after it was sent for review).</param>
+    public static Task<List<DecisionMeeting>> HeldMeetingsAsync(this AppDbContext db, Guid groupId, DateTimeOffset now, int count, DateTimeOffset? endedSince = null) =>
         db.Meetings.AsNoTracking().Where(m => m.GroupId == groupId && !m.Cancelled && m.StartsAt <= now)
+            .Where(m => endedSince == null || m.EndsAt >= endedSince)
             .OrderByDescending(m => m.StartsAt).Take(count).Select(m => new DecisionMeeting(m.Id, m.StartsAt)).ToListAsync();
 }
