@@ -75,8 +75,10 @@ public static class PageCheck
                     const range = document.createRange();
                     range.setStart(node, m.index);
                     range.setEnd(node, m.index + m[0].length);
-                    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-                    if (lines.size > 1) {
+                    // Parts of one line can differ in height (a digit and a hyphen drawn from different fonts): a
+                    // second line is a part that starts below the bottom of the first.
+                    const parts = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0).sort((a, b) => a.top - b.top);
+                    if (parts.length > 1 && parts.some(r => r.top >= parts[0].bottom - 1)) {
                         broken.push(`${m[0]} i <${parent.tagName.toLowerCase()} class="${parent.className}">`);
                     }
                 }

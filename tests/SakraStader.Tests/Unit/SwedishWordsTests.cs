@@ -5,6 +5,15 @@ namespace SakraStader.Tests.Unit;
 /// <summary>Counts and lists as Swedish writes them (Sv): the pages use these, not a hand-made join per page.</summary>
 public sealed class SwedishWordsTests
 {
+    [Fact]
+    public void Dates_in_text_made_in_code_are_kept_whole_with_a_time_that_follows()
+    {
+        Assert.Equal([("Slutdatum: ", false), ("2026-12-31", true), (" → ", false), ("2027-01-15 09:30", true), (".", false)],
+            WholeDates.Parts("Slutdatum: 2026-12-31 → 2027-01-15 09:30.").ToArray());
+        Assert.Equal([("Inget datum", false)], WholeDates.Parts("Inget datum").ToArray());
+        Assert.Empty(WholeDates.Parts(null));
+    }
+
     [Theory]
     [InlineData(0, "åtgärder")]
     [InlineData(1, "åtgärd")]
