@@ -54,17 +54,13 @@ public sealed class AnnualReportJourneyTests(BrowserApp app) : IClassFixture<Bro
     }
 
     /// <summary>The kommun's styrgrupp in a meeting that started 20 minutes ago.</summary>
-    private async Task StyrgruppMeetsAsync(string slug)
+    private Task<int> StyrgruppMeetsAsync(string slug) => app.InKommunAsync(slug, async db =>
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == slug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
         var styrgrupp = await db.Groups.SingleAsync(g => g.Kind == GroupKind.Styrgrupp);
         var now = TestClock.Now;
         db.Meetings.Add(new Meeting(styrgrupp.Id, now.AddMinutes(-20), now.AddMinutes(40), "Stadshuset", null));
-        await db.SaveChangesAsync();
-    }
+        return await db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task The_samordnare_writes_the_report_the_styrgrupp_reviews_and_approves_it()

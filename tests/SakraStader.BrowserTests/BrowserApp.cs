@@ -107,6 +107,17 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) with axe-core loaded into every page, outside the page's CSP.</summary>
+    /// <summary>Reads or changes the app's data as one kommun's (the tenant filter and audit apply), for a test's setup.</summary>
+    public async Task<T> InKommunAsync<T>(string slug, Func<SakraStader.Data.AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SakraStader.Data.AppDbContext>();
+        var k = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Kommuner), k => k.Slug == slug);
+        scope.ServiceProvider.GetRequiredService<SakraStader.Tenancy.TenantContext>().SetKommun(new SakraStader.Tenancy.KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
+        return await work(db);
+    }
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

@@ -15,15 +15,8 @@ namespace SakraStader.BrowserTests;
 /// </summary>
 public sealed class HandOverTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<Guid> DraftLagesbildAsync(string slug)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == slug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
-        return await db.Lagesbilder.Where(l => l.Status == LagesbildStatus.Utkast)
-            .OrderByDescending(l => l.Year).ThenByDescending(l => l.Month).Select(l => l.Id).FirstAsync();
-    }
+    private Task<Guid> DraftLagesbildAsync(string slug) => app.InKommunAsync(slug, db => db.Lagesbilder.Where(l => l.Status == LagesbildStatus.Utkast)
+        .OrderByDescending(l => l.Year).ThenByDescending(l => l.Month).Select(l => l.Id).FirstAsync());
 
     [Fact]
     public async Task A_page_that_moves_puts_the_field_being_typed_in_back_where_it_stood_with_the_cursor_in_it()

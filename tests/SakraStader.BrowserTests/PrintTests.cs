@@ -16,14 +16,7 @@ namespace SakraStader.BrowserTests;
 /// </summary>
 public sealed class PrintTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<T> ReadAsync<T>(string slug, Func<AppDbContext, Task<T>> read)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var k = await db.Kommuner.AsNoTracking().SingleAsync(k => k.Slug == slug);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetKommun(new KommunInfo(k.Id, k.Name, k.Slug, k.Kod), null);
-        return await read(db);
-    }
+    private Task<T> ReadAsync<T>(string slug, Func<AppDbContext, Task<T>> read) => app.InKommunAsync(slug, read);
 
     private static async Task PrintAsync(IPage page, string name)
     {
